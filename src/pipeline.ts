@@ -1,0 +1,175 @@
+/**
+ * The Storyline pipeline, from files to stories. Each step is one stage behind its interface:
+ *
+ *   1. discover  – expand files and folders into readable inputs            (ingest/)
+ *   2. read      – decode bytes, split files into article records           (ingest/)
+ *   3. clean     – extract the article text and metadata, keep what is cut  (clean/)
+ *   4. identify  – normalised content hash + canonical URL; skip what we have (ingest/identity)
+ *   5. store     – in ONE transaction per article:
+ *        5a. the article, its raw input and removed blocks                  (store/)
+ *        5b. provenance links to earlier articles                           (dedup/)
+ *        5c. its event and storyline                                        (cluster/)
+ *   6. log       – every input's outcome (ingested, present, skipped + reason)
+ */
+import type { Database } from 'better-sqlite3';
+import { clean as defaultClean } from './clean/index.js';
+import { type Clusterer, createClusterer } from './cluster/index.js';
+import { type ProvenanceStage, createProvenance } from './dedup/index.js';
+import { discover } from './ingest/discover.js';
+import { articleId, canonicalUrl, contentHash, outletFromUrl } from './ingest/identity.js';
+import { DEFAULT_MAX_BYTES, readFile } from './ingest/read.js';
+import type { ReadItem } from './ingest/records.js';
+import { findExisting, insertArticle } from './store/articles.js';
+import type { CleanedArticle, RawInput } from './types.js';
+
+export type Outcome = 'ingested' | 'present' | 'skipped';
+
+export interface LogEntry {
+  readonly location: string;
+  readonly record: number;
+  readonly status: Outcome;
+  readonly reason: string | null;
+  readonly articleId: string | null;
+}
+
+export interface IngestSummary {
+  readonly runId: number;
+  readonly ingested: number;
+  readonly present: number;
+  readonly skipped: number;
+  readonly entries: readonly LogEntry[];
+}
+
+export interface IngestOptions {
+  /** Largest file read, in bytes (default 20 MB). */
+  readonly maxBytes: number;
+  /** Called after each file with (files done, files total). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** The clean stage to use (defaults to the built-in cleaner). */
+  readonly clean: (input: RawInput) => CleanedArticle;
+}
+
+export const defaultIngestOptions: IngestOptions = { maxBytes: DEFAULT_MAX_BYTES, clean: defaultClean };
+
+/** The per-database stages, created once and reused across runs. */
+interface Stages {
+  readonly provenance: ProvenanceStage;
+  readonly clusterer: Clusterer;
+}
+
+const stagesByDb = new WeakMap<Database, Stages>();
+function stagesFor(db: Database): Stages {
+  let s = stagesByDb.get(db);
+  if (!s) {
+    s = { provenance: createProvenance(db), clusterer: createClusterer(db) };
+    stagesByDb.set(db, s);
+  }
+  return s;
+}
+
+/** Runs steps 3–5 for one record; returns its log entry. Never throws for bad input. */
+function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages: Stages): LogEntry {
+  const { location, record } = input.source;
+  const base = { location, record };
+  // 3. clean
+  let cleaned: CleanedArticle;
+  try {
+    cleaned = options.clean(input);
+  } catch (err) {
+    return { ...base, status: 'skipped', reason: `cleaning failed: ${(err as Error).message}`, articleId: null };
+  }
+  if (!cleaned.text.trim()) {
+    return { ...base, status: 'skipped', reason: `no article text after cleaning${cleaned.notArticleReason ? ` (${cleaned.notArticleReason})` : ''}`, articleId: null };
+  }
+  if (!cleaned.isArticle) {
+    return { ...base, status: 'skipped', reason: `not an article: ${cleaned.notArticleReason ?? 'unknown reason'}`, articleId: null };
+  }
+  // 4. identify
+  const url = cleaned.url ?? input.meta.url ?? null;
+  const canon = canonicalUrl(url);
+  const outlet = input.meta.outlet ?? cleaned.siteName ?? outletFromUrl(url);
+  const title = cleaned.title || cleaned.paragraphs[0]?.slice(0, 120) || '(untitled)';
+  const hash = contentHash({ title, text: cleaned.text, outlet, url: canon });
+  const existing = findExisting(db, hash, canon);
+  if (existing) return { ...base, status: 'present', reason: 'same content or canonical URL already stored', articleId: existing };
+  // 5. store, in one transaction: the article, its provenance links and its cluster
+  const id = articleId(hash);
+  const isUrl = /^https?:\/\//i.test(location);
+  db.transaction(() => {
+    const stored = insertArticle(db, {
+      id,
+      contentHash: hash,
+      canonicalUrl: canon,
+      path: isUrl ? null : location,
+      url: url ?? (isUrl ? location : null),
+      record,
+      title,
+      outlet,
+      author: cleaned.byline,
+      published: cleaned.published,
+      modified: cleaned.modified,
+      language: cleaned.language,
+      text: cleaned.text,
+      paragraphs: cleaned.paragraphs,
+      format: input.format,
+      raw: input.raw,
+      meta: { input: input.meta, fieldSources: cleaned.fieldSources, fallbacks: cleaned.fallbacks },
+      isArticle: cleaned.isArticle,
+      removed: cleaned.removed,
+    });
+    stages.provenance.add(stored);
+    stages.clusterer.assign(stored);
+  })();
+  return { ...base, status: 'ingested', reason: null, articleId: id };
+}
+
+function skippedEntry(item: Extract<ReadItem, { ok: false }>): LogEntry {
+  return { location: item.location, record: item.record, status: 'skipped', reason: `${item.error.code}: ${item.error.message}`, articleId: null };
+}
+
+/** Opens an ingest run and returns a function that records each entry and closes the run. */
+function openRun(db: Database, inputs: readonly string[]) {
+  const runId = Number(db.prepare('INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(inputs)).lastInsertRowid);
+  const log = db.prepare('INSERT INTO ingest_log (run_id, location, record, status, reason, article_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const entries: LogEntry[] = [];
+  return {
+    runId,
+    entries,
+    record(e: LogEntry) {
+      log.run(runId, e.location, e.record, e.status, e.reason, e.articleId, new Date().toISOString());
+      entries.push(e);
+    },
+    finish(): IngestSummary {
+      db.prepare('UPDATE ingest_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), runId);
+      const count = (s: Outcome) => entries.filter((e) => e.status === s).length;
+      return { runId, ingested: count('ingested'), present: count('present'), skipped: count('skipped'), entries };
+    },
+  };
+}
+
+/** Ingests already-read inputs (used by the HTTP API and by `ingestPaths`). */
+export function ingestInputs(db: Database, inputs: readonly RawInput[], options: Partial<IngestOptions> = {}): IngestSummary {
+  const opts = { ...defaultIngestOptions, ...options };
+  const run = openRun(db, inputs.map((i) => i.source.location));
+  const stages = stagesFor(db);
+  for (const input of inputs) run.record(ingestOne(db, input, opts, stages));
+  return run.finish();
+}
+
+/** Ingests files and folders: steps 1–6. Bad files are logged and skipped; the rest of the batch goes in. */
+export function ingestPaths(db: Database, paths: readonly string[], options: Partial<IngestOptions> = {}): IngestSummary {
+  const opts = { ...defaultIngestOptions, ...options };
+  const run = openRun(db, paths);
+  const stages = stagesFor(db);
+  // 1. discover
+  const found = discover(paths);
+  for (const s of found.skipped) run.record({ location: s.location, record: 0, status: 'skipped', reason: s.reason, articleId: null });
+  found.files.forEach((file, i) => {
+    // 2. read
+    for (const item of readFile(file, { maxBytes: opts.maxBytes })) {
+      run.record(item.ok ? ingestOne(db, item.input, opts, stages) : skippedEntry(item));
+    }
+    opts.onProgress?.(i + 1, found.files.length);
+  });
+  return run.finish();
+}

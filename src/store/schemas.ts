@@ -1,0 +1,7 @@
+import { clusterSchema } from '../cluster/schema.js';
+import { dedupSchema } from '../dedup/schema.js';
+import { coreSchema } from './core-schema.js';
+import type { SchemaModule } from './migrate.js';
+
+/** Every stage's tables, in dependency order (core first). */
+export const allSchemas: readonly SchemaModule[] = [coreSchema, dedupSchema, clusterSchema];
