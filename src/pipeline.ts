@@ -14,7 +14,7 @@
 import type { Database } from 'better-sqlite3';
 import { clean as defaultClean } from './clean/index.js';
 import { type Clusterer, createClusterer } from './cluster/index.js';
-import { type ProvenanceStage, createProvenance } from './dedup/index.js';
+import { createProvenance, type ProvenanceStage } from './dedup/index.js';
 import { discover } from './ingest/discover.js';
 import { articleId, canonicalUrl, contentHash, outletFromUrl } from './ingest/identity.js';
 import { DEFAULT_MAX_BYTES, readFile } from './ingest/read.js';
@@ -71,6 +71,10 @@ function stagesFor(db: Database): Stages {
 function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages: Stages): LogEntry {
   const { location, record } = input.source;
   const base = { location, record };
+  // A record whose own URL is already stored needs no cleaning.
+  const knownUrl = canonicalUrl(input.meta.url);
+  const known = knownUrl ? findExisting(db, '', knownUrl) : null;
+  if (known) return { ...base, status: 'present', reason: 'canonical URL already stored', articleId: known };
   // 3. clean
   let cleaned: CleanedArticle;
   try {
@@ -79,7 +83,12 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
     return { ...base, status: 'skipped', reason: `cleaning failed: ${(err as Error).message}`, articleId: null };
   }
   if (!cleaned.text.trim()) {
-    return { ...base, status: 'skipped', reason: `no article text after cleaning${cleaned.notArticleReason ? ` (${cleaned.notArticleReason})` : ''}`, articleId: null };
+    return {
+      ...base,
+      status: 'skipped',
+      reason: `no article text after cleaning${cleaned.notArticleReason ? ` (${cleaned.notArticleReason})` : ''}`,
+      articleId: null,
+    };
   }
   if (!cleaned.isArticle) {
     return { ...base, status: 'skipped', reason: `not an article: ${cleaned.notArticleReason ?? 'unknown reason'}`, articleId: null };
@@ -129,7 +138,9 @@ function skippedEntry(item: Extract<ReadItem, { ok: false }>): LogEntry {
 
 /** Opens an ingest run and returns a function that records each entry and closes the run. */
 function openRun(db: Database, inputs: readonly string[]) {
-  const runId = Number(db.prepare('INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(inputs)).lastInsertRowid);
+  const runId = Number(
+    db.prepare('INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(inputs)).lastInsertRowid,
+  );
   const log = db.prepare('INSERT INTO ingest_log (run_id, location, record, status, reason, article_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const entries: LogEntry[] = [];
   return {
@@ -150,7 +161,10 @@ function openRun(db: Database, inputs: readonly string[]) {
 /** Ingests already-read inputs (used by the HTTP API and by `ingestPaths`). */
 export function ingestInputs(db: Database, inputs: readonly RawInput[], options: Partial<IngestOptions> = {}): IngestSummary {
   const opts = { ...defaultIngestOptions, ...options };
-  const run = openRun(db, inputs.map((i) => i.source.location));
+  const run = openRun(
+    db,
+    inputs.map((i) => i.source.location),
+  );
   const stages = stagesFor(db);
   for (const input of inputs) run.record(ingestOne(db, input, opts, stages));
   return run.finish();

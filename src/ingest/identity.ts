@@ -25,7 +25,11 @@ export function canonicalUrl(url: string | null | undefined): string | null {
 
 /** Text normalised for hashing: NFKC, case-folded, only letters and digits separated by single spaces. */
 export function normaliseForHash(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function sha256(s: string): string {

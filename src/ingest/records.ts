@@ -46,7 +46,10 @@ function fromJsonObject(value: unknown, location: string, record: number, raw: s
       ok: false,
       location,
       record,
-      error: new InputError('no-text', `${location}#${record}: no article text (expected one of: ${JSON_FIELDS.text.join(', ')}, ${JSON_FIELDS.html.join(', ')})`),
+      error: new InputError(
+        'no-text',
+        `${location}#${record}: no article text (expected one of: ${JSON_FIELDS.text.join(', ')}, ${JSON_FIELDS.html.join(', ')})`,
+      ),
     };
   }
   const format: InputFormat = html ? 'html' : 'json';
@@ -130,7 +133,12 @@ export function splitRecords(text: string, format: InputFormat | 'jsonl', locati
         try {
           value = JSON.parse(line);
         } catch (cause) {
-          items.push({ ok: false, location, record: i, error: new InputError('bad-json', `${location} line ${i + 1}: malformed JSON (${(cause as Error).message})`, { cause }) });
+          items.push({
+            ok: false,
+            location,
+            record: i,
+            error: new InputError('bad-json', `${location} line ${i + 1}: malformed JSON (${(cause as Error).message})`, { cause }),
+          });
           return;
         }
         items.push(fromJsonObject(value, location, i, line));

@@ -69,7 +69,9 @@ export function insertArticle(db: Database, a: NewArticle): StoredArticle {
     )
     .run({ ...a, paragraphs: JSON.stringify(a.paragraphs), meta: JSON.stringify(a.meta), isArticle: a.isArticle ? 1 : 0, ingestedAt });
   const insertRemoved = db.prepare('INSERT INTO removed_blocks (article_id, ord, rule, reason, text) VALUES (?, ?, ?, ?, ?)');
-  a.removed.forEach((b, i) => insertRemoved.run(a.id, i, b.rule, b.reason, b.text));
+  a.removed.forEach((b, i) => {
+    insertRemoved.run(a.id, i, b.rule, b.reason, b.text);
+  });
   const { removed: _r, raw: _raw, meta: _m, record: _rec, format: _f, isArticle: _i, ...rest } = a;
   return { ...rest, seq: Number(info.lastInsertRowid), ingestedAt };
 }

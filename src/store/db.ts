@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { migrate } from './migrate.js';
 import { allSchemas } from './schemas.js';
 

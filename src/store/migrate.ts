@@ -31,9 +31,7 @@ export function migrate(db: Database, modules: readonly SchemaModule[]): string[
     stage TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
     PRIMARY KEY (stage, version))`);
   const applied = new Set(
-    (db.prepare('SELECT stage, version FROM schema_migrations').all() as { stage: string; version: number }[]).map(
-      (r) => `${r.stage}:${r.version}`,
-    ),
+    (db.prepare('SELECT stage, version FROM schema_migrations').all() as { stage: string; version: number }[]).map((r) => `${r.stage}:${r.version}`),
   );
   const record = db.prepare('INSERT INTO schema_migrations (stage, version, name, applied_at) VALUES (?, ?, ?, ?)');
   const done: string[] = [];

@@ -1,0 +1,5 @@
+import { main } from './main.js';
+
+main().then((code) => {
+  process.exitCode = code;
+});
