@@ -1,0 +1,44 @@
+/** Picks the paragraph of an article that best supports its place in an event: the cited passage. */
+
+/** Longest passage excerpt sent with a citation, in characters (about two lines on a phone). */
+export const PASSAGE_EXCERPT_CHARS = 240;
+
+export interface Passage {
+  /** Index into the article's paragraphs. */
+  readonly paragraph: number;
+  /** The paragraph, cut to PASSAGE_EXCERPT_CHARS at a word boundary. */
+  readonly excerpt: string;
+  /** Terms the passage shares with its event (the cluster stage's evidence). */
+  readonly terms: readonly string[];
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().normalize('NFKC').match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? []);
+}
+
+export function excerpt(text: string, max = PASSAGE_EXCERPT_CHARS): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * The paragraph holding the most of `terms` (ties: the earlier one, as leads carry the news);
+ * the first paragraph when no term matches or none are given.
+ */
+export function bestPassage(paragraphs: readonly string[], terms: readonly string[]): Passage | null {
+  if (paragraphs.length === 0) return null;
+  const wanted = terms.map((t) => t.toLowerCase());
+  let best = 0;
+  let bestHits: string[] = [];
+  paragraphs.forEach((p, i) => {
+    const w = words(p);
+    const hits = wanted.filter((t) => w.has(t));
+    if (hits.length > bestHits.length) {
+      best = i;
+      bestHits = hits;
+    }
+  });
+  return { paragraph: best, excerpt: excerpt(paragraphs[best] ?? ''), terms: bestHits };
+}

@@ -1,0 +1,100 @@
+/** Assembles the storyline page: summary, events in order, and each event's articles with a cited passage. */
+import type { Database } from 'better-sqlite3';
+import { listDuplicates } from '../../dedup/index.js';
+import { type Passage, bestPassage } from './passage.js';
+import { type EventRow, type MemberRow, type StorySummary, eventsOfStory, getStorySummary, membersOfStory } from './stories.js';
+
+/**
+ * Most articles listed on one storyline page. A story larger than this lists its oldest articles and
+ * reports `truncated`; counts in the summary still cover all of them. Set so that the page stays
+ * under the 50 ms p99 goal on the 10,000-article bench database.
+ */
+export const MAX_STORY_ARTICLES = 200;
+
+export interface StoryArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly outlet: string | null;
+  readonly author: string | null;
+  readonly published: string | null;
+  readonly ingestedAt: string;
+  readonly language: string | null;
+  readonly url: string | null;
+  /** How strongly the article belongs to its event (cluster score). */
+  readonly score: number;
+  /** The cluster stage's rule for placing it. */
+  readonly rule: string | null;
+  /** When this article copies another stored article: the kind and the original. */
+  readonly copyOf: { readonly id: string; readonly kind: string } | null;
+  /** The passage cited for this article's place in the event. */
+  readonly passage: Passage | null;
+}
+
+export interface StoryEvent extends EventRow {
+  readonly articles: readonly StoryArticle[];
+}
+
+export interface StoryView {
+  readonly story: StorySummary;
+  readonly events: readonly StoryEvent[];
+  readonly truncated: boolean;
+}
+
+interface Explanation {
+  sharedTerms?: unknown;
+  rule?: unknown;
+}
+
+function parseExplanation(json: string): { terms: string[]; rule: string | null } {
+  try {
+    const e = JSON.parse(json) as Explanation;
+    const terms = Array.isArray(e.sharedTerms) ? e.sharedTerms.filter((t): t is string => typeof t === 'string') : [];
+    return { terms, rule: typeof e.rule === 'string' ? e.rule : null };
+  } catch {
+    return { terms: [], rule: null };
+  }
+}
+
+function toStoryArticle(m: MemberRow, copyOf: StoryArticle['copyOf']): StoryArticle {
+  const { terms, rule } = parseExplanation(m.explanation);
+  let paragraphs: string[] = [];
+  try {
+    paragraphs = JSON.parse(m.paragraphs) as string[];
+  } catch {
+    paragraphs = [];
+  }
+  return {
+    id: m.id,
+    title: m.title,
+    outlet: m.outlet,
+    author: m.author,
+    published: m.published,
+    ingestedAt: m.ingestedAt,
+    language: m.language,
+    url: m.url,
+    score: m.score,
+    rule,
+    copyOf,
+    passage: bestPassage(paragraphs, terms),
+  };
+}
+
+export function storyView(db: Database, storyId: string): StoryView | null {
+  const story = getStorySummary(db, storyId);
+  if (!story) return null;
+  const members = membersOfStory(db, storyId, MAX_STORY_ARTICLES + 1);
+  const truncated = members.length > MAX_STORY_ARTICLES;
+  const shown = members.slice(0, MAX_STORY_ARTICLES);
+  const copies = new Map<string, { id: string; kind: string }>();
+  for (const link of listDuplicates(db, shown.map((m) => m.id))) {
+    if (!copies.has(link.b)) copies.set(link.b, { id: link.a, kind: link.kind });
+  }
+  const byEvent = new Map<string, StoryArticle[]>();
+  for (const m of shown) {
+    const list = byEvent.get(m.eventId) ?? [];
+    list.push(toStoryArticle(m, copies.get(m.id) ?? null));
+    byEvent.set(m.eventId, list);
+  }
+  const events = eventsOfStory(db, storyId).map((e) => ({ ...e, articles: byEvent.get(e.id) ?? [] }));
+  return { story, events, truncated };
+}
