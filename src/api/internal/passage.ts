@@ -24,17 +24,26 @@ export function excerpt(text: string, max = PASSAGE_EXCERPT_CHARS): string {
 }
 
 /**
- * The paragraph holding the most of `terms` (ties: the earlier one, as leads carry the news);
- * the first paragraph when no term matches or none are given.
+ * Paragraphs shorter than this are datelines, bylines or captions rather than reporting, and are
+ * cited only when nothing longer exists (about one short sentence; set by reading the demo corpus).
+ */
+export const MIN_PASSAGE_CHARS = 80;
+
+/**
+ * The paragraph holding the most of `terms` (ties: the earlier one, as leads carry the news),
+ * skipping paragraphs too short to be reporting; the first substantial paragraph when no term matches.
+ * Terms may be words or multi-word names; a name counts when all its words are present.
  */
 export function bestPassage(paragraphs: readonly string[], terms: readonly string[]): Passage | null {
   if (paragraphs.length === 0) return null;
-  const wanted = terms.map((t) => t.toLowerCase());
-  let best = 0;
+  const wanted = [...new Set(terms.map((t) => t.toLowerCase()))];
+  const substantial = paragraphs.map((p, i) => ({ p, i })).filter(({ p }) => p.length >= MIN_PASSAGE_CHARS);
+  const candidates = substantial.length ? substantial : paragraphs.map((p, i) => ({ p, i }));
+  let best = candidates[0]?.i ?? 0;
   let bestHits: string[] = [];
-  paragraphs.forEach((p, i) => {
+  candidates.forEach(({ p, i }) => {
     const w = words(p);
-    const hits = wanted.filter((t) => w.has(t));
+    const hits = wanted.filter((t) => [...words(t)].every((x) => w.has(x)));
     if (hits.length > bestHits.length) {
       best = i;
       bestHits = hits;

@@ -1,7 +1,7 @@
 /** Serves the built web UI from one folder: known content types only, no traversal, files cached in memory. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve, sep } from 'node:path';
+import { packageRoot } from '../../internal/package-root.js';
 
 /** Content types of the files a Vite build emits; anything else is not served. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -18,16 +18,13 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Where the UI build lands relative to this module, for a source run (tsx) and for the compiled package. */
-const CANDIDATE_DIRS = ['../../../dist/web', '../../../web'];
+/** Where `vite build --config src/web/vite.config.ts` puts the UI, relative to the package root. */
+export const UI_BUILD_DIR = join('dist', 'web');
 
 /** The built UI folder, or null when the UI has not been built. */
 export function findUiDir(): string | null {
-  for (const rel of CANDIDATE_DIRS) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(resolve(dir, 'index.html'))) return dir;
-  }
-  return null;
+  const dir = join(packageRoot(), UI_BUILD_DIR);
+  return existsSync(join(dir, 'index.html')) ? dir : null;
 }
 
 export interface StaticFile {

@@ -42,17 +42,27 @@ export interface StoryView {
 
 interface Explanation {
   sharedTerms?: unknown;
+  sharedEntities?: unknown;
   rule?: unknown;
 }
 
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : []);
+
+/** Words shorter than this in a title are mostly function words; longer ones carry the topic. */
+const MIN_TITLE_TERM_CHARS = 4;
+
+/** The cluster stage's evidence for placing the article: shared terms and entities (strings only). */
 function parseExplanation(json: string): { terms: string[]; rule: string | null } {
   try {
     const e = JSON.parse(json) as Explanation;
-    const terms = Array.isArray(e.sharedTerms) ? e.sharedTerms.filter((t): t is string => typeof t === 'string') : [];
-    return { terms, rule: typeof e.rule === 'string' ? e.rule : null };
+    return { terms: [...strings(e.sharedTerms), ...strings(e.sharedEntities)], rule: typeof e.rule === 'string' ? e.rule : null };
   } catch {
     return { terms: [], rule: null };
   }
+}
+
+function titleTerms(title: string): string[] {
+  return (title.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? []).filter((t) => t.length >= MIN_TITLE_TERM_CHARS);
 }
 
 function toStoryArticle(m: MemberRow, copyOf: StoryArticle['copyOf']): StoryArticle {
@@ -75,7 +85,8 @@ function toStoryArticle(m: MemberRow, copyOf: StoryArticle['copyOf']): StoryArti
     score: m.score,
     rule,
     copyOf,
-    passage: bestPassage(paragraphs, terms),
+    // An article that founded its event shares nothing yet: its own headline says what it reports.
+    passage: bestPassage(paragraphs, terms.length ? terms : titleTerms(m.title)),
   };
 }
 

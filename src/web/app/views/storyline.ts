@@ -1,0 +1,75 @@
+import { type JSX, h } from 'preact';
+import type { StoryView } from '../api.js';
+import { api } from '../api.js';
+import { Badge, PageTitle, Status } from '../components/common.js';
+import { formatDate, plural, relativeTime } from '../format.js';
+import { storylinePanels } from '../panels/index.js';
+import { href } from '../router.js';
+import { useLoad } from '../use-load.js';
+
+type Ev = StoryView['events'][number];
+type Art = Ev['articles'][number];
+
+function ArticleItem({ a }: { a: Art }): JSX.Element {
+  return h(
+    'li',
+    { class: 'member' },
+    h(
+      'p',
+      { class: 'member-head' },
+      h('a', { href: href.article(a.id), dir: 'auto' }, a.title),
+      ' ',
+      h('span', { class: 'muted', dir: 'auto' }, `${a.outlet ?? 'unknown outlet'} · ${formatDate(a.published)}`),
+      a.copyOf ? h(Badge, { kind: `copy`, title: `This article is a ${a.copyOf.kind} copy of another stored article` }, `${a.copyOf.kind} copy`) : null,
+    ),
+    a.passage
+      ? h(
+          'blockquote',
+          { class: 'passage', dir: 'auto' },
+          h('p', null, a.passage.excerpt),
+          h('a', { class: 'cite', href: href.article(a.id, { paragraph: a.passage.paragraph }) }, `Read this passage in context (paragraph ${a.passage.paragraph + 1})`),
+        )
+      : null,
+  );
+}
+
+function EventItem({ e }: { e: Ev }): JSX.Element {
+  return h(
+    'li',
+    { class: 'event' },
+    h('h3', null, h('time', { dateTime: e.date ?? '' }, formatDate(e.date)), ' ', h('span', { dir: 'auto' }, e.title)),
+    h('ul', { class: 'members' }, e.articles.map((a) => h(ArticleItem, { a, key: a.id }))),
+  );
+}
+
+export function StorylineView({ id, version }: { id: string; version: number }): JSX.Element {
+  const state = useLoad((sig) => api.storyline(id, sig), [id, version]);
+  const v = state.data;
+  return h(
+    'article',
+    { class: 'storyline' },
+    h(Status, { state, what: 'the storyline' }),
+    v
+      ? [
+          h(PageTitle, { key: 'title' }, v.story.title),
+          h(
+            'p',
+            { class: 'stats', key: 'stats' },
+            h(Badge, { kind: 'sources', title: 'Outlets reporting it, not counting copies' }, plural(v.story.independentSources, 'independent source')),
+            ' ',
+            `${plural(v.story.articles, 'article')} from ${plural(v.story.outlets, 'outlet')} · ${plural(v.story.events, 'event')} · updated ${relativeTime(v.story.lastIngested)}`,
+          ),
+          h(
+            'section',
+            { class: 'panel', key: 'events', 'aria-labelledby': 'events-h' },
+            h('h2', { id: 'events-h' }, 'Events'),
+            v.truncated ? h('p', { class: 'muted' }, `Showing the first articles only; the storyline has ${v.story.articles}.`) : null,
+            h('ol', { class: 'events' }, v.events.map((e) => h(EventItem, { e, key: e.id }))),
+          ),
+          ...storylinePanels.map((p) =>
+            h('section', { class: 'panel', key: p.name, 'aria-labelledby': `${p.name}-h` }, h('h2', { id: `${p.name}-h` }, p.title), h(p.component, { storyId: id, version })),
+          ),
+        ]
+      : null,
+  );
+}
