@@ -105,7 +105,8 @@ try {
   console.log(`\n## bench:ingest — ${COUNT} articles per format, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
   console.log('| input | articles | skipped | seconds | articles/s | peak RSS (MB) |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.label} | ${r.articles} | ${r.skipped} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`);
+  for (const r of results)
+    console.log(`| ${r.label} | ${r.articles} | ${r.skipped} | ${r.seconds.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { demoCorpusPath } from '../../src/cli/commands/demo.js';
@@ -25,7 +25,12 @@ describe('demo corpus end to end', () => {
   test('ids are stable: a second database built from the same files has the same article ids', () => {
     const db2 = openDatabase(':memory:');
     ingestPaths(db2, [demoCorpusPath()]);
-    assert.deepEqual(exportDatabase(db2).articles.map((a) => a.id).sort(), doc.articles.map((a) => a.id).sort());
+    assert.deepEqual(
+      exportDatabase(db2)
+        .articles.map((a) => a.id)
+        .sort(),
+      doc.articles.map((a) => a.id).sort(),
+    );
   });
 });
 
@@ -40,7 +45,9 @@ describe('seed articles end to end', () => {
     const doc = exportDatabase(db);
     assert.equal(doc.articles.length, files.length);
     for (const a of doc.articles) {
-      const firstLine = readFileSync(a.path ?? '', 'utf8').split('\n')[0]?.trim();
+      const firstLine = readFileSync(a.path ?? '', 'utf8')
+        .split('\n')[0]
+        ?.trim();
       assert.equal(a.title, firstLine, 'the first line of a text file is its title');
       assert.equal(a.language, 'en');
     }

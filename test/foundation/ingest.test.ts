@@ -27,14 +27,27 @@ describe('ingest: formats', () => {
   write(
     dir,
     'c.html',
-    `<!doctype html><html lang="en"><head><title>Cress budget</title><meta property="og:site_name" content="Cress Daily"><meta property="article:published_time" content="2026-03-03T08:00:00Z"><link rel="canonical" href="https://www.cress.example/news/budget?utm_source=x"></head><body><nav>Home | News | Sport</nav><article><h1>Budget passes in Cress</h1>${body('Cress')
+    `<!doctype html><html lang="en"><head><title>Cress budget</title><meta property="og:site_name" content="Cress Daily"><meta property="article:published_time" content="2026-03-03T08:00:00Z"><link rel="canonical" href="https://www.cress.example/news/budget?utm_source=x"></head><body><nav>Home | News | Sport</nav><article><h1>Budget passes in Cress</h1>${body(
+      'Cress',
+    )
       .split('\n')
       .map((p) => `<p>${p}</p>`)
       .join('')}</article><footer>© Cress Daily</footer></body></html>`,
   );
   write(dir, 'd.json', JSON.stringify({ headline: 'Dunmore budget', source: 'Wire', datePublished: '2026-03-04', body: body('Dunmore') }));
-  write(dir, 'e.json', JSON.stringify([{ title: 'Elm one', text: body('Elm') }, { title: 'Elm two', text: body('Elmsworth') }]));
-  write(dir, 'sub/f.jsonl', [JSON.stringify({ title: 'Fen', text: body('Fen') }), '{"title": "broken", "text": ', JSON.stringify({ title: 'Fold', text: body('Fold') })].join('\n'));
+  write(
+    dir,
+    'e.json',
+    JSON.stringify([
+      { title: 'Elm one', text: body('Elm') },
+      { title: 'Elm two', text: body('Elmsworth') },
+    ]),
+  );
+  write(
+    dir,
+    'sub/f.jsonl',
+    [JSON.stringify({ title: 'Fen', text: body('Fen') }), '{"title": "broken", "text": ', JSON.stringify({ title: 'Fold', text: body('Fold') })].join('\n'),
+  );
   write(dir, 'sub/deeper/g.txt.gz', gzipSync(Buffer.from(`Gale budget\n${body('Gale')}`)));
   write(dir, 'notes.csv', 'a,b\n1,2');
   const db = openDatabase(join(tempDir(), 'db.sqlite'));
@@ -82,7 +95,15 @@ describe('ingest: formats', () => {
 
   test('the same page under a different canonical URL variant is not stored twice', () => {
     const d2 = tempDir();
-    write(d2, 'copy.json', JSON.stringify({ title: 'Budget passes in Cress (updated)', url: 'https://cress.example/news/budget/#top', html: '<html><body><p>different markup of the same page, long enough to count</p></body></html>' }));
+    write(
+      d2,
+      'copy.json',
+      JSON.stringify({
+        title: 'Budget passes in Cress (updated)',
+        url: 'https://cress.example/news/budget/#top',
+        html: '<html><body><p>different markup of the same page, long enough to count</p></body></html>',
+      }),
+    );
     const s = ingestPaths(db, [d2]);
     assert.equal(s.present, 1);
   });
