@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { escapeHtml } from '../internal/docs-page.js';
 import { StaticFiles } from '../internal/static-files.js';
+
+const ASSETS_PREFIX = '/assets';
 
 /** Hashed build assets never change under the same name: cache them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -16,6 +19,8 @@ function notBuilt(reply: FastifyReply): FastifyReply {
 /** The web UI: `/` is the app shell (hash routes inside), `/assets/*` the bundled scripts and styles. */
 export function uiRoutes(app: FastifyInstance, uiDir: string | null): void {
   const files = uiDir ? new StaticFiles(uiDir) : null;
+  // Assets get their own root, so `/assets/..%2f<file>` cannot reach other files of the build.
+  const assets = uiDir ? new StaticFiles(join(uiDir, 'assets')) : null;
   const hidden = { schema: { hide: true } };
   app.get('/', hidden, async (_request, reply) => {
     const index = files?.get('/index.html');
@@ -23,8 +28,8 @@ export function uiRoutes(app: FastifyInstance, uiDir: string | null): void {
     return reply.type(index.type).send(index.body);
   });
   app.get('/assets/*', hidden, async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    const file = files?.get(path);
+    const path = (request.url.split('?')[0] ?? '').slice(ASSETS_PREFIX.length);
+    const file = assets?.get(path);
     if (!file) return reply.callNotFound();
     return reply.type(file.type).header('cache-control', IMMUTABLE).send(file.body);
   });
