@@ -1,5 +1,6 @@
 /** Small invented articles for the API tests, ingested through the real pipeline into an in-memory database. */
 import type { Database } from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
 import { createServer } from '../../src/api/index.js';
 import type { ServerOptions } from '../../src/api/server.js';
 import { ingestInputs } from '../../src/pipeline.js';
@@ -68,7 +69,7 @@ export function fixtureDb(): Database {
 }
 
 /** A server over a fresh fixture database; UI off so the tests do not depend on a build. */
-export function fixtureServer(options: Partial<ServerOptions> = {}) {
+export function fixtureServer(options: Partial<ServerOptions> = {}): { app: FastifyInstance; db: Database } {
   const db = options.db ?? fixtureDb();
   const app = createServer({ db, token: TOKEN, uiDir: null, pollMs: 0, ...options });
   return { app, db };
