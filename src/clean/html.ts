@@ -7,11 +7,12 @@ import { classifyPage } from './internal/page-kind.js';
 import { collectParas, type Para } from './internal/paras.js';
 import { selectContainer } from './internal/select.js';
 import { computeStats } from './internal/stats.js';
+import { isUnlikelyRegion } from './internal/weights.js';
 import { treeFromLinkedom, treeFromTokenizer } from './internal/parse.js';
 import type { LNode, TreeBuilder } from './internal/tree.js';
 import type { CleanOptions } from './options.js';
 import { finishArticle } from './finish.js';
-import { cleanParagraphs } from './text.js';
+import { cleanParagraphs, type RawLine } from './text.js';
 
 /** Tags whose text never votes for the article container. */
 const NON_VOTING_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'dialog']);
@@ -61,7 +62,7 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
   const ld = readJsonLd(tags.jsonLd);
   if (ld.errors > 0) fallbacks.push(`json-ld: ${ld.errors} block(s) did not parse; metadata taken from the other sources`);
 
-  const all = collectParas(body, (n) => (NON_VOTING_TAGS.has(n.tag) ? 'furniture' : null), () => {});
+  const all = collectParas(body, (n) => (NON_VOTING_TAGS.has(n.tag) || isUnlikelyRegion(n) ? 'furniture' : null), () => {});
   const sel = selectContainer(all, body);
   let paras: Para[] = [];
   const record = (n: LNode, rule: string) => {
@@ -76,14 +77,14 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
     }
   }
   let kept = keepParas(paras, removed);
-  let keptChars = kept.reduce((n, p) => n + p.length, 0);
+  let keptChars = kept.reduce((n, p) => n + p.text.length, 0);
   // Fallback 1: the container is too small; take every prose paragraph of the page instead.
   if (keptChars < MIN_CONTAINER_CHARS) {
     const reason = sel.top ? `container <${sel.top.tag}> gave ${keptChars} chars (< ${MIN_CONTAINER_CHARS})` : 'no container received paragraph votes';
     const skip = containerSkip(body);
     paras = collectParas(body, skip, () => {});
     const wide = keepParas(paras, []);
-    const wideChars = wide.reduce((n, p) => n + p.length, 0);
+    const wideChars = wide.reduce((n, p) => n + p.text.length, 0);
     if (wideChars > keptChars) {
       fallbacks.push(`whole-page paragraphs: ${reason}`);
       kept = wide;
@@ -93,7 +94,7 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
   // Fallback 2: the page's own JSON-LD articleBody is much longer than what the DOM gave.
   if (ld.articleBody && keptChars < ARTICLE_BODY_UNDER_SHARE * ld.articleBody.length) {
     fallbacks.push(`json-ld articleBody: DOM extraction gave ${keptChars} chars, articleBody has ${ld.articleBody.length}`);
-    kept = ld.articleBody.split(/\n\s*\n|\r?\n/).map((s) => s.trim()).filter(Boolean);
+    kept = ld.articleBody.split(/\r?\n/).map((t) => ({ text: t }));
   }
   const h1Node = nodes.find((n) => n.tag === 'h1' && !n.hidden && n.textLen > 0);
   const meta = pageMetadata(tags, ld, h1Node ? nodeText(h1Node) : null, sel.top);
@@ -115,12 +116,14 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
 }
 
 /** Applies the paragraph-level cuts and returns the kept texts. */
-function keepParas(paras: readonly Para[], removed: RemovedBlock[]): string[] {
-  const out: string[] = [];
+function keepParas(paras: readonly Para[], removed: RemovedBlock[]): RawLine[] {
+  const out: RawLine[] = [];
   for (const p of paras) {
     const rule = paraSkip(p);
     if (rule) removed.push({ text: clip(p.text), rule, reason: REASONS[rule] ?? rule });
-    else out.push(p.text);
+    else out.push({ text: p.text, heading: HEADINGS.has(p.owner.tag) });
   }
   return out;
 }
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);

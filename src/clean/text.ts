@@ -1,7 +1,22 @@
 import type { RemovedBlock } from '../types.js';
-import { normaliseText, repairMojibake } from './internal/normalise.js';
+import { lineFingerprint } from './internal/fingerprint.js';
+import { splitGlued, vocabularyOf } from './internal/glue.js';
+import { joinBrokenLines } from './internal/join-lines.js';
+import { shapeOf, tokens } from './internal/line-shape.js';
+import { judgeLine, type Line } from './internal/line-rules.js';
 import type { Sourced } from './internal/metadata.js';
+import { normaliseText, repairMojibake } from './internal/normalise.js';
+import { RepeatTracker } from './internal/repeats.js';
 import type { CleanOptions } from './options.js';
+
+/** A paragraph (HTML block) or line (text input) before text-level cleaning. */
+export interface RawLine {
+  readonly text: string;
+  /** An HTML heading (h2–h6). */
+  readonly heading?: boolean;
+  /** A blank line preceded this line in the input (text input only). */
+  readonly afterBlank?: boolean;
+}
 
 export interface ParagraphContext {
   readonly title: string;
@@ -14,21 +29,87 @@ export interface ParagraphContext {
 export interface CleanedParagraphs {
   readonly paragraphs: string[];
   readonly byline: Sourced | null;
+  /** Lines changed in place: mojibake runs repaired, glued tokens split, broken lines re-joined. */
+  readonly repairs: { mojibake: number; glued: number; joined: number };
 }
 
-/** Text-level cleaning of paragraphs: normalisation, mojibake repair, repeated blocks. */
-export function cleanParagraphs(input: readonly string[], ctx: ParagraphContext): CleanedParagraphs {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of input) {
-    const p = normaliseText(repairMojibake(raw).text, { asciiQuotes: ctx.options.asciiQuotes }).trim();
-    if (!p) continue;
-    if (seen.has(p)) {
-      ctx.removed.push({ text: p, rule: 'repeated-block', reason: 'paragraph already appears earlier in the article' });
+/** Lines around a line whose words count as "near" it (for image labels that repeat the next sentence). */
+const NEAR_WINDOW = 2;
+
+interface Kept extends Line {
+  readonly afterBlank: boolean;
+}
+
+/**
+ * Text-level cleaning shared by HTML paragraphs and plain text: normalisation and repairs, then
+ * line rules (promo, caption, teaser, related link, byline, label), then re-joining of broken
+ * lines and removal of repeated blocks. Every cut line goes to `ctx.removed` with its rule.
+ */
+export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: ParagraphContext): CleanedParagraphs {
+  const repairs = { mojibake: 0, glued: 0, joined: 0 };
+  const lines: Kept[] = [];
+  let blank = false;
+  for (const item of input) {
+    const raw = typeof item === 'string' ? { text: item } : item;
+    const fixed = repairMojibake(raw.text);
+    repairs.mojibake += fixed.repaired;
+    const text = normaliseText(fixed.text, { asciiQuotes: ctx.options.asciiQuotes }).replace(/\s+/g, ' ').trim();
+    if (!text) {
+      blank = true;
       continue;
     }
-    seen.add(p);
-    out.push(p);
+    lines.push({ text, heading: raw.heading === true, afterBlank: blank || raw.afterBlank === true });
+    blank = false;
   }
-  return { paragraphs: out, byline: null };
+  // Lost spaces are a defect of text pulled out of pages; HTML keeps its own spacing.
+  if (!ctx.html) {
+    const vocab = vocabularyOf(lines.map((l) => l.text));
+    for (const l of lines) {
+      const g = splitGlued(l.text, vocab);
+      repairs.glued += g.splits;
+      l.text = g.text;
+    }
+  }
+  const lineWords = lines.map((l) => tokens(l.text));
+  const titleWords = tokens(ctx.title);
+  const wordsNear = (i: number): ReadonlySet<string> => {
+    const set = new Set<string>(titleWords);
+    for (let j = Math.max(0, i - NEAR_WINDOW); j <= Math.min(lines.length - 1, i + NEAR_WINDOW); j++) {
+      if (j !== i) for (const w of lineWords[j] ?? []) set.add(w);
+    }
+    return set;
+  };
+  let byline: Sourced | null = null;
+  const kept: Kept[] = [];
+  lines.forEach((line, index) => {
+    if (ctx.options.knownBoilerplate.size > 0 && ctx.options.knownBoilerplate.has(lineFingerprint(line.text))) {
+      ctx.removed.push({ text: line.text, rule: 'outlet-boilerplate', reason: 'line seen in many articles of this outlet' });
+      return;
+    }
+    const v = judgeLine(line, { index, count: lines.length, wordsNear, html: ctx.html });
+    if (!v) {
+      kept.push(line);
+      return;
+    }
+    ctx.removed.push({ text: line.text, rule: v.rule, reason: v.reason });
+    if (v.rule === 'byline' && !byline) byline = { value: line.text, source: 'text-byline' };
+  });
+  const joined = ctx.html ? kept : joinBrokenLines(kept, repairs);
+  const tracker = new RepeatTracker();
+  const paragraphs: string[] = [];
+  for (const l of joined) {
+    const rep = tracker.check(l.text);
+    if (rep) {
+      ctx.removed.push({
+        text: l.text,
+        rule: 'repeated-block',
+        reason: rep === 'exact' ? 'paragraph already appears earlier in the article' : 'paragraph restates text that already appears earlier (≥ 80% of its word 3-grams)',
+      });
+      continue;
+    }
+    paragraphs.push(l.text);
+  }
+  return { paragraphs, byline, repairs };
 }
+
+export { shapeOf };

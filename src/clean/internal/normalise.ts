@@ -51,8 +51,10 @@ const QUOTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u2018\u2019\u201a\u201b\u2032\u00b4]/g, "'"],
   [/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"'],
 ];
-const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]+/g;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Space characters, including the zero-width space (a word separator in Thai/Japanese layout). */
+const SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\t\f\v]+/g;
+/** Characters with no visible or semantic role (BOM, word joiner, soft hyphen); ZWJ/ZWNJ stay, they shape Indic and Persian words. */
+const INVISIBLE = /[\u2060\ufeff\u00ad]/g;
 
 export interface NormaliseOptions {
   /** Replace typographic quotes with ASCII ones. */

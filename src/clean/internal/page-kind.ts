@@ -23,6 +23,11 @@ export const MIN_ARTICLE_CHARS = 150;
 const LISTING_LINK_DENSITY = 0.45;
 /** …when its best container holds less prose than this (a short article on a link-heavy page still passes). */
 const LISTING_MAX_PROSE_CHARS = 1200;
+/**
+ * …and its best container is itself this link-heavy: teaser cards (headline link + summary) run
+ * ~0.3, article bodies under ~0.1.
+ */
+const LISTING_CONTAINER_LINK_DENSITY = 0.25;
 /** HTTP error statuses that error pages put in their title. */
 const ERROR_STATUS = /(^|\D)(400|401|403|404|410|451|500|502|503)(\D|$)/;
 /** URL path segments that name index pages (a URL convention, checked with the content signals, never alone). */
@@ -56,7 +61,8 @@ export function classifyPage(f: PageFacts): PageKind {
   if (!declaredArticle && segments?.some((s) => INDEX_SEGMENT.test(s)) && prose < LISTING_MAX_PROSE_CHARS) {
     return { isArticle: false, reason: 'index page: the URL names a tag/section/author index and the page has little prose' };
   }
-  if (!f.ld.hasArticle && linkDensity(f.body) > LISTING_LINK_DENSITY && prose < LISTING_MAX_PROSE_CHARS) {
+  const teaserContainer = f.top !== null && linkDensity(f.top) > LISTING_CONTAINER_LINK_DENSITY;
+  if (!declaredArticle && teaserContainer && linkDensity(f.body) > LISTING_LINK_DENSITY && prose < LISTING_MAX_PROSE_CHARS) {
     return { isArticle: false, reason: `listing page: ${Math.round(linkDensity(f.body) * 100)}% of the page text is links and the best block has ${prose} chars of prose` };
   }
   return { isArticle: true, reason: null };

@@ -22,6 +22,15 @@ const SIBLING_MIN_SCORE = 10;
 const SIBLING_PROSE_CHARS = 80;
 const SIBLING_PROSE_LINK_DENSITY = 0.25;
 
+/** Paragraphs with less than this share of link text count as running prose. */
+const PROSE_MAX_LINK_SHARE = 0.3;
+/** Ancestor levels examined when the article is split over sibling wrappers. */
+const CLIMB_LEVELS = 4;
+/** Climb when an ancestor holds at least this multiple of the container's prose (swept 1.2–2 on bench/extract; 1.3 best). */
+const CLIMB_PROSE_GAIN = 1.3;
+/** …and its link density stays under this (an article with its own links runs ≤ 0.15). */
+const CLIMB_MAX_LINK_DENSITY = 0.2;
+
 /** Tags whose text is itself a paragraph: their votes go to the parent. */
 const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'font', 'b', 'strong', 'em', 'i']);
 /** Paragraph owners that never vote (lists, captions, headings of the page, furniture). */
@@ -45,6 +54,8 @@ export interface Selection {
 /** Readability-style container vote: every paragraph scores its ancestors; the best container (plus qualifying siblings) is the article. */
 export function selectContainer(paras: readonly Para[], body: LNode): Selection {
   const scores = new Map<LNode, number>();
+  /** Visible characters of voting paragraphs under each node. */
+  const prose = new Map<LNode, number>();
   const init = (n: LNode): number => {
     let s = scores.get(n);
     if (s === undefined) {
@@ -56,6 +67,9 @@ export function selectContainer(paras: readonly Para[], body: LNode): Selection 
   for (const p of paras) {
     if (p.visible < MIN_VOTING_CHARS || NON_VOTING.has(p.owner.tag)) continue;
     const vote = paragraphScore(p.text);
+    if (p.linkLen / p.visible < PROSE_MAX_LINK_SHARE) {
+      for (let a: LNode | null = p.owner; a; a = a.parent) prose.set(a, (prose.get(a) ?? 0) + p.visible);
+    }
     let node: LNode | null = PARA_TAGS.has(p.owner.tag) ? p.owner.parent : p.owner;
     for (let level = 0; node && level < VOTE_LEVELS; level++, node = node.parent) {
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -92,6 +106,12 @@ export function selectContainer(paras: readonly Para[], body: LNode): Selection 
       break;
     }
     last = s;
+  }
+  // The article split over sibling wrappers (ads or widgets between chunks): climb while an
+  // ancestor holds clearly more running prose and is not link-heavy.
+  for (let a = top.parent, levels = 0; a && a !== body && levels < CLIMB_LEVELS; a = a.parent, levels++) {
+    const mine = prose.get(top) ?? 0;
+    if ((prose.get(a) ?? 0) >= mine * CLIMB_PROSE_GAIN && linkDensity(a) < CLIMB_MAX_LINK_DENSITY) top = a;
   }
   // An only child carries no more than its parent.
   while (top.parent && top.parent !== body && elementChildren(top.parent).length === 1) top = top.parent;

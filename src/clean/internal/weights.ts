@@ -25,3 +25,16 @@ export function classWeight(n: LNode): number {
 export function isFurnitureClass(n: LNode): boolean {
   return n.classId !== '' && NEGATIVE.test(n.classId) && !POSITIVE.test(n.classId);
 }
+
+/**
+ * Names of page regions that are almost never the article (comments, sidebars, menus, footers):
+ * their paragraphs do not vote for the container. Narrower than NEGATIVE on purpose (Readability's
+ * "unlikely candidates" idea): a wrong cut here loses the whole article.
+ */
+const UNLIKELY = /comment|disqus|replies|community|sidebar|skyscraper|footer|menu|breadcrumb|pagination|pager|popup|modal|cookie|consent|gdpr|banner|social|sponsor|related|recommend|outbrain|taboola|newsletter|most-?read|most-?popular|trending|rss/;
+const MAYBE = /article|body|content|main|column|story|entry|post-?body|text/;
+
+/** True when a region's class/id marks it as comments/sidebar/menu-like and nothing content-like. */
+export function isUnlikelyRegion(n: LNode): boolean {
+  return n.classId !== '' && n.tag !== 'body' && n.tag !== 'article' && n.tag !== 'main' && UNLIKELY.test(n.classId) && !MAYBE.test(n.classId);
+}
