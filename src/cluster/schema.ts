@@ -1,12 +1,16 @@
 import type { SchemaModule } from '../store/migrate.js';
 
-/** Tables owned by the clustering stage: storylines, events and article links. */
+/**
+ * Tables owned by the clustering stage. `stories`, `events` and `article_events` are the public
+ * result; the `cluster_*` tables hold the online state (features, profiles, inverted index, document
+ * frequencies) so a new process continues incrementally, plus decisions, redirects and constraints.
+ */
 export const clusterSchema: SchemaModule = {
   stage: 'cluster',
   migrations: [
     {
       version: 1,
-      name: 'stories, events, article links',
+      name: 'stories, events, article links, online index, decisions',
       up: `
 CREATE TABLE stories (
   id TEXT PRIMARY KEY,
@@ -30,6 +34,67 @@ CREATE TABLE article_events (
   explanation TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX article_events_event ON article_events(event_id);
+
+-- Online state. Features of each clustered article (JSON), kept so clusters can be rebuilt after edits.
+CREATE TABLE cluster_features (
+  article_id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  features TEXT NOT NULL
+);
+-- Profile (bounded centroid) of each event and storyline; kind is 'event' or 'story'.
+CREATE TABLE cluster_profiles (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('event', 'story')),
+  profile TEXT NOT NULL,
+  t_lo REAL NOT NULL,
+  t_hi REAL NOT NULL,
+  size INTEGER NOT NULL,
+  rep_article TEXT,
+  rep_score REAL NOT NULL DEFAULT 0,
+  locked INTEGER NOT NULL DEFAULT 0,
+  indexed TEXT NOT NULL DEFAULT '[]'
+);
+-- Inverted index: key (term stem, e:name, n:number) → events, with the event's activity window.
+CREATE TABLE cluster_postings (
+  key TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  t_lo REAL NOT NULL,
+  t_hi REAL NOT NULL,
+  PRIMARY KEY (key, event_id)
+) WITHOUT ROWID;
+CREATE INDEX cluster_postings_time ON cluster_postings(key, t_hi);
+CREATE INDEX cluster_postings_event ON cluster_postings(event_id);
+CREATE TABLE cluster_df (
+  key TEXT PRIMARY KEY,
+  df INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE cluster_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO cluster_meta (key, value) VALUES ('docs', '0'), ('generation', '0');
+
+-- Human and automatic decisions (audit log), id redirects, and must-not-link pairs.
+CREATE TABLE cluster_decisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  origin TEXT NOT NULL CHECK (origin IN ('human', 'auto')),
+  action TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  note TEXT
+);
+CREATE TABLE id_redirects (
+  old_id TEXT PRIMARY KEY,
+  new_id TEXT NOT NULL,
+  decision_id INTEGER REFERENCES cluster_decisions(id)
+);
+CREATE TABLE cluster_constraints (
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('cannot-link', 'pinned')),
+  decision_id INTEGER REFERENCES cluster_decisions(id),
+  PRIMARY KEY (a, b, kind)
+);
 `,
     },
   ],

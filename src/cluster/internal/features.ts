@@ -1,0 +1,136 @@
+/**
+ * Per-article features for clustering: weighted term stems, name keys, numbers and happening dates.
+ * Built from the extract stage's signals when given, else from the light fallbacks here.
+ */
+import type { StoredArticle } from '../../types.js';
+import type { ClusterSignals } from '../types.js';
+import { type FoundDate, dayNumber, findDates, primaryDate, publishedDate } from './dates.js';
+import { fold, nameKey, stems } from './text.js';
+
+export interface Features {
+  /** Term stem → log-scaled count (title words counted TITLE_WEIGHT times). */
+  readonly terms: Record<string, number>;
+  /** Name key → count. */
+  readonly entities: Record<string, number>;
+  /** Normalised numbers (≥ 2 digits). */
+  readonly numbers: string[];
+  /** Distinct happening dates mentioned (`YYYY-MM-DD` or `--MM-DD`). */
+  readonly dates: string[];
+  /** Main happening date, if any. */
+  readonly primary: string | null;
+  /** Day number used for time windows: the primary full date, else publication; null when unknown. */
+  readonly time: number | null;
+  readonly language: string | null;
+  /** Display forms for stems and name keys (for explanations). */
+  readonly surfaces: Record<string, string>;
+}
+
+/** Title words count this many times: headlines state the event. Swept 1–3 on bench/similarity: 2 best. */
+export const TITLE_WEIGHT = 2;
+/** All-caps words longer than this are page furniture or teaser headlines, not acronyms. */
+const MAX_ACRONYM_LENGTH = 5;
+/** Name keys shorter than this are initials or fragments. */
+const MIN_NAME_KEY = 3;
+/** Numbers with fewer digits are too common to tell stories apart. */
+const MIN_NUMBER_DIGITS = 2;
+
+
+/** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
+function capitalisedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFKC').matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    const w = m[0].replace(/['’-]+$/u, '').replace(/['’]s$/u, '');
+    const letters = [...w].length;
+    if (letters < 2) continue;
+    if (w === w.toUpperCase() && letters > MAX_ACRONYM_LENGTH) continue;
+    let i = (m.index ?? 0) - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    const prev = i < 0 ? '\n' : text[i]!;
+    if (/[\n.!?:"“«„]/.test(prev)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** Numbers written in the text, thousands separators removed. */
+export function numbersIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\d+(?:[.,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g)) {
+    let n = m[0];
+    if (/^\d+(?:[.,\s]\d{3})+$/.test(n)) n = n.replace(/[.,\s]/g, '');
+    else n = n.replace(',', '.');
+    if (n.replace(/\D/g, '').length >= MIN_NUMBER_DIGITS) out.push(n);
+  }
+  return out;
+}
+
+function logCounts(keys: readonly string[], weight = 1, into: Map<string, number> = new Map()): Map<string, number> {
+  for (const k of keys) into.set(k, (into.get(k) ?? 0) + weight);
+  return into;
+}
+
+function toRecord(m: Map<string, number>): Record<string, number> {
+  const r: Record<string, number> = {};
+  for (const [k, n] of m) r[k] = 1 + Math.log(n);
+  return r;
+}
+
+function signalDates(signals: ClusterSignals): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const d of signals.happeningDates) {
+    if (/^\d{4}-\d{2}-\d{2}/.test(d.start) && (d.precision === 'day' || d.start.slice(0, 10) === d.end.slice(0, 10))) {
+      out.push({ value: d.start.slice(0, 10), precision: 'day' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Features of an article; `signals` (from extract) win over the fallbacks where they say anything.
+ * `aside` is text cleaning cut from the page (related links, captions): only used to date the article.
+ */
+export function featuresOf(article: Pick<StoredArticle, 'title' | 'text' | 'published' | 'language'>, signals?: ClusterSignals, aside = ''): Features {
+  const surfaces = new Map<string, string>();
+  const termCounts = logCounts(stems(article.title, [], surfaces), TITLE_WEIGHT);
+  logCounts(stems(article.text, [], surfaces), 1, termCounts);
+
+  const entityCounts = new Map<string, number>();
+  const addName = (word: string, weight: number) => {
+    const k = nameKey(word);
+    if ([...k].length < MIN_NAME_KEY) return;
+    entityCounts.set(k, (entityCounts.get(k) ?? 0) + weight);
+    if (!surfaces.has(`e:${k}`)) surfaces.set(`e:${k}`, word);
+  };
+  if (signals && signals.entities.length > 0) {
+    for (const e of signals.entities) for (const w of e.key.split(/[\s_]+/u)) if (w) addName(w, e.weight ?? 1);
+  } else {
+    for (const w of capitalisedWords(article.text)) addName(w, 1);
+  }
+
+  const numbers = signals && signals.numbers.length > 0 ? signals.numbers.flatMap((n) => numbersIn(n)) : numbersIn(`${article.title}\n${article.text}`);
+  const given = signals ? signalDates(signals) : [];
+  const found = given.length > 0 ? given : findDates(`${article.title}\n${article.text}`, article.published, aside);
+  // With no date in the text, the publication day stands in for the happening date (a same-day report).
+  const publishedDay = publishedDate(article.published);
+  const primary = primaryDate(found) ?? publishedDay;
+
+  let time: number | null = null;
+  if (primary && !primary.startsWith('--')) time = dayNumber(primary);
+  else if (publishedDay) time = dayNumber(publishedDay);
+
+  const terms = toRecord(termCounts);
+  const entities = toRecord(entityCounts);
+  // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
+  const keptSurfaces: Record<string, string> = {};
+  for (const [k, s] of surfaces) if (k !== s && fold(s) !== k) keptSurfaces[k] = s;
+  return {
+    terms,
+    entities,
+    numbers: [...new Set(numbers)],
+    dates: [...new Set(found.map((d) => d.value))],
+    primary,
+    time,
+    language: article.language ? fold(article.language).slice(0, 2) : null,
+    surfaces: keptSurfaces,
+  };
+}

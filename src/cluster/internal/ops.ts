@@ -1,0 +1,214 @@
+/**
+ * Structural edits shared by the online clusterer and the human commands: creating, merging,
+ * splitting and relabelling events and storylines, with redirects and the decision log.
+ */
+import type { Database } from 'better-sqlite3';
+import { dfKeys } from './idf.js';
+import type { Features } from './features.js';
+import { type Profile, PROFILE_DATES, PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, emptyProfile, profileOf } from './profile.js';
+import type { ClusterState, ProfileRow } from './state.js';
+
+export type Origin = 'human' | 'auto';
+
+const now = () => new Date().toISOString();
+
+export function logDecision(db: Database, origin: Origin, action: string, payload: Record<string, unknown>, note: string | null = null): number {
+  return Number(
+    db.prepare('INSERT INTO cluster_decisions (at, origin, action, payload, note) VALUES (?, ?, ?, ?, ?)').run(now(), origin, action, JSON.stringify(payload), note)
+      .lastInsertRowid,
+  );
+}
+
+/** Points `oldId` (and anything that pointed at it) to `newId`. */
+export function redirect(db: Database, oldId: string, newId: string, decisionId: number): void {
+  db.prepare('UPDATE id_redirects SET new_id = ? WHERE new_id = ?').run(newId, oldId);
+  db.prepare('INSERT OR REPLACE INTO id_redirects (old_id, new_id, decision_id) VALUES (?, ?, ?)').run(oldId, newId, decisionId);
+}
+
+/** The current id for an id that may have been merged away. */
+export function resolveId(db: Database, id: string): string {
+  const r = db.prepare('SELECT new_id FROM id_redirects WHERE old_id = ?').get(id) as { new_id: string } | undefined;
+  return r?.new_id ?? id;
+}
+
+export function cannotLink(db: Database, a: string, b: string): boolean {
+  return db.prepare("SELECT 1 FROM cluster_constraints WHERE kind = 'cannot-link' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))").get(a, b, b, a) !== undefined;
+}
+
+function sumInto(into: Record<string, number>, from: Record<string, number>, sign: number): void {
+  for (const [k, x] of Object.entries(from)) {
+    const v = (into[k] ?? 0) + sign * x;
+    if (v > 1e-9) into[k] = v;
+    else delete into[k];
+  }
+}
+
+function trimTo(v: Record<string, number>, keep: number): Record<string, number> {
+  const e = Object.entries(v);
+  if (e.length <= keep) return v;
+  return Object.fromEntries(e.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep));
+}
+
+/** Adds (or subtracts) one profile to another, as if their members were added; used for merges. */
+export function combineProfiles(into: Profile, from: Profile, sign: 1 | -1 = 1): Profile {
+  sumInto(into.terms, from.terms, sign);
+  sumInto(into.entities, from.entities, sign);
+  sumInto(into.numbers, from.numbers, sign);
+  sumInto(into.dates, from.dates, sign);
+  sumInto(into.langs, from.langs, sign);
+  into.terms = trimTo(into.terms, PROFILE_TERMS);
+  into.entities = trimTo(into.entities, PROFILE_ENTITIES);
+  into.numbers = trimTo(into.numbers, PROFILE_NUMBERS);
+  into.dates = trimTo(into.dates, PROFILE_DATES);
+  into.n = Math.max(0, into.n + sign * from.n);
+  if (sign > 0) {
+    if (from.tLo !== null) into.tLo = into.tLo === null ? from.tLo : Math.min(into.tLo, from.tLo);
+    if (from.tHi !== null) into.tHi = into.tHi === null ? from.tHi : Math.max(into.tHi, from.tHi);
+    for (const [k, s] of Object.entries(from.surfaces)) if (!(k in into.surfaces)) into.surfaces[k] = s;
+  }
+  return into;
+}
+
+/** The keys an event is listed under: its strongest terms, names and numbers by weight × IDF. */
+export function indexKeysOf(p: Profile, idf: (k: string) => number, limit: number): string[] {
+  const pseudo = { terms: p.terms, entities: p.entities, numbers: Object.keys(p.numbers) };
+  const weight = (k: string) => {
+    if (k.startsWith('e:')) return (p.entities[k.slice(2)] ?? 0) * idf(k);
+    if (k.startsWith('n:')) return (p.numbers[k.slice(2)] ?? 0) * idf(k);
+    return (p.terms[k] ?? 0) * idf(k);
+  };
+  return dfKeys(pseudo)
+    .map((k) => [k, weight(k)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([k]) => k);
+}
+
+/** The event's date: the median of its members' main dates (full dates preferred over day-month ones). */
+export function eventDate(p: Profile): string | null {
+  const full = Object.entries(p.dates).filter(([d]) => !d.startsWith('--'));
+  const pool = full.length ? full : Object.entries(p.dates);
+  const list: string[] = [];
+  for (const [d, n] of pool.sort((a, b) => (a[0] < b[0] ? -1 : 1))) for (let i = 0; i < n; i++) list.push(d);
+  return list.length ? list[Math.floor((list.length - 1) / 2)]! : null;
+}
+
+export function membersOf(db: Database, eventId: string): string[] {
+  return (db.prepare('SELECT article_id FROM article_events WHERE event_id = ? ORDER BY article_id').all(eventId) as { article_id: string }[]).map((r) => r.article_id);
+}
+
+export function storyOf(db: Database, eventId: string): string | null {
+  return (db.prepare('SELECT story_id FROM events WHERE id = ?').get(eventId) as { story_id: string } | undefined)?.story_id ?? null;
+}
+
+/** Shared context of the edit operations. */
+export interface Ctx {
+  readonly db: Database;
+  readonly state: ClusterState;
+  readonly indexKeys: number;
+}
+
+/** Recomputes an event's profile from its members' stored features, its index entries and its labels. */
+export function rebuildEvent(ctx: Ctx, eventId: string): ProfileRow | null {
+  const members = membersOf(ctx.db, eventId);
+  const old = ctx.state.profile(eventId);
+  if (members.length === 0) {
+    ctx.state.deleteProfile(eventId);
+    return null;
+  }
+  const feats: { id: string; title: string; f: Features }[] = [];
+  for (const id of members) {
+    const x = ctx.state.features(id);
+    if (x) feats.push({ id, title: x.title, f: x.features });
+  }
+  const profile = profileOf(feats.map((x) => x.f));
+  const rep = old && members.includes(old.repArticle ?? '') ? old.repArticle : (feats[0]?.id ?? null);
+  const row: ProfileRow = { id: eventId, kind: 'event', profile, repArticle: rep, repScore: old?.repScore ?? 0, locked: old?.locked ?? false, indexed: old?.indexed ?? [] };
+  ctx.state.reindex(row, indexKeysOf(profile, ctx.state.idf, ctx.indexKeys), true);
+  ctx.state.saveProfile(row);
+  const title = feats.find((x) => x.id === rep)?.title;
+  ctx.db.prepare('UPDATE events SET title = COALESCE(?, title), date = ?, updated_at = ? WHERE id = ?').run(title ?? null, eventDate(profile), now(), eventId);
+  return row;
+}
+
+/** Recomputes a storyline's profile from its events' profiles, and its title from its largest event. */
+export function rebuildStory(ctx: Ctx, storyId: string): void {
+  const events = ctx.db.prepare('SELECT id, title FROM events WHERE story_id = ? ORDER BY created_at, id').all(storyId) as { id: string; title: string }[];
+  if (events.length === 0) {
+    ctx.state.deleteProfile(storyId);
+    ctx.db.prepare('DELETE FROM stories WHERE id = ?').run(storyId);
+    return;
+  }
+  const profile = emptyProfile();
+  let best: { id: string; title: string; n: number } | null = null;
+  for (const e of events) {
+    const row = ctx.state.profile(e.id);
+    if (!row) continue;
+    combineProfiles(profile, row.profile);
+    if (!best || row.profile.n > best.n) best = { id: e.id, title: e.title, n: row.profile.n };
+  }
+  const old = ctx.state.profile(storyId);
+  ctx.state.saveProfile({ id: storyId, kind: 'story', profile, repArticle: best?.id ?? null, repScore: best?.n ?? 0, locked: old?.locked ?? false, indexed: [] });
+  ctx.db.prepare('UPDATE stories SET title = COALESCE(?, title), updated_at = ? WHERE id = ?').run(best?.title ?? null, now(), storyId);
+}
+
+/** Moves every article of `from` into `into`, deletes `from`, redirects it; returns the decision id. */
+export function mergeEvents(ctx: Ctx, from: string, into: string, origin: Origin, note: string | null): number {
+  const fromStory = storyOf(ctx.db, from);
+  const intoStory = storyOf(ctx.db, into);
+  const decision = logDecision(ctx.db, origin, 'merge-events', { from, into, articles: membersOf(ctx.db, from) }, note);
+  ctx.db.prepare('UPDATE article_events SET event_id = ? WHERE event_id = ?').run(into, from);
+  const a = ctx.state.profile(into);
+  const b = ctx.state.profile(from);
+  if (a && b) {
+    combineProfiles(a.profile, b.profile);
+    if (b.repScore > a.repScore && b.repArticle) {
+      a.repArticle = b.repArticle;
+      a.repScore = b.repScore;
+    }
+    a.locked = a.locked || b.locked || origin === 'human';
+    ctx.state.reindex(a, indexKeysOf(a.profile, ctx.state.idf, ctx.indexKeys), true);
+    ctx.state.saveProfile(a);
+    const title = a.repArticle ? (ctx.state.features(a.repArticle)?.title ?? null) : null;
+    ctx.db.prepare('UPDATE events SET title = COALESCE(?, title), date = ?, updated_at = ? WHERE id = ?').run(title, eventDate(a.profile), now(), into);
+  } else rebuildEvent(ctx, into);
+  ctx.state.deleteProfile(from);
+  ctx.db.prepare("UPDATE cluster_constraints SET b = ? WHERE b = ? AND kind = 'pinned'").run(into, from);
+  ctx.db.prepare("UPDATE OR IGNORE cluster_constraints SET a = ? WHERE a = ? AND kind = 'cannot-link'").run(into, from);
+  ctx.db.prepare("UPDATE OR IGNORE cluster_constraints SET b = ? WHERE b = ? AND kind = 'cannot-link'").run(into, from);
+  ctx.db.prepare('DELETE FROM events WHERE id = ?').run(from);
+  redirect(ctx.db, from, into, decision);
+  if (fromStory && intoStory && fromStory !== intoStory) {
+    rebuildStory(ctx, fromStory);
+    if (!ctx.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(fromStory)) redirect(ctx.db, fromStory, intoStory, decision);
+  }
+  if (intoStory) rebuildStory(ctx, intoStory);
+  return decision;
+}
+
+/** Moves every event of storyline `from` into `into`, deletes `from`, redirects it. */
+export function mergeStories(ctx: Ctx, from: string, into: string, origin: Origin, note: string | null): number {
+  const decision = logDecision(ctx.db, origin, 'merge-stories', { from, into }, note);
+  ctx.db.prepare('UPDATE events SET story_id = ? WHERE story_id = ?').run(into, from);
+  ctx.state.deleteProfile(from);
+  ctx.db.prepare('DELETE FROM stories WHERE id = ?').run(from);
+  redirect(ctx.db, from, into, decision);
+  rebuildStory(ctx, into);
+  return decision;
+}
+
+/** Creates an empty event row (and its storyline when new). */
+export function createEvent(db: Database, eventId: string, storyId: string, title: string, newStory: boolean): void {
+  const t = now();
+  if (newStory) db.prepare('INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(storyId, title, t, t);
+  db.prepare('INSERT INTO events (id, story_id, title, date, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)').run(eventId, storyId, title, t, t);
+}
+
+/** A fresh id with the prefix, derived from an article id, unique among events, stories and redirects. */
+export function freshId(db: Database, prefix: 'ev' | 'st', articleId: string): string {
+  const base = `${prefix}_${articleId.replace(/^a/, '')}`;
+  const taken = (id: string) =>
+    db.prepare('SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM id_redirects WHERE old_id = ?').get(id, id, id) !== undefined;
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
+}

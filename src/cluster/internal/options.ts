@@ -1,0 +1,48 @@
+/** Tunable settings of the online clusterer, with their defaults and how each was set. */
+import { DEFAULT_WEIGHTS, type Weights } from './similarity.js';
+
+export interface ClusterOptions {
+  /** Score at or above which an article joins its best event. */
+  readonly eventThreshold: number;
+  /** Score (text and names only) at or above which a new event joins its best storyline. */
+  readonly storyThreshold: number;
+  /** An article may join an event active within this many days of the article's time. */
+  readonly eventWindowDays: number;
+  /** A new event may join a storyline active within this many days. */
+  readonly storyWindowDays: number;
+  /** How many of the article's strongest keys are looked up in the inverted index. */
+  readonly queryKeys: number;
+  /** At most this many events are read per key (most recently active first). */
+  readonly postingsPerKey: number;
+  /** At most this many candidate events are fully scored. */
+  readonly candidates: number;
+  /** How many of an event's strongest keys it is listed under. */
+  readonly indexKeys: number;
+  /** Merge two events (or storylines) when a new article bridges them and they score this high against each other. */
+  readonly autoMerge: boolean;
+  /** Re-seat the members of two conflicting events when a new article shows they diverge. */
+  readonly refine: boolean;
+  readonly weights: Weights;
+}
+
+export const DEFAULT_OPTIONS: ClusterOptions = {
+  // Swept 0.15–0.45 (step 0.025) on the demo corpus stream and the SemEval same-story stream (bench:cluster --sweep); see docs/cluster.md.
+  eventThreshold: 0.3,
+  // Swept 0.05–0.3 on the demo corpus stream (storyline BCubed F1); see docs/cluster.md.
+  storyThreshold: 0.15,
+  // An event's reports span the day before to a few days after; 10 days leaves room for late analysis.
+  eventWindowDays: 10,
+  // Storylines develop over weeks or months; 120 days keeps a quiet storyline findable for a season.
+  storyWindowDays: 120,
+  // 24 keys (rarest, strongest first) found every true candidate in the demo corpus; more only adds latency.
+  queryKeys: 24,
+  // Bounds index reads per article whatever the store size (24 keys × 60 = ≤ 1,440 rows).
+  postingsPerKey: 60,
+  // Candidates fully scored; the true event was always within the top 10 by shared-key weight on the demo corpus.
+  candidates: 30,
+  // An event's top 40 keys cover its headline words, names and numbers.
+  indexKeys: 40,
+  autoMerge: true,
+  refine: true,
+  weights: DEFAULT_WEIGHTS,
+};

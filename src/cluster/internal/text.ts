@@ -1,0 +1,73 @@
+/**
+ * Language-light text features: word tokens, truncation stems, transliteration for name keys.
+ * No stop-word lists: common words are weighed down by IDF instead, so every language is treated alike.
+ */
+
+/** Tokens shorter than this carry little topic signal (CJK is handled by character bigrams instead). */
+export const MIN_TOKEN_LENGTH = 3;
+/**
+ * Words are cut to this many characters, a language-independent stand-in for lemmas
+ * ("negotiations"/"negotiated" → "negot"). Swept 4–8 on bench/similarity (same-language Pearson 0.676, 0.672, 0.664, 0.659, 0.655): 4 and 5 tie within noise; 5 keeps more names apart.
+ */
+export const STEM_LENGTH = 5;
+
+const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u;
+
+/** Lower-cased, compatibility-normalised, accents removed. */
+export function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+/** Term stems of a text: truncated words for alphabetic scripts, character bigrams for CJK runs. */
+export function stems(text: string, out: string[] = [], surfaces?: Map<string, string>): string[] {
+  const words = fold(text).match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
+  for (const w0 of words) {
+    const w = w0.replace(/['’-]+$/u, '');
+    if (HAN.test(w)) {
+      const chars = [...w].filter((c) => HAN.test(c));
+      for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+      continue;
+    }
+    if ([...w].length < MIN_TOKEN_LENGTH) continue;
+    const stem = [...w].slice(0, STEM_LENGTH).join('');
+    out.push(stem);
+    if (surfaces && !surfaces.has(stem)) surfaces.set(stem, w);
+  }
+  return out;
+}
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'e', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'i', й: 'i',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
+  ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+const GREEK: Record<string, string> = {
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x',
+  ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
+};
+
+/** Latin transliteration of Cyrillic and Greek letters (other scripts pass through). */
+export function transliterate(s: string): string {
+  let out = '';
+  for (const c of s) out += CYRILLIC[c] ?? GREEK[c] ?? c;
+  return out;
+}
+
+/** Length of a name key: long enough to tell names apart, short enough to absorb endings and spellings. */
+export const NAME_KEY_LENGTH = 5;
+
+/**
+ * A spelling-tolerant key for one name word, equal across scripts and common spellings:
+ * folded, transliterated, then w→v, y/j→i, kh→h, ph→f, doubled letters collapsed, cut to NAME_KEY_LENGTH
+ * (Zelensky / Zelenskyy / Зеленский → "zelen"; Putin / Путин → "putin").
+ */
+export function nameKey(word: string): string {
+  const t = transliterate(fold(word))
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/kh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/(.)\1+/gu, '$1');
+  return [...t].slice(0, NAME_KEY_LENGTH).join('');
+}
