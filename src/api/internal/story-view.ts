@@ -1,6 +1,7 @@
 /** Assembles the storyline page: summary, events in order, and each event's articles with a cited passage. */
 import type { Database } from 'better-sqlite3';
 import { listDuplicates } from '../../dedup/index.js';
+import { orient } from './orient.js';
 import { type Passage, bestPassage } from './passage.js';
 import { type EventRow, type MemberRow, type StorySummary, eventsOfStory, getStorySummary, membersOfStory } from './stories.js';
 
@@ -98,7 +99,8 @@ export function storyView(db: Database, storyId: string): StoryView | null {
   const shown = members.slice(0, MAX_STORY_ARTICLES);
   const copies = new Map<string, { id: string; kind: string }>();
   for (const link of listDuplicates(db, shown.map((m) => m.id))) {
-    if (!copies.has(link.b)) copies.set(link.b, { id: link.a, kind: link.kind });
+    const { original, copy } = orient(link);
+    if (!copies.has(copy)) copies.set(copy, { id: original, kind: link.kind });
   }
   const byEvent = new Map<string, StoryArticle[]>();
   for (const m of shown) {

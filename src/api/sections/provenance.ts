@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { listDuplicates } from '../../dedup/index.js';
 import { summariesByIds } from '../internal/articles.js';
+import { orient } from '../internal/orient.js';
 import { membersOfStory } from '../internal/stories.js';
 import { MAX_STORY_ARTICLES } from '../internal/story-view.js';
 import type { StorylineSection } from './types.js';
@@ -15,9 +16,9 @@ export interface ProvenanceNode {
 }
 
 export interface ProvenanceEdge {
-  /** The earlier article. */
+  /** The original (the provenance stage's likely origin). */
   readonly from: string;
-  /** The article derived from it. */
+  /** The article copied from it. */
   readonly to: string;
   readonly kind: string;
   readonly score: number;
@@ -38,7 +39,10 @@ export function provenanceGraph(db: Database, storyId: string): ProvenanceGraph 
     ids.add(l.b);
   }
   const nodes = summariesByIds(db, [...ids]).map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, inStory: members.has(a.id) }));
-  const edges = links.map((l) => ({ from: l.a, to: l.b, kind: l.kind, score: l.score }));
+  const edges = links.map((l) => {
+    const { original, copy } = orient(l);
+    return { from: original, to: copy, kind: l.kind, score: l.score };
+  });
   return { nodes, edges };
 }
 

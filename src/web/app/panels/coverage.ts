@@ -9,24 +9,26 @@ import type { StorylinePanel } from './types.js';
 const BAR_WIDTH = 24;
 const BAR_GAP = 8;
 const CHART_HEIGHT = 120;
-const LABEL_SPACE = 36;
+const LABEL_SPACE = 24;
+/** Room left of the first bar so its centred date label is not cut off. */
+const LEFT_PAD = 12;
 
 function Chart({ data }: { data: Coverage }): JSX.Element {
   const days = data.days;
   const max = Math.max(1, ...days.map((d) => d.articles));
-  const width = Math.max(days.length * (BAR_WIDTH + BAR_GAP), BAR_WIDTH * 4);
+  const width = LEFT_PAD * 2 + Math.max(days.length * (BAR_WIDTH + BAR_GAP), BAR_WIDTH * 4);
   const summary = days.map((d) => `${formatDate(d.day)}: ${plural(d.articles, 'article')}`).join('; ');
   return h(
     'figure',
     { class: 'chart' },
     h(
       'svg',
-      { viewBox: `0 0 ${width} ${CHART_HEIGHT + LABEL_SPACE}`, role: 'img', 'aria-labelledby': 'cov-title cov-desc', preserveAspectRatio: 'xMinYMin meet' },
+      { viewBox: `0 0 ${width} ${CHART_HEIGHT + LABEL_SPACE}`, width, height: CHART_HEIGHT + LABEL_SPACE, role: 'img', 'aria-labelledby': 'cov-title cov-desc', preserveAspectRatio: 'xMinYMin meet' },
       h('title', { id: 'cov-title' }, 'Articles per day'),
       h('desc', { id: 'cov-desc' }, summary),
       days.map((d, i) => {
         const hgt = Math.max(2, (d.articles / max) * (CHART_HEIGHT - 16));
-        const x = i * (BAR_WIDTH + BAR_GAP);
+        const x = LEFT_PAD + i * (BAR_WIDTH + BAR_GAP);
         return h(
           'g',
           { key: d.day },

@@ -56,7 +56,7 @@ function Graph({ g }: { g: ProvenanceGraph }): JSX.Element {
     { class: 'graph' },
     h(
       'svg',
-      { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Copy graph: arrows point from an original to its copies' },
+      { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': 'Copy graph: arrows point from an original to its copies' },
       h('defs', null, h('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto' }, h('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow' }))),
       g.edges.map((e) => {
         const a = pos.get(e.from);
