@@ -1,0 +1,107 @@
+/**
+ * Infers an article's publication day from the text when metadata lacks it. Evidence, strongest
+ * first:
+ *   1. a dateline at the top ("KYIV, Dec 1 (Reuters) –", "March 22, 2013 —");
+ *   2. machine timestamps in the text ("21.01.26, 13:30", ISO datetimes) — usually the page's own
+ *      or its related links', all within a day or two of publication; the latest one is taken;
+ *   3. tense constraints from the dates the text mentions: a past-tense mention ends on or before
+ *      publication, a future-tense one starts after it. The estimate is the end of the latest
+ *      past-tense mention (news reports events promptly), capped by the earliest future mention.
+ * Year-less mentions ("the 1st of December") take their year from the reference date (a corpus
+ * median or the clock) by the same tense rule.
+ */
+import type { DateAnchor, InferredPublished } from '../../types.js';
+import { type Ymd, addDays, diffDays, iso, parseIsoDay, toTime } from './calendar.js';
+import type { RawWithContext } from './recognize.js';
+import { resolveRaw } from './resolve.js';
+
+/** Characters from the top searched for a dateline. */
+const DATELINE_WINDOW = 300;
+/** Confidence of a dateline (explicit, but can be an event date in a lead sentence). */
+const DATELINE_CONFIDENCE = 0.85;
+/** Confidence of one timestamp; each agreeing extra timestamp (within TIMESTAMP_AGREE_DAYS) adds TIMESTAMP_BONUS, capped at TIMESTAMP_MAX. */
+const TIMESTAMP_CONFIDENCE = 0.65;
+const TIMESTAMP_BONUS = 0.1;
+const TIMESTAMP_MAX = 0.85;
+const TIMESTAMP_AGREE_DAYS = 2;
+/** Confidence of a tense-bounded estimate, when bounded on both sides within TIGHT_BOUND_DAYS, otherwise one-sided. */
+const TIGHT_CONFIDENCE = 0.6;
+const LOOSE_CONFIDENCE = 0.35;
+const TIGHT_BOUND_DAYS = 3;
+/** Penalty when the year of every constraint came from the reference date rather than the text. */
+const ASSUMED_YEAR_FACTOR = 0.7;
+/** Mentions at month precision or finer bound the estimate; years alone are too coarse. */
+const USABLE_PRECISION = new Set(['day', 'month', 'week']);
+/** A timestamp this far after the reference is implausible (future page furniture) and ignored. */
+const MAX_DAYS_AFTER_REFERENCE = 2;
+
+export function inferPublished(text: string, scanned: readonly RawWithContext[], reference: DateAnchor | null): InferredPublished | null {
+  const ref = reference ? parseIsoDay(reference.date) : null;
+  // 1. Dateline.
+  const head = text.slice(0, DATELINE_WINDOW);
+  for (const s of scanned) {
+    if (s.raw.start > DATELINE_WINDOW || s.raw.kind.t !== 'day' || s.raw.kind.y === null) continue;
+    const after = text.slice(s.raw.end, s.raw.end + 40);
+    const before = text.slice(Math.max(0, s.raw.start - 40), s.raw.start);
+    if (/^\s*(?:\([^)]{1,30}\)\s*)?[—–-]/.test(after) && (/^[\s\p{Lu}.,'’-]*$/u.test(before) || before.trim() === '')) {
+      const r = resolveRaw(s.raw, ref, 'past');
+      if (r.start) return { value: r.start, confidence: DATELINE_CONFIDENCE, evidence: [`dateline "${head.slice(0, s.raw.end).trim()}"`] };
+    }
+  }
+  // 2. Timestamps.
+  const stamps = scanned.filter((s) => (s.raw.rule === 'numeric-dmy' || s.raw.rule === 'iso-date') && s.raw.time && s.raw.kind.t === 'day' && s.raw.kind.y !== null);
+  const stampDays = stamps
+    .map((s) => ({ s, r: resolveRaw(s.raw, null, 'past') }))
+    .filter((x) => x.r.start && (!ref || diffDays(parseIsoDay(x.r.start) as Ymd, ref) <= MAX_DAYS_AFTER_REFERENCE));
+  if (stampDays.length) {
+    stampDays.sort((a, b) => (a.r.start as string).localeCompare(b.r.start as string) || (a.s.raw.time ?? '').localeCompare(b.s.raw.time ?? ''));
+    const latest = stampDays[stampDays.length - 1] as (typeof stampDays)[number];
+    const latestDay = parseIsoDay(latest.r.start) as Ymd;
+    const agreeing = stampDays.filter((x) => Math.abs(diffDays(parseIsoDay(x.r.start) as Ymd, latestDay)) <= TIMESTAMP_AGREE_DAYS).length;
+    const confidence = Math.min(TIMESTAMP_MAX, TIMESTAMP_CONFIDENCE + TIMESTAMP_BONUS * (agreeing - 1));
+    return {
+      value: `${latest.r.start}T${latest.s.raw.time}`,
+      confidence,
+      evidence: stampDays.map((x) => `timestamp "${x.s.raw.text}"`),
+    };
+  }
+  // 3. Tense constraints.
+  let lower: Ymd | null = null;
+  let upper: Ymd | null = null;
+  const evidence: string[] = [];
+  let textYear = false;
+  for (const s of scanned) {
+    if (s.tense !== 'past' && s.tense !== 'future') continue;
+    const k = s.raw.kind;
+    if (k.t !== 'day' && k.t !== 'month') continue;
+    if (k.y === null && !ref) continue;
+    // Year-less mentions take the year nearest the reference (tense decides the side of publication, not the year).
+    const r = resolveRaw(s.raw, ref, 'unknown');
+    if (!r.start || !r.end || !USABLE_PRECISION.has(r.precision)) continue;
+    if (s.tense === 'past') {
+      const e = parseIsoDay(r.end) as Ymd;
+      if (!lower || toTime(e) > toTime(lower)) lower = e;
+      evidence.push(`past-tense mention "${s.raw.text}" → on or after ${r.end}`);
+    } else {
+      const b = addDays(parseIsoDay(r.start) as Ymd, -1);
+      if (!upper || toTime(b) < toTime(upper)) upper = b;
+      evidence.push(`future-tense mention "${s.raw.text}" → before ${r.start}`);
+    }
+    if (k.y !== null) textYear = true;
+  }
+  if (!lower && !upper) return null;
+  let value: Ymd;
+  let confidence: number;
+  if (lower && upper && toTime(upper) >= toTime(lower)) {
+    value = lower;
+    confidence = diffDays(upper, lower) <= TIGHT_BOUND_DAYS ? TIGHT_CONFIDENCE : LOOSE_CONFIDENCE;
+  } else {
+    value = (lower ?? upper) as Ymd;
+    confidence = LOOSE_CONFIDENCE;
+  }
+  if (!textYear) {
+    confidence *= ASSUMED_YEAR_FACTOR;
+    evidence.push(`year taken from reference ${reference?.date} (${reference?.source})`);
+  }
+  return { value: iso(value), confidence: Math.round(confidence * 100) / 100, evidence };
+}

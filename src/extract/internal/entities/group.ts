@@ -1,0 +1,111 @@
+/**
+ * Groups one article's mentions into entities: full-name spelling variants, a lone surname (or
+ * given name) to the full name it belongs to (nearest preceding, else the only one), acronyms to
+ * their expansion, and seats of power to one organisation each.
+ */
+import type { Analysis, Entity, EntityType, Mention, RecognizedMention } from '../../types.js';
+import { acronymOf, entityKey, foldName, isAcronym, nameVariant, undot, wordVariant } from './names.js';
+
+interface Group {
+  type: EntityType;
+  mentions: Mention[];
+  forms: Map<string, number>;
+  seat: string | null;
+  /** Canonical name supplied by a recogniser or an acronym's expansion. */
+  fullForms: string[];
+}
+
+function paragraphOf(analysis: Analysis, sentence: number): number {
+  return analysis.sentences[sentence]?.paragraph ?? 0;
+}
+
+function wordCount(s: string): number {
+  return s.trim().split(/\s+/).length;
+}
+
+function canonicalOf(g: Group): string {
+  // Most frequent multi-word form (ties: first seen); else most frequent form.
+  const forms = [...g.forms.entries()];
+  const multi = forms.filter(([f]) => wordCount(f) > 1 && !isAcronym(f));
+  const pool = multi.length ? multi : forms;
+  pool.sort((a, b) => b[1] - a[1]);
+  return (pool[0] as [string, number])[0];
+}
+
+export function groupMentions(analysis: Analysis, found: readonly RecognizedMention[]): Entity[] {
+  const ordered = [...found].sort((a, b) => a.span.start - b.span.start);
+  const groups: Group[] = [];
+  const toMention = (m: RecognizedMention): Mention => ({
+    text: m.text,
+    span: m.span,
+    type: m.type,
+    descriptor: m.descriptor,
+    sentence: m.sentence,
+    paragraph: paragraphOf(analysis, m.sentence),
+    evidence: m.evidence,
+  });
+  const add = (g: Group, m: RecognizedMention) => {
+    g.mentions.push(toMention(m));
+    const form = m.canonical ?? m.text.replace(/['’]s$/u, '');
+    g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
+    if (m.type !== 'MISC' && g.type === 'MISC') g.type = m.type;
+  };
+  // Pass 1: multi-word names and typed singles make groups.
+  const multi = ordered.filter((m) => wordCount(m.text) > 1 || m.seat);
+  for (const m of multi) {
+    const g = groups.find((x) => (x.type === m.type || x.type === 'MISC' || m.type === 'MISC') && [...x.forms.keys()].some((f) => nameVariant(f, m.text)));
+    if (g) add(g, m);
+    else groups.push({ type: m.type, mentions: [], forms: new Map(), seat: m.seat ?? null, fullForms: [] });
+    if (!g) add(groups[groups.length - 1] as Group, m);
+  }
+  // Pass 2: single words attach to a full name (surname or given name), an expansion (acronym), or a variant.
+  for (const m of ordered) {
+    if (multi.includes(m)) continue;
+    const w = m.text.replace(/['’]s$/u, '');
+    let target: Group | undefined;
+    if (isAcronym(w)) {
+      const acr = undot(w).replace(/s$/, '');
+      target = groups.find((g) => g.type === 'ORG' || g.type === 'MISC' ? [...g.forms.keys()].some((f) => wordCount(f) > 1 && acronymOf(f) === acr) : false);
+    }
+    if (!target && m.type !== 'ORG') {
+      const candidates = groups.filter((g) => (g.type === 'PERSON' || g.type === 'MISC') && [...g.forms.keys()].some((f) => {
+        const words = f.split(/\s+/);
+        return words.length > 1 && (wordVariant(words[words.length - 1] as string, w) || (m.type === 'PERSON' && wordVariant(words[0] as string, w)));
+      }));
+      if (candidates.length === 1) target = candidates[0];
+      else if (candidates.length > 1) {
+        // Nearest full name introduced before the mention, else the first one.
+        const before = candidates
+          .map((g) => ({ g, at: Math.max(...g.mentions.filter((x) => x.span.start < m.span.start).map((x) => x.span.start), -1) }))
+          .sort((a, b) => b.at - a.at);
+        target = (before[0] as { g: Group }).g;
+      }
+    }
+    if (!target) target = groups.find((g) => (g.type === m.type || g.type === 'MISC' || m.type === 'MISC') && [...g.forms.keys()].some((f) => wordCount(f) === 1 && wordVariant(f, w)));
+    if (target) {
+      add(target, m);
+      if (target.type === 'MISC' && m.type === 'MISC' && wordCount(canonicalOf(target)) > 1) target.type = 'PERSON';
+    } else {
+      const g: Group = { type: m.type, mentions: [], forms: new Map(), seat: m.seat ?? null, fullForms: [] };
+      groups.push(g);
+      add(g, m);
+    }
+  }
+  return groups.map((g) => {
+    const name = canonicalOf(g);
+    const aliases = [...g.forms.keys()].filter((f) => f !== name);
+    const acr = g.type === 'ORG' && wordCount(name) > 1 ? acronymOf(name) : '';
+    const descriptors = [...new Set(g.mentions.map((m) => m.descriptor).filter((d): d is string => !!d))];
+    return {
+      key: entityKey(g.type, name),
+      type: g.type,
+      name,
+      aliases: acr && aliases.some((a) => undot(a) === acr) ? aliases : aliases,
+      descriptors,
+      mentions: g.mentions.sort((a, b) => a.span.start - b.span.start),
+      seat: g.seat,
+    };
+  }).sort((a, b) => (a.mentions[0]?.span.start ?? 0) - (b.mentions[0]?.span.start ?? 0));
+}
+
+export { foldName };

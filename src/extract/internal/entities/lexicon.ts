@@ -1,0 +1,142 @@
+/**
+ * General-knowledge lexicons used as typing signals. None of these is a list of the people or
+ * organisations in our test data: they are closed classes (titles, organisation head words),
+ * sovereign states, large world cities and their common English exonyms, and the seats of
+ * governments that news metonymically names ("the Kremlin").
+ */
+
+/** Words that introduce a person when they precede a name ("President", "spokesman"). Lower-cased. */
+export const PERSON_TITLES = new Set(
+  (
+    'president vice-president premier prime minister chancellor secretary spokesman spokeswoman spokesperson envoy ambassador ' +
+    'senator sen. rep. representative congressman congresswoman governor gov. mayor judge justice king queen prince princess ' +
+    'pope cardinal archbishop bishop rabbi imam sheikh emir sultan general gen. colonel col. lieutenant lt. major maj. captain capt. ' +
+    'admiral commander sergeant sgt. officer chief head director chairman chairwoman chair ceo cfo founder leader dictator ' +
+    'adviser advisor aide negotiator diplomat lawmaker deputy mr. mrs. ms. dr. prof. professor sir dame lord lady mr mrs ms dr ' +
+    'attorney lawyer analyst economist reporter correspondent editor columnist author historian expert researcher scientist ' +
+    'son-in-law daughter-in-law wife husband son daughter brother sister father mother candidate nominee commissioner ' +
+    'representative rapporteur ombudsman coach manager striker player actor singer artist'
+  ).split(/\s+/),
+);
+
+/** Honorifics that can be glued to a name and are dropped from the canonical form. */
+export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'dame', 'prof', 'prof.', 'lord', 'lady']);
+
+/** Last words that make a capitalised span an organisation. Lower-cased. */
+export const ORG_HEADS = new Set(
+  (
+    'organization organisation ministry department agency council committee commission court forum union party bank fund ' +
+    'office center centre institute institution university college school academy association federation alliance coalition ' +
+    'army navy force forces guard police service services command corporation corp corp. inc inc. ltd ltd. llc plc group company co co. ' +
+    'holdings airlines airways times post journal news press television tv radio network magazine herald tribune telegraph ' +
+    'guardian gazette daily weekly review agency reuters foundation trust society church parliament congress senate assembly ' +
+    'cabinet administration government authority board bureau nations league club team brigade battalion regiment movement front ' +
+    'media images photos studio studios labs laboratory hospital clinic commission secretariat tribunal'
+  ).split(/\s+/),
+);
+
+/** Lower-case words allowed inside a multi-word name ("Centers for Disease Control and Prevention"). */
+export const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'du', 'la', 'le', 'von', 'van', 'der', 'den', 'bin', 'al', 'da', 'di', 'del', '&']);
+
+/** Seats of power named metonymically: seat → what it stands for. */
+export const SEATS: ReadonlyMap<string, string> = new Map([
+  ['kremlin', 'Russian presidency'],
+  ['white house', 'US presidency'],
+  ['pentagon', 'US Department of Defense'],
+  ['downing street', 'UK prime minister'],
+  ['élysée', 'French presidency'],
+  ['elysee', 'French presidency'],
+  ['élysée palace', 'French presidency'],
+  ['bankova', 'Ukrainian presidency'],
+  ['zhongnanhai', 'Chinese leadership'],
+  ['quai d’orsay', 'French foreign ministry'],
+  ['foggy bottom', 'US State Department'],
+  ['whitehall', 'UK civil service'],
+  ['capitol hill', 'US Congress'],
+  ['blue house', 'South Korean presidency'],
+  ['chancellery', 'German chancellery'],
+  ['holy see', 'Vatican'],
+  ['vatican', 'Holy See'],
+]);
+
+/** Sovereign states and a few large territories (English short names and common alternatives). */
+export const COUNTRIES = new Set(
+  (
+    'Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|' +
+    'Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|' +
+    'Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czechia|Czech Republic|Denmark|Djibouti|Dominica|' +
+    'Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|' +
+    'Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|' +
+    'Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|' +
+    'Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|' +
+    'Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nauru|Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|' +
+    'North Macedonia|Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|' +
+    'Romania|Russia|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|' +
+    'South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|' +
+    'Togo|Tonga|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|Britain|' +
+    'Great Britain|England|Scotland|Wales|United States|United States of America|USA|US|U.S.|America|Uruguay|Uzbekistan|Vanuatu|' +
+    'Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Greenland|Puerto Rico|Hong Kong|Gaza|West Bank|Crimea|Europe|Asia|Africa|Antarctica|' +
+    'Middle East|Latin America|Scandinavia|Balkans|Caucasus|Siberia'
+  ).split('|'),
+);
+
+/** Large world cities, capitals and regions frequently in international news, with exonym variants. */
+export const CITIES = new Set(
+  (
+    'London|Paris|Berlin|Madrid|Rome|Vienna|Warsaw|Prague|Budapest|Bucharest|Sofia|Athens|Lisbon|Dublin|Brussels|Amsterdam|' +
+    'The Hague|Copenhagen|Stockholm|Oslo|Helsinki|Tallinn|Riga|Vilnius|Minsk|Kyiv|Kiev|Kharkiv|Kharkov|Odesa|Odessa|Lviv|Dnipro|' +
+    'Moscow|St. Petersburg|Saint Petersburg|Istanbul|Ankara|Tbilisi|Yerevan|Baku|Tehran|Baghdad|Damascus|Beirut|Jerusalem|Tel Aviv|' +
+    'Amman|Riyadh|Jeddah|Doha|Dubai|Abu Dhabi|Cairo|Tripoli|Tunis|Algiers|Rabat|Casablanca|Lagos|Abuja|Nairobi|Addis Ababa|' +
+    'Johannesburg|Cape Town|Pretoria|Kinshasa|Khartoum|Delhi|New Delhi|Mumbai|Kolkata|Chennai|Bangalore|Karachi|Lahore|Islamabad|' +
+    'Kabul|Dhaka|Kathmandu|Colombo|Beijing|Shanghai|Hong Kong|Taipei|Tokyo|Osaka|Seoul|Pyongyang|Manila|Jakarta|Bangkok|Hanoi|' +
+    'Singapore|Kuala Lumpur|Sydney|Melbourne|Canberra|Auckland|Wellington|Washington|New York|Los Angeles|Chicago|Houston|Miami|' +
+    'Boston|San Francisco|Seattle|Atlanta|Dallas|Philadelphia|Detroit|Denver|Phoenix|Las Vegas|Baltimore|Ottawa|Toronto|Montreal|' +
+    'Vancouver|Mexico City|Havana|Caracas|Bogotá|Bogota|Lima|Santiago|Buenos Aires|São Paulo|Sao Paulo|Rio de Janeiro|Brasília|' +
+    'Geneva|Zurich|Davos|Munich|Hamburg|Frankfurt|Milan|Naples|Barcelona|Marseille|Lyon|Brussels|Strasbourg|Luxembourg|Minsk|' +
+    'Anchorage|Alaska|Florida|California|Texas|New Jersey|Virginia|Ohio|Iowa|Pennsylvania|Michigan|Georgia|Arizona|Nevada|' +
+    'Donetsk|Luhansk|Lugansk|Kherson|Zaporizhzhia|Mariupol|Bakhmut|Sevastopol|Belgorod|Kursk|Donbas|Donbass'
+  ).split('|'),
+);
+
+/**
+ * Common given names across languages, a typing signal for unknown "Firstname Lastname" spans
+ * (public-domain census/registry knowledge; the rule does not depend on any one name).
+ */
+export const GIVEN_NAMES = new Set(
+  (
+    'james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven steve ' +
+    'paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen ' +
+    'larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan ' +
+    'henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur ' +
+    'lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph ' +
+    'eugene russell bobby mason philip louis mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa ' +
+    'betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura ' +
+    'cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine ' +
+    'carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan ' +
+    'cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia ' +
+    'judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla ' +
+    'vladimir dmitry sergey sergei alexei alexander mikhail nikolai ivan igor oleg yuri olga irina natalia tatiana svetlana ' +
+    'ursula antonio jens xi li wang zhang ali mohammed muhammad ahmed hassan hussein abdullah omar khalid kim luiz javier ' +
+    'gustavo claudia andres francois jean pierre jacques angela wolfgang hans klaus jurgen giuseppe giovanni marco luca ' +
+    'carlos miguel luis jorge pablo ana carmen lucia hiroshi yuki takashi raj amit priya'
+  ).split(/\s+/),
+);
+
+/** Reporting and speech cue lemmas (the verb's lemma as wink gives it). */
+export const SPEECH_LEMMAS = new Set(
+  (
+    'say tell add state note warn write report announce confirm acknowledge insist stress emphasise emphasize explain argue claim ' +
+    'declare assert suggest describe caution urge predict deny admit reply respond answer ask tweet post comment remark recall ' +
+    'complain concede estimate indicate inform mention point reveal signal believe think agree highlight characterize characterise ' +
+    'vow promise pledge threaten accuse call express maintain contend observe testify'
+  ).split(/\s+/),
+);
+
+/** Lower-case head nouns for unnamed sources. */
+export const UNNAMED_SOURCE_HEADS = new Set(
+  (
+    'source sources official officials person people diplomat diplomats analyst analysts expert experts observer observers ' +
+    'insider insiders aide aides spokesperson witness witnesses resident residents critic critics media report reports ' +
+    'negotiator negotiators lawmaker lawmakers politician politicians commentator commentators'
+  ).split(/\s+/),
+);

@@ -1,0 +1,269 @@
+/**
+ * The default quote extractor.
+ * Direct quotes: quoted spans (every mark style) with a frame after ("…," Trump said / said Trump),
+ * before ("Witkoff said: …"), in the previous sentence ("He said the following."), or continuing the
+ * previous quote's speaker; a quote interrupted by its frame ("…," he said, "…") is one quote.
+ * Indirect: "X said (that) …", "X told reporters …", "according to X", and "…, X said." clauses.
+ */
+import type { Analysis, Entity, Mention, Quote, QuoteExtractor, Span, Speaker, Token } from '../../types.js';
+import { SPEECH_LEMMAS } from '../entities/lexicon.js';
+import { findQuoteMarks } from './marks.js';
+import { type NounPhrase, type SpeakerContext, npAfter, npBefore, resolveSpeaker } from './speaker.js';
+
+/** Upper-case share of letters above which a sentence is an ALL-CAPS teaser (seeds: teasers ≥ 0.9, body < 0.2). */
+const HEADLINE_UPPER_SHARE = 0.6;
+
+function upperShare(s: string): number {
+  const letters = s.match(/\p{L}/gu)?.length ?? 0;
+  return letters ? (s.match(/\p{Lu}/gu)?.length ?? 0) / letters : 0;
+}
+
+/** Tokens after a closing mark searched for the frame ("," he said). */
+const FRAME_AFTER_TOKENS = 8;
+/** Gap between two quote parts bridged as one interrupted quote, in characters. */
+const MAX_INTERRUPTION_CHARS = 80;
+/** Shortest indirect content kept, in tokens (shorter is a fragment, not a claim). */
+const MIN_INDIRECT_TOKENS = 4;
+/** Sentences back a speakerless quote may inherit the previous quote's speaker from. */
+const CONTINUATION_SENTENCES = 2;
+
+interface Cue {
+  index: number;
+  text: string;
+  span: Span;
+}
+
+function isCue(t: Token | undefined): boolean {
+  return !!t && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && SPEECH_LEMMAS.has(t.lemma) && t.pos !== 'NOUN';
+}
+
+function cueOf(t: Token, i: number): Cue {
+  return { index: i, text: t.text, span: t.span };
+}
+
+function tokenIndexAt(analysis: Analysis, pos: number): number {
+  const t = analysis.tokens;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((t[mid] as Token).span.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Frame {
+  cue: Cue;
+  phrase: NounPhrase | null;
+  /** End of the frame text (for interrupted quotes). */
+  end: number;
+}
+
+function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
+  const t = analysis.tokens;
+  const i0 = tokenIndexAt(analysis, closeAt);
+  const first = t[i0];
+  const last = t[i0 - 1];
+  if (!first || !last) return null;
+  // The frame must be in the sentence the quote ends in.
+  if (first.sentence !== last.sentence) return null;
+  const s = analysis.sentences[first.sentence];
+  const sEnd = s ? s.endToken : t.length;
+  let i = i0;
+  while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“' && i - i0 < 3) i++;
+  for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
+    const tok = t[k] as Token;
+    if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
+    if (isCue(tok)) {
+      const before = k > i ? npBefore(analysis, k, i) : null;
+      const phrase = before && before.text.trim() ? before : npAfter(analysis, k, sEnd);
+      let end = tok.span.end;
+      if (phrase && phrase.span.end > end) end = phrase.span.end;
+      return { cue: cueOf(tok, k), phrase, end };
+    }
+    if (tok.pos === 'VERB' && !isCue(tok)) break;
+  }
+  return null;
+}
+
+function frameBefore(analysis: Analysis, openAt: number): Frame | null {
+  const t = analysis.tokens;
+  const i0 = tokenIndexAt(analysis, openAt) - 1;
+  const tok0 = t[i0];
+  if (!tok0) return null;
+  const s = analysis.sentences[tok0.sentence];
+  const sFirst = s ? s.firstToken : 0;
+  for (let k = i0; k >= sFirst; k--) {
+    const tok = t[k] as Token;
+    if (tok.text === '”' || tok.text === '"' || tok.text === '»') break;
+    if (isCue(tok)) {
+      const phrase = npBefore(analysis, k, sFirst);
+      if (phrase && hasNominal(analysis, phrase)) return { cue: cueOf(tok, k), phrase, end: tok.span.end };
+      // "X described … but noted '…'": the clause subject is the speaker.
+      const subj = sentenceSubject(analysis, sFirst, k);
+      return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
+    }
+  }
+  return null;
+}
+
+function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
+  for (let k = p.first; k < p.end; k++) if (['NOUN', 'PROPN', 'PRON'].includes((analysis.tokens[k] as Token).pos)) return true;
+  return false;
+}
+
+/** The first noun phrase of a sentence headed by a proper noun or pronoun, before token `limit`. */
+function sentenceSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
+  const t = analysis.tokens;
+  for (let k = first; k < limit; k++) {
+    const tok = t[k] as Token;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') {
+      const p = npBefore(analysis, k, first);
+      return p && hasNominal(analysis, p) ? p : null;
+    }
+  }
+  return null;
+}
+
+/** "He said the following after the meeting." / "Witkoff said:" in the sentence before the quote. */
+function frameInPreviousSentence(analysis: Analysis, openAt: number): Frame | null {
+  const t = analysis.tokens;
+  const i0 = tokenIndexAt(analysis, openAt);
+  const sIdx = (t[i0] as Token | undefined)?.sentence ?? 0;
+  const prev = analysis.sentences[sIdx - 1];
+  if (!prev) return null;
+  const ptext = analysis.text.slice(prev.span.start, prev.span.end);
+  if (!/(:\s*$|\bfollowing\b|\bas follows\b)/.test(ptext)) return null;
+  for (let k = prev.endToken - 1; k >= prev.firstToken; k--) {
+    const tok = t[k] as Token;
+    if (isCue(tok)) return { cue: cueOf(tok, k), phrase: npBefore(analysis, k, prev.firstToken), end: tok.span.end };
+  }
+  return null;
+}
+
+export class RuleQuoteExtractor implements QuoteExtractor {
+  extract(analysis: Analysis, entities: readonly Entity[]): Quote[] {
+    const mentions = entities.flatMap((e) => e.mentions.map((m: Mention) => ({ m, e }))).sort((a, b) => a.m.span.start - b.m.span.start);
+    const ctx: SpeakerContext = { analysis, entities, mentions, speakersBySentence: new Map() };
+    const direct = this.direct(analysis, ctx);
+    const indirect = this.indirect(analysis, ctx, direct);
+    return [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
+  }
+
+  private direct(analysis: Analysis, ctx: SpeakerContext): Quote[] {
+    const marks = findQuoteMarks(analysis.text, analysis.paragraphs);
+    const out: Quote[] = [];
+    let prevQuote: { q: Quote; frameEnd: number | null } | null = null;
+    for (const mk of marks) {
+      const i = tokenIndexAt(analysis, mk.inner.start);
+      const tok = analysis.tokens[i];
+      const sentence = tok?.sentence ?? 0;
+      const paragraph = analysis.sentences[sentence]?.paragraph ?? 0;
+      // Interrupted quote: this part starts right after the previous part's frame.
+      if (prevQuote && prevQuote.frameEnd !== null && mk.outer.start - prevQuote.frameEnd <= MAX_INTERRUPTION_CHARS && /^[\s,;:.—–-]*$/.test(analysis.text.slice(prevQuote.frameEnd, mk.outer.start)) && !frameAfter(analysis, mk.outer.end)) {
+        const q = prevQuote.q;
+        const parts = [...q.parts, mk.inner];
+        const merged: Quote = { ...q, parts, span: { start: q.span.start, end: mk.inner.end }, text: parts.map((p) => analysis.text.slice(p.start, p.end)).join(' … ') };
+        out[out.length - 1] = merged;
+        prevQuote = { q: merged, frameEnd: null };
+        continue;
+      }
+      const after = frameAfter(analysis, mk.outer.end);
+      const sText = analysis.sentences[sentence] ? analysis.text.slice(analysis.sentences[sentence].span.start, analysis.sentences[sentence].span.end) : '';
+      if (upperShare(sText) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
+      const frame = after ?? frameBefore(analysis, mk.outer.start) ?? frameInPreviousSentence(analysis, mk.outer.start);
+      let speaker: Speaker = frame ? resolveSpeaker(ctx, frame.phrase) : { entityKey: null, name: null, kind: 'unknown', span: null };
+      if (!frame && prevQuote && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= CONTINUATION_SENTENCES && prevQuote.q.speaker.kind !== 'unknown') {
+        speaker = { ...prevQuote.q.speaker, span: null };
+      }
+      if (speaker.entityKey) ctx.speakersBySentence.set(sentence, speaker.entityKey);
+      const q: Quote = {
+        text: analysis.text.slice(mk.inner.start, mk.inner.end),
+        span: mk.inner,
+        parts: [mk.inner],
+        type: 'direct',
+        speaker,
+        cue: frame?.cue.text ?? null,
+        cueSpan: frame?.cue.span ?? null,
+        sentence,
+        paragraph,
+      };
+      out.push(q);
+      prevQuote = { q, frameEnd: after ? after.end : null };
+    }
+    return out;
+  }
+
+  private indirect(analysis: Analysis, ctx: SpeakerContext, direct: readonly Quote[]): Quote[] {
+    const t = analysis.tokens;
+    const out: Quote[] = [];
+    const covered = (a: number, b: number) => direct.some((q) => q.span.start <= a && b <= q.span.end + 2);
+    for (const s of analysis.sentences) {
+      if (upperShare(analysis.text.slice(s.span.start, s.span.end)) > HEADLINE_UPPER_SHARE) continue;
+      for (let k = s.firstToken; k < s.endToken; k++) {
+        const tok = t[k] as Token;
+        const lower = tok.text.toLowerCase();
+        // "according to X"
+        if (lower === 'according' && (t[k + 1] as Token | undefined)?.text.toLowerCase() === 'to') {
+          const phrase = npAfter(analysis, k + 1, s.endToken);
+          if (!phrase) continue;
+          const before = k > s.firstToken ? { start: s.span.start, end: (t[k - 1] as Token).span.end } : null;
+          const afterStart = phrase.end < s.endToken ? (t[phrase.end] as Token).span.start : s.span.end;
+          const content = before && before.end - before.start > 10 ? before : { start: afterStart, end: s.span.end };
+          const ctext = analysis.text.slice(content.start, content.end).replace(/^[\s,]+|[\s,.]+$/g, '');
+          if (ctext.split(/\s+/).length < MIN_INDIRECT_TOKENS || covered(content.start, content.end)) continue;
+          const cstart = analysis.text.indexOf(ctext, content.start);
+          out.push(this.make(analysis, ctx, { start: cstart, end: cstart + ctext.length }, phrase, { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, s.index));
+          continue;
+        }
+        if (!isCue(tok) || tok.pos === 'NOUN') continue;
+        if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
+        const prevTok = t[k - 1];
+        // Trailing frame: "…, X said." at sentence end.
+        const rawSubject = npBefore(analysis, k, s.firstToken);
+        const subject = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
+        const restTokens = s.endToken - k - 1;
+        if (subject && prevTok && restTokens <= 2 && subject.first > s.firstToken && (t[subject.first - 1] as Token).text === ',') {
+          const content = { start: s.span.start, end: (t[subject.first - 2] as Token | undefined)?.span.end ?? s.span.start };
+          if (content.end - content.start > 10 && !covered(content.start, content.end)) out.push(this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index));
+          continue;
+        }
+        // Forward: "X said (that) …", "X told reporters (that) …".
+        if (!subject || subject.first >= k) continue;
+        let c = k + 1;
+        if (tok.lemma === 'tell' || tok.lemma === 'inform' || tok.lemma === 'ask') {
+          const obj = npAfter(analysis, k, s.endToken);
+          if (obj) c = obj.end;
+        }
+        while (c < s.endToken && ['ADV', 'ADP'].includes((t[c] as Token).pos) && (t[c] as Token).text.toLowerCase() !== 'that') c++;
+        if ((t[c] as Token | undefined)?.text.toLowerCase() === 'that') c++;
+        if (s.endToken - c < MIN_INDIRECT_TOKENS) continue;
+        const first = t[c] as Token;
+        if (first.text === '“' || first.text === '"' || first.text === ':') continue; // a direct quote follows
+        const content = { start: first.span.start, end: (t[s.endToken - 1] as Token).text === '.' ? (t[s.endToken - 2] as Token).span.end : s.span.end };
+        const hasVerb = t.slice(c, s.endToken).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+        if (!hasVerb || covered(content.start, content.end)) continue;
+        out.push(this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index));
+        break;
+      }
+    }
+    return out;
+  }
+
+  private make(analysis: Analysis, ctx: SpeakerContext, content: Span, phrase: NounPhrase | null, cue: Cue, sentence: number): Quote {
+    const speaker = resolveSpeaker(ctx, phrase);
+    if (speaker.entityKey) ctx.speakersBySentence.set(sentence, speaker.entityKey);
+    return {
+      text: analysis.text.slice(content.start, content.end),
+      span: content,
+      parts: [content],
+      type: 'indirect',
+      speaker,
+      cue: cue.text,
+      cueSpan: cue.span,
+      sentence,
+      paragraph: analysis.sentences[sentence]?.paragraph ?? 0,
+    };
+  }
+}

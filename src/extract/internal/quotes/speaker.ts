@@ -1,0 +1,115 @@
+/** Noun phrases around cue verbs and their resolution to an entity, a pronoun's antecedent, a descriptor or an unnamed source. */
+import type { Analysis, Entity, Mention, Span, Speaker, Token } from '../../types.js';
+import { UNNAMED_SOURCE_HEADS } from '../entities/lexicon.js';
+
+/** Longest speaker noun phrase, in tokens. */
+const MAX_NP_TOKENS = 10;
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART', 'PRON']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'one', 'some', 'two', 'several', 'many']);
+
+export interface NounPhrase {
+  first: number;
+  end: number;
+  span: Span;
+  text: string;
+}
+
+function np(analysis: Analysis, first: number, end: number): NounPhrase | null {
+  if (end <= first) return null;
+  const t = analysis.tokens;
+  const span = { start: (t[first] as Token).span.start, end: (t[end - 1] as Token).span.end };
+  return { first, end, span, text: analysis.text.slice(span.start, span.end) };
+}
+
+function npToken(t: Token): boolean {
+  return NP_POS.has(t.pos) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
+}
+
+/** The noun phrase ending just before token v (adverbs between skipped). */
+export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): NounPhrase | null {
+  const t = analysis.tokens;
+  let end = v;
+  while (end - 1 >= sentenceFirst && ((t[end - 1] as Token).pos === 'ADV' || (t[end - 1] as Token).pos === 'AUX')) end--;
+  let k = end - 1;
+  while (k >= sentenceFirst && end - k <= MAX_NP_TOKENS && npToken(t[k] as Token)) {
+    // A pronoun is a whole NP; don't extend past it.
+    if ((t[k] as Token).pos === 'PRON' && k < end - 1) break;
+    k--;
+    if ((t[k + 1] as Token).pos === 'PRON') break;
+  }
+  // Don't start an NP with "of".
+  let first = k + 1;
+  while (first < end && (t[first] as Token).pos === 'ADP') first++;
+  return np(analysis, first, end);
+}
+
+/** The noun phrase starting just after token v ("said Trump"). */
+export function npAfter(analysis: Analysis, v: number, sentenceEnd: number): NounPhrase | null {
+  const t = analysis.tokens;
+  let k = v + 1;
+  while (k < sentenceEnd && k - v <= MAX_NP_TOKENS && npToken(t[k] as Token)) {
+    k++;
+    if ((t[k - 1] as Token).pos === 'PRON') break;
+  }
+  let end = k;
+  while (end > v + 1 && (t[end - 1] as Token).pos === 'ADP') end--;
+  return np(analysis, v + 1, end);
+}
+
+export interface SpeakerContext {
+  analysis: Analysis;
+  entities: readonly Entity[];
+  /** Mentions sorted by position, with their entity. */
+  mentions: readonly { m: Mention; e: Entity }[];
+  /** Speakers already attributed, by sentence (for pronoun preference). */
+  speakersBySentence: Map<number, string>;
+}
+
+function mentionsIn(ctx: SpeakerContext, span: Span) {
+  return ctx.mentions.filter((x) => x.m.span.start >= span.start && x.m.span.end <= span.end);
+}
+
+/** Antecedent of a personal pronoun at `at`: the subject-most person of the nearest earlier sentence naming one. */
+function antecedent(ctx: SpeakerContext, at: number, pronoun: string): { m: Mention; e: Entity } | null {
+  const wantPerson = pronoun === 'he' || pronoun === 'she' || pronoun === 'i';
+  const sentenceOf = ctx.analysis.tokens.find((t) => t.span.start >= at)?.sentence ?? 0;
+  const ok = (x: { m: Mention; e: Entity }) => (wantPerson ? x.e.type === 'PERSON' : x.e.type === 'ORG' || x.e.type === 'PERSON' || x.e.type === 'PLACE');
+  // Same sentence, before the pronoun.
+  const same = ctx.mentions.filter((x) => x.m.sentence === sentenceOf && x.m.span.end <= at && ok(x));
+  if (same.length) return same[0] as { m: Mention; e: Entity };
+  for (let s = sentenceOf - 1; s >= 0 && s >= sentenceOf - 4; s--) {
+    const inS = ctx.mentions.filter((x) => x.m.sentence === s && ok(x));
+    if (!inS.length) continue;
+    const spoke = ctx.speakersBySentence.get(s);
+    const speaker = spoke ? inS.find((x) => x.e.key === spoke) : undefined;
+    return speaker ?? (inS[0] as { m: Mention; e: Entity });
+  }
+  return null;
+}
+
+export function resolveSpeaker(ctx: SpeakerContext, phrase: NounPhrase | null): Speaker {
+  if (!phrase) return { entityKey: null, name: null, kind: 'unknown', span: null };
+  const words = phrase.text.toLowerCase().split(/\s+/);
+  if (words.length === 1 && PRONOUNS.has(words[0] as string)) {
+    const a = antecedent(ctx, phrase.span.start, words[0] as string);
+    return { entityKey: a?.e.key ?? null, name: a?.e.name ?? null, kind: 'pronoun', span: phrase.span };
+  }
+  const inside = mentionsIn(ctx, phrase.span).filter((x) => x.e.type !== 'PLACE' || phrase.text.trim() === x.m.text);
+  // The head is the last mention that is not followed by a possessive.
+  const heads = inside.filter((x) => !/^['’]s/.test(ctx.analysis.text.slice(x.m.span.end, x.m.span.end + 2)));
+  const head = heads[heads.length - 1];
+  const tailWord = (words[words.length - 1] ?? '').replace(/[^a-z-]/g, '');
+  const headIsNoun = !head || head.m.span.end < phrase.span.end - 1;
+  if (head && !headIsNoun) return { entityKey: head.e.key, name: head.e.name, kind: 'named', span: phrase.span };
+  if (UNNAMED_SOURCE_HEADS.has(tailWord) || words.includes('familiar')) return { entityKey: null, name: phrase.text, kind: 'unnamed', span: phrase.span };
+  // Descriptor: match against descriptors used for entities in this article.
+  const bare = words.filter((w) => !DETERMINERS.has(w)).join(' ');
+  if (bare) {
+    const hit = ctx.entities.find((e) => e.type === 'PERSON' && e.descriptors.some((d) => d.toLowerCase().endsWith(bare) || bare.endsWith(d.toLowerCase())));
+    if (hit) return { entityKey: hit.key, name: hit.name, kind: 'descriptor', span: phrase.span };
+    if (head) return { entityKey: head.e.key, name: head.e.name, kind: 'named', span: phrase.span };
+    return { entityKey: null, name: phrase.text, kind: 'descriptor', span: phrase.span };
+  }
+  return { entityKey: null, name: null, kind: 'unknown', span: phrase.span };
+}
