@@ -7,6 +7,7 @@ import { classifyPage } from './internal/page-kind.js';
 import { collectParas, type Para } from './internal/paras.js';
 import { selectContainer } from './internal/select.js';
 import { computeStats } from './internal/stats.js';
+import { weightedLength } from './internal/text-weight.js';
 import { isUnlikelyRegion } from './internal/weights.js';
 import { treeFromLinkedom, treeFromTokenizer } from './internal/parse.js';
 import type { LNode, TreeBuilder } from './internal/tree.js';
@@ -77,14 +78,14 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
     }
   }
   let kept = keepParas(paras, removed);
-  let keptChars = kept.reduce((n, p) => n + p.text.length, 0);
+  let keptChars = kept.reduce((n, p) => n + weightedLength(p.text), 0);
   // Fallback 1: the container is too small; take every prose paragraph of the page instead.
   if (keptChars < MIN_CONTAINER_CHARS) {
     const reason = sel.top ? `container <${sel.top.tag}> gave ${keptChars} chars (< ${MIN_CONTAINER_CHARS})` : 'no container received paragraph votes';
     const skip = containerSkip(body);
     paras = collectParas(body, skip, () => {});
     const wide = keepParas(paras, []);
-    const wideChars = wide.reduce((n, p) => n + p.text.length, 0);
+    const wideChars = wide.reduce((n, p) => n + weightedLength(p.text), 0);
     if (wideChars > keptChars) {
       fallbacks.push(`whole-page paragraphs: ${reason}`);
       kept = wide;
@@ -92,8 +93,9 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
     }
   }
   // Fallback 2: the page's own JSON-LD articleBody is much longer than what the DOM gave.
-  if (ld.articleBody && keptChars < ARTICLE_BODY_UNDER_SHARE * ld.articleBody.length) {
-    fallbacks.push(`json-ld articleBody: DOM extraction gave ${keptChars} chars, articleBody has ${ld.articleBody.length}`);
+  const ldChars = ld.articleBody ? weightedLength(ld.articleBody) : 0;
+  if (ld.articleBody && keptChars < ARTICLE_BODY_UNDER_SHARE * ldChars) {
+    fallbacks.push(`json-ld articleBody: DOM extraction gave ${keptChars} chars, articleBody has ${ldChars}`);
     kept = ld.articleBody.split(/\r?\n/).map((t) => ({ text: t }));
   }
   const h1Node = nodes.find((n) => n.tag === 'h1' && !n.hidden && n.textLen > 0);

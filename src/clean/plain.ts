@@ -2,6 +2,7 @@ import type { CleanedArticle, RawInput, RemovedBlock } from '../types.js';
 import { finishArticle } from './finish.js';
 import type { Sourced } from './internal/metadata.js';
 import { MIN_ARTICLE_CHARS } from './internal/page-kind.js';
+import { weightedLength } from './internal/text-weight.js';
 import { chooseTitle } from './internal/text-title.js';
 import type { CleanOptions } from './options.js';
 import { cleanParagraphs } from './text.js';
@@ -22,7 +23,7 @@ export function cleanPlain(input: RawInput, options: CleanOptions): CleanedArtic
     const [line] = cleaned.paragraphs.splice(picked.removedLine, 1);
     if (line) removed.push({ text: line, rule: 'title-line', reason: 'headline line inside the body, used as the title' });
   }
-  const chars = cleaned.paragraphs.reduce((n, p) => n + p.length, 0);
+  const chars = cleaned.paragraphs.reduce((n, p) => n + weightedLength(p), 0);
   const kind = chars >= MIN_ARTICLE_CHARS ? { isArticle: true, reason: null } : { isArticle: false, reason: `too little article text (${chars} chars < ${MIN_ARTICLE_CHARS})` };
   const title: Sourced | null = picked.title ? { value: picked.title, source: picked.source } : null;
   return finishArticle(

@@ -3,6 +3,12 @@ import { shapeOf } from './line-shape.js';
 /** A line that ends mid-sentence must have at least this many words to be re-joined (headings and labels are shorter). */
 const JOIN_MIN_WORDS = 6;
 
+/**
+ * A line with at least this share of capitalised words is a Title Case heading, never a broken
+ * sentence (English running text sits near 0.15, German with its capitalised nouns near 0.4).
+ */
+const HEADING_CAPITALISED_SHARE = 0.7;
+
 interface JoinLine {
   text: string;
   readonly heading: boolean;
@@ -35,5 +41,6 @@ function shouldJoin(prev: JoinLine, next: JoinLine): boolean {
   const startsLower = /^\p{Ll}/u.test(next.text);
   if (startsLower && !prev.text.endsWith(':')) return true;
   if (next.afterBlank) return false;
-  return s.words.length >= JOIN_MIN_WORDS && /(\p{Ll}|,)$/u.test(prev.text);
+  const titleCase = s.capitalised / s.words.length >= HEADING_CAPITALISED_SHARE;
+  return !titleCase && s.words.length >= JOIN_MIN_WORDS && /(\p{Ll}|,)$/u.test(prev.text);
 }

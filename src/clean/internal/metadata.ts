@@ -80,19 +80,24 @@ function fromMarked(tags: PageTags, props: readonly string[], accept: (v: string
   return null;
 }
 
-/** First `<time datetime>` inside the article container (else anywhere), as a last source for the publication time. */
+/**
+ * The `<time datetime>` that dates the article: the first inside the article container, else the
+ * closest one before it (the dateline in the article header), else the first on the page.
+ */
 function fromTime(tags: PageTags, within: LNode | null): Sourced | null {
-  let anywhere: Sourced | null = null;
+  let before: Sourced | null = null;
+  let first: Sourced | null = null;
   for (const n of tags.marked) {
     if (n.tag !== 'time') continue;
     const v = n.attrs.datetime;
     if (!v || !plausibleDate(v)) continue;
-    let inside = false;
-    for (let a: LNode | null = n; a && within; a = a.parent) if (a === within) inside = true;
-    if (inside) return { value: v, source: 'time' };
-    anywhere ??= { value: v, source: 'time' };
+    const found = { value: v, source: 'time' };
+    first ??= found;
+    if (!within) continue;
+    for (let a: LNode | null = n; a; a = a.parent) if (a === within) return found;
+    if (n.index < within.index) before = found;
   }
-  return anywhere;
+  return before ?? first;
 }
 
 /** Strips a trailing " | Site" / " - Site" from a document title when the site name is known or the tail is short. */

@@ -1,5 +1,6 @@
 import type { JsonLdInfo } from './jsonld.js';
 import { linkDensity } from './stats.js';
+import { weightedLength } from './text-weight.js';
 import type { LNode, PageTags } from './tree.js';
 
 export interface PageKind {
@@ -17,7 +18,7 @@ export interface PageFacts {
   readonly title: string;
 }
 
-/** Fewer article characters than this is not an article (a stub, an error or a media page): about two sentences. */
+/** Fewer article characters (Latin-character units, see text-weight.ts) than this is not an article (a stub, an error or a media page): about two sentences. */
 export const MIN_ARTICLE_CHARS = 150;
 /** A page whose visible text is more than this share link text is a listing… */
 const LISTING_LINK_DENSITY = 0.45;
@@ -45,25 +46,26 @@ function urlPath(url: string | null): string | null {
 
 /** Decides whether a page is an article; when not, says why (home, listing, error page, no text). */
 export function classifyPage(f: PageFacts): PageKind {
-  const prose = f.paragraphs.reduce((n, p) => n + p.length, 0);
+  const prose = f.paragraphs.reduce((n, p) => n + weightedLength(p), 0);
   if (f.ld.listingType) return { isArticle: false, reason: `schema.org type ${f.ld.listingType} marks a listing page` };
   const ogType = f.tags.meta.get('og:type')?.[0] ?? null;
   const declaredArticle = f.ld.hasArticle || (ogType !== null && ARTICLE_OG_TYPES.test(ogType));
   if (ERROR_STATUS.test(f.title) && prose < LISTING_MAX_PROSE_CHARS && !f.ld.hasArticle) {
     return { isArticle: false, reason: `error page: the title carries an HTTP error status ("${f.title.slice(0, 80)}")` };
   }
-  if (prose < MIN_ARTICLE_CHARS) return { isArticle: false, reason: `too little article text (${prose} chars < ${MIN_ARTICLE_CHARS})` };
   const path = urlPath(f.url);
   const segments = path ? path.split('/').filter(Boolean) : null;
   if (!declaredArticle && segments && segments.length === 0 && prose < LISTING_MAX_PROSE_CHARS * 2) {
     return { isArticle: false, reason: 'home page: the URL is the site root and no article metadata is present' };
   }
-  if (!declaredArticle && segments?.some((s) => INDEX_SEGMENT.test(s)) && prose < LISTING_MAX_PROSE_CHARS) {
+  // A tag/section/author index names itself in one of the last two path segments (/tag/transport/).
+  if (!declaredArticle && segments?.slice(-2).some((s) => INDEX_SEGMENT.test(s)) && prose < LISTING_MAX_PROSE_CHARS) {
     return { isArticle: false, reason: 'index page: the URL names a tag/section/author index and the page has little prose' };
   }
-  const teaserContainer = f.top !== null && linkDensity(f.top) > LISTING_CONTAINER_LINK_DENSITY;
+  const teaserContainer = f.top === null || linkDensity(f.top) > LISTING_CONTAINER_LINK_DENSITY;
   if (!declaredArticle && teaserContainer && linkDensity(f.body) > LISTING_LINK_DENSITY && prose < LISTING_MAX_PROSE_CHARS) {
     return { isArticle: false, reason: `listing page: ${Math.round(linkDensity(f.body) * 100)}% of the page text is links and the best block has ${prose} chars of prose` };
   }
+  if (prose < MIN_ARTICLE_CHARS) return { isArticle: false, reason: `too little article text (${prose} chars < ${MIN_ARTICLE_CHARS})` };
   return { isArticle: true, reason: null };
 }

@@ -1,5 +1,6 @@
 import { paragraphScore } from './para-score.js';
 import type { Para } from './paras.js';
+import { weightedLength } from './text-weight.js';
 import { linkDensity } from './stats.js';
 import type { LNode } from './tree.js';
 import { classWeight } from './weights.js';
@@ -65,8 +66,10 @@ export function selectContainer(paras: readonly Para[], body: LNode): Selection 
     return s;
   };
   for (const p of paras) {
-    if (p.visible < MIN_VOTING_CHARS || NON_VOTING.has(p.owner.tag)) continue;
-    const vote = paragraphScore(p.text);
+    if (NON_VOTING.has(p.owner.tag)) continue;
+    const length = weightedLength(p.text, p.visible);
+    if (length < MIN_VOTING_CHARS) continue;
+    const vote = paragraphScore(p.text, length);
     if (p.linkLen / p.visible < PROSE_MAX_LINK_SHARE) {
       for (let a: LNode | null = p.owner; a; a = a.parent) prose.set(a, (prose.get(a) ?? 0) + p.visible);
     }
