@@ -232,7 +232,10 @@ export interface Timeline {
 }
 
 export interface BriefSentence {
+  /** The sentence as printed: extracted verbatim from the cited passage (or, in abstractive mode, checked against it). */
   readonly text: string;
+  /** Structural lead-in built from ledger data (value, outlet, date, relation), printed before the sentence; never a claim of its own. */
+  readonly label?: string;
   readonly citations: readonly Citation[];
   /** Time the sentence's source was published, for `--since`. */
   readonly published: string | null;

@@ -19,7 +19,7 @@ export function attributionOf(sentence: string): string | null {
 /** Separators after which a new clause (with its own subject) starts. */
 const CLAUSE_BREAK = /[;:]|,\s+(?=(?:\p{Lu}|but\b|while\b|and\b|whereas\b))|\bbut\b|\bwhile\b|\bwhereas\b/gu;
 /** A subject noun phrase: capitalised words, optionally joined by "and", optionally followed by a plural head noun. */
-const SUBJECT = /(?:^|\s)((?:\p{Lu}[\p{L}\p{M}’'-]*(?:\s+(?:and\s+)?)?)+(?:\p{Ll}+s\b)?)/u;
+const SUBJECT = /(?:^|\s)((?:\p{Lu}[\p{L}\p{M}’'-]*(?:\s+(?:and\s+)?)?)+(?:\p{Ll}{4,}[^s\s]s\b)?)/u;
 /** Leading sentence words that are capitalised only because they start the sentence. */
 const OPENERS = /^(?:In|On|At|The|A|An|But|And|As|After|Before|Since|Following|With|For|By|From|Despite|While|When|If|This|That|These|Those)\b\s*/u;
 

@@ -80,8 +80,8 @@ export function skeleton(name: string): string {
 
 /** Skeletons shorter than this merge too much ("Rome"/"Rima"), so short names only merge on exact spelling. */
 const MIN_SKELETON = 2;
-/** Longest length difference between two spellings merged as variants of one name. */
-const MAX_LENGTH_GAP = 2;
+/** Longest length difference between two spellings merged as variants of one name (Zelensky/Zelenskyy: 1; a gap of 2 already merges Ukraine/Ukrainian). */
+const MAX_LENGTH_GAP = 1;
 
 export function sameVariant(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;

@@ -7,6 +7,8 @@ const QUOTED = /[“"]([^”"]{2,}?)[”"]|‘([^’]{8,}?)’(?![\p{L}])/gu;
 const MIN_QUOTE_WORDS = 3;
 /** How far, in characters, a speaker is looked for around the quote. */
 const SPEAKER_WINDOW = 80;
+/** A reporting verb after a quote is looked for among this many words ("…," the Kremlin's chief spokesman said). */
+const AFTER_WORDS = 5;
 
 /** Direct quotes of one paragraph with their speaker (English fallback: reporting verb next to a name or pronoun). */
 export function findQuotes(paragraph: string, index: number, mentions: readonly CmpMention[], lastSpeaker: { name: string | null; key: string | null }): CmpQuote[] {
@@ -18,22 +20,18 @@ export function findQuotes(paragraph: string, index: number, mentions: readonly 
     const end = start + m[0].length;
     const after = paragraph.slice(end, end + SPEAKER_WINDOW);
     const before = paragraph.slice(Math.max(0, start - SPEAKER_WINDOW), start);
-    const verbAfter = after.match(/^[,\s]*(?:(\p{L}+)\s+)?(\p{L}+)/u);
     let cue: string | null = null;
     let speaker: CmpMention | null = null;
     let pronoun = false;
     const near = (from: number, to: number) => mentions.filter((x) => x.paragraph === index && x.start >= from && x.start < to);
-    // "…," Trump said  /  "…," said Trump  /  "…," he said
-    if (verbAfter) {
-      const [, w1, w2] = verbAfter;
-      if (w1 && REPORTING_VERBS.has((w2 ?? '').toLowerCase())) {
-        cue = w2 ?? null;
-        if (/^(he|she|they)$/iu.test(w1)) pronoun = true;
-        else speaker = near(end, end + SPEAKER_WINDOW)[0] ?? null;
-      } else if (REPORTING_VERBS.has((w1 ?? w2 ?? '').toLowerCase())) {
-        cue = (w1 ?? w2) ?? null;
-        speaker = near(end, end + SPEAKER_WINDOW)[0] ?? null;
-      }
+    // "…," Trump said  /  "…," said Trump  /  "…," Aleksei Vorontsyk told reporters  /  "…," he said
+    const tail = after.split(/[.!?;]/u)[0] ?? '';
+    const verb = [...tail.matchAll(/\p{L}+/gu)].slice(0, AFTER_WORDS).find((w) => REPORTING_VERBS.has(w[0].toLowerCase()));
+    if (verb) {
+      cue = verb[0];
+      const between = tail.slice(0, verb.index ?? 0);
+      if (/^[\s,]*(he|she|they)\s*$/iu.test(between)) pronoun = true;
+      else speaker = near(end, end + SPEAKER_WINDOW)[0] ?? null;
     }
     // Witkoff said: "…"  /  Zelensky described the talks as "…"
     if (!cue) {

@@ -1,0 +1,41 @@
+/** Database-facing entry points: everything goes through the input adapter. */
+import type { Database } from 'better-sqlite3';
+import { buildBrief } from './brief.js';
+import { buildFraming } from './framing.js';
+import { type InputOptions, inputForId, storyIds } from './internal/inputs.js';
+import { buildLedger } from './ledger.js';
+import { buildTimeline } from './timeline.js';
+import type { Brief, Claim, CompareInput, Framing, Ledger, Slot, Timeline } from './types.js';
+
+export interface StoryComparison {
+  readonly input: CompareInput;
+  readonly ledger: Ledger;
+  readonly framing: Framing;
+  readonly timeline: Timeline;
+  readonly brief: Brief;
+}
+
+/** Ledger, framing, timeline and brief for a storyline or event id. Throws `CompareNotFoundError` for an unknown id. */
+export async function compareForStory(db: Database, storyOrEventId: string, options: Partial<InputOptions> & { since?: string | null } = {}): Promise<StoryComparison> {
+  const input = await inputForId(db, storyOrEventId, options);
+  const ledger = buildLedger(input);
+  const timeline = buildTimeline(input);
+  return { input, ledger, framing: buildFraming(input), timeline, brief: buildBrief(input, { since: options.since ?? null, ledger, timeline }) };
+}
+
+/** One storyline's entry in the export's `claims` section. */
+export interface ExportedClaims {
+  readonly storyId: string;
+  readonly claims: readonly Claim[];
+  readonly slots: readonly Slot[];
+}
+
+/** The export's `claims` section: the ledger of every storyline. */
+export async function exportClaims(db: Database, options: Partial<InputOptions> = {}): Promise<ExportedClaims[]> {
+  const out: ExportedClaims[] = [];
+  for (const id of storyIds(db)) {
+    const ledger = buildLedger(await inputForId(db, id, options));
+    out.push({ storyId: id, claims: ledger.claims, slots: ledger.slots });
+  }
+  return out;
+}

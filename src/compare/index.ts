@@ -1,0 +1,15 @@
+/**
+ * The compare stage: claim ledger, framing, timeline and brief over a storyline or event.
+ * Core functions are pure over `CompareInput`; `compareForStory`/`exportClaims` read the database
+ * through the stage's single input adapter.
+ */
+export { type BriefOptions, buildBrief } from './brief.js';
+export { compareForStory, type ExportedClaims, exportClaims, type StoryComparison } from './db.js';
+export { AbstractiveError, CompareError, CompareNotFoundError } from './errors.js';
+export { buildFraming } from './framing.js';
+export { type AnnotatorChoice, defaultInputOptions, type InputOptions, inputForArticles, inputForId } from './internal/inputs.js';
+export { checkSupport, type SupportResult } from './internal/support.js';
+export { buildLedger, OVERLAP_DAYS } from './ledger.js';
+export { escapeHtml, renderBrief } from './render.js';
+export { buildTimeline } from './timeline.js';
+export type * from './types.js';
