@@ -3,6 +3,9 @@ import model from 'wink-eng-lite-web-model';
 import type { Analysis, Analyzer, Sentence, Span, Token } from '../types.js';
 import { splitParagraphs } from './paragraphs.js';
 
+/** Largest text handed to wink in one document, in characters; bounds memory on huge inputs (a 2 MB article is cut into ~100 documents). */
+const MAX_CHUNK_CHARS = 20_000;
+
 let nlp: WinkMethods | null = null;
 function instance(): WinkMethods {
   if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
@@ -17,38 +20,69 @@ export class WinkAnalyzer implements Analyzer {
     const paragraphs = splitParagraphs(text);
     const tokens: Token[] = [];
     const sentences: Sentence[] = [];
-    paragraphs.forEach((para, pi) => {
-      const ptext = text.slice(para.start, para.end);
-      const doc = w.readDoc(ptext);
-      const values = doc.tokens().out() as string[];
-      const pos = doc.tokens().out(its.pos) as string[];
-      const lemma = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
-      const base = tokens.length;
-      const local: Span[] = [];
-      let cursor = 0;
-      for (const v of values) {
-        let at = ptext.indexOf(v, cursor);
-        // wink may normalise a token; keep offsets monotone and never lose the cursor.
-        if (at < 0 || at - cursor > v.length + 64) at = cursor;
-        const end = Math.min(ptext.length, at + v.length);
-        local.push({ start: para.start + at, end: para.start + end });
-        cursor = end;
-      }
-      const sentSpans = doc.sentences().out(its.span) as unknown as [number, number][];
-      const sentIndexOf = new Array<number>(values.length).fill(0);
-      for (const [a, b] of sentSpans) {
-        const si = sentences.length;
-        for (let k = a; k <= b; k++) sentIndexOf[k] = si;
-        const first = local[a];
-        const last = local[b];
-        if (!first || !last) continue;
-        sentences.push({ index: si, span: { start: first.start, end: last.end }, paragraph: pi, firstToken: base + a, endToken: base + b + 1 });
-      }
-      values.forEach((v, k) => {
-        const sp = local[k] as Span;
-        tokens.push({ text: v, span: sp, pos: pos[k] ?? 'X', lemma: lemma[k] ?? v.toLowerCase(), sentence: sentIndexOf[k] ?? 0 });
-      });
-    });
+    // One wink document per chunk of paragraphs (per-paragraph documents cost ~6× more); sentences
+    // are then cut at paragraph boundaries so none spans two paragraphs.
+    let pi = 0;
+    while (pi < paragraphs.length) {
+      let pj = pi;
+      while (pj + 1 < paragraphs.length && (paragraphs[pj + 1] as Span).end - (paragraphs[pi] as Span).start <= MAX_CHUNK_CHARS) pj++;
+      const chunk = { start: (paragraphs[pi] as Span).start, end: (paragraphs[pj] as Span).end };
+      this.analyzeChunk(text, chunk, paragraphs, pi, pj, tokens, sentences, w, its);
+      pi = pj + 1;
+    }
     return { text, tokens, sentences, paragraphs };
+  }
+
+  private analyzeChunk(text: string, chunk: Span, paragraphs: readonly Span[], pi: number, pj: number, tokens: Token[], sentences: Sentence[], w: WinkMethods, its: WinkMethods['its']): void {
+    const ptext = text.slice(chunk.start, chunk.end);
+    const doc = w.readDoc(ptext);
+    const values = doc.tokens().out() as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const lemma = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+    const local: Span[] = [];
+    let cursor = 0;
+    for (const v of values) {
+      let at = ptext.indexOf(v, cursor);
+      // wink may normalise a token; keep offsets monotone and never lose the cursor.
+      if (at < 0 || at - cursor > v.length + 64) at = cursor;
+      const end = Math.min(ptext.length, at + v.length);
+      local.push({ start: chunk.start + at, end: chunk.start + end });
+      cursor = end;
+    }
+    const paraOf = (offset: number): number => {
+      for (let p = pi; p <= pj; p++) if (offset < (paragraphs[p] as Span).end) return p;
+      return pj;
+    };
+    const sentSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+    for (const [a, b] of sentSpans) {
+      // Split at paragraph boundaries; drop whitespace-only tokens.
+      let first = -1;
+      let para = -1;
+      const flush = (endTok: number) => {
+        if (first < 0) return;
+        let last = endTok - 1;
+        while (last >= first && !(values[last] as string).trim()) last--;
+        if (last < first) return;
+        const si = sentences.length;
+        const base = tokens.length;
+        for (let k = first; k <= last; k++) {
+          if (!(values[k] as string).trim()) continue;
+          tokens.push({ text: values[k] as string, span: local[k] as Span, pos: pos[k] ?? 'X', lemma: lemma[k] ?? (values[k] as string).toLowerCase(), sentence: si });
+        }
+        if (tokens.length === base) return;
+        sentences.push({ index: si, span: { start: (tokens[base] as Token).span.start, end: (tokens[tokens.length - 1] as Token).span.end }, paragraph: para, firstToken: base, endToken: tokens.length });
+        first = -1;
+      };
+      for (let k = a; k <= b; k++) {
+        if (!(values[k] as string).trim()) continue;
+        const p = paraOf((local[k] as Span).start);
+        if (first >= 0 && p !== para) flush(k);
+        if (first < 0) {
+          first = k;
+          para = p;
+        }
+      }
+      flush(b + 1);
+    }
   }
 }

@@ -6,8 +6,22 @@ const MAX_VARIANT_EDITS = 2;
 /** Shortest word compared by skeleton; shorter words must match exactly (too many collisions otherwise). */
 const MIN_VARIANT_LENGTH = 4;
 
+/** Memo size bound for folded names (cleared when exceeded; names repeat heavily within a corpus). */
+const FOLD_CACHE_MAX = 50_000;
+const foldCache = new Map<string, string>();
+const skeletonCache = new Map<string, string>();
+
 /** Lower-case, strip accents and possessive endings, unify apostrophes. */
 export function foldName(s: string): string {
+  const hit = foldCache.get(s);
+  if (hit !== undefined) return hit;
+  if (foldCache.size > FOLD_CACHE_MAX) foldCache.clear();
+  const v = foldUncached(s);
+  foldCache.set(s, v);
+  return v;
+}
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -28,6 +42,15 @@ export function entityKey(type: string, name: string): string {
 
 /** Consonant skeleton of one word: vowels (and y) after the first letter dropped, repeated letters and digraphs collapsed. */
 export function skeleton(word: string): string {
+  const hit = skeletonCache.get(word);
+  if (hit !== undefined) return hit;
+  if (skeletonCache.size > FOLD_CACHE_MAX) skeletonCache.clear();
+  const v = skeletonUncached(word);
+  skeletonCache.set(word, v);
+  return v;
+}
+
+function skeletonUncached(word: string): string {
   const w = foldName(word).replace(/[^a-z]/g, '');
   if (!w) return '';
   const rest = w
@@ -59,8 +82,9 @@ export function wordVariant(a: string, b: string): boolean {
   const fa = foldName(a).replace(/\./g, '');
   const fb = foldName(b).replace(/\./g, '');
   if (fa === fb) return true;
-  if (fa.length < MIN_VARIANT_LENGTH || fb.length < MIN_VARIANT_LENGTH) return false;
   if (fa[0] !== fb[0]) return false;
+  if (fa.length < MIN_VARIANT_LENGTH || fb.length < MIN_VARIANT_LENGTH) return false;
+  if (Math.abs(fa.length - fb.length) > MAX_VARIANT_EDITS) return false;
   return skeleton(fa) === skeleton(fb) && editDistance(fa, fb) <= MAX_VARIANT_EDITS;
 }
 

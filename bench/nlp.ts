@@ -1,0 +1,78 @@
+/**
+ * Extract-stage benchmark: attribution P/R/F1 on PolNeAR (direct quotes separately), dates span
+ * F1 and value accuracy on TempEval-3 platinum, and throughput. Metrics as ../shared/bench/README.md.
+ * Usage: npx tsx bench/nlp.ts [--limit N]   (N attribution files; default all)
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { annotate } from '../src/extract/index.js';
+import { scoreAttribution, scoreDates, type AttributionScore, type DateScore } from './nlp-metrics.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.STORYLINE_SHARED ?? resolve(root, '../shared');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+export function runAttribution(limit?: number): AttributionScore & { files: number } {
+  const dir = join(shared, 'bench/attribution');
+  const texts = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort();
+  const anns = readdirSync(join(dir, 'attributions'));
+  const files = texts.slice(0, limit ?? texts.length);
+  const pairs = files.map((f) => {
+    const stem = f.replace(/\.txt$/, '');
+    const ann = anns.find((a) => a.startsWith(`${stem}_`) && a.endsWith('.ann'));
+    return { text: readFileSync(join(dir, 'text', f), 'utf8'), ann: ann ? readFileSync(join(dir, 'attributions', ann), 'utf8') : '' };
+  });
+  const score = scoreAttribution(pairs.map((p) => ({ text: p.text, ann: p.ann, quotes: annotate({ title: '', text: p.text, published: null, language: 'en' }).quotes })));
+  return { ...score, files: files.length };
+}
+
+export function runDates(): DateScore & { files: number } {
+  const dir = join(shared, 'bench/dates');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.tml')).sort();
+  return { ...scoreDates(files.map((f) => readFileSync(join(dir, f), 'utf8')), (doc) => annotate(doc).dates), files: files.length };
+}
+
+export function runThroughput(seconds = 3): { articlesPerSecond: number; articles: number; avgChars: number } {
+  const dir = join(shared, 'bench/attribution/text');
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 200).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const t0 = performance.now();
+  let n = 0;
+  let chars = 0;
+  while (performance.now() - t0 < seconds * 1000) {
+    const text = texts[n % texts.length] as string;
+    annotate({ title: '', text, published: '2016-01-01', language: 'en' });
+    chars += text.length;
+    n++;
+  }
+  const s = (performance.now() - t0) / 1000;
+  return { articlesPerSecond: Math.round(n / s), articles: n, avgChars: Math.round(chars / n) };
+}
+
+function main(): void {
+  const limit = arg('--limit') ? Number(arg('--limit')) : undefined;
+  const t0 = performance.now();
+  const attribution = runAttribution(limit);
+  const dates = runDates();
+  const throughput = runThroughput();
+  const f = (x: number) => x.toFixed(3);
+  const table = [
+    '| Metric | Score | Goal |',
+    '|---|---|---|',
+    `| Attribution, direct quotes: P / R / F1 (${attribution.files} PolNeAR files) | ${f(attribution.direct.p)} / ${f(attribution.direct.r)} / ${f(attribution.direct.f1)} | F1 ≥ 0.90 |`,
+    `| Attribution, all: P / R / F1 | ${f(attribution.all.p)} / ${f(attribution.all.r)} / ${f(attribution.all.f1)} | F1 ≥ 0.70 (human 0.92) |`,
+    `| Dates: span P / R / F1 (relaxed, ${dates.files} TempEval-3 docs, ${dates.gold} DATE timexes) | ${f(dates.p)} / ${f(dates.r)} / ${f(dates.f1)} | HeidelTime ≈ 0.90 |`,
+    `| Dates: value accuracy on found | ${f(dates.valueAccuracy)} (${dates.valueCorrect}/${dates.found}) | ≥ 0.85 (HeidelTime ≈ 0.78) |`,
+    `| Throughput (whole stage, one core, avg ${throughput.avgChars} chars) | ${throughput.articlesPerSecond} articles/s | ≥ 200 |`,
+  ].join('\n');
+  console.log(table);
+  console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  mkdirSync(join(root, 'bench/out'), { recursive: true });
+  writeFileSync(join(root, 'bench/out/nlp.json'), `${JSON.stringify({ date: new Date().toISOString(), attribution, dates, throughput }, null, 2)}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

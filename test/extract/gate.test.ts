@@ -1,0 +1,26 @@
+// Regression gate for bench/nlp.ts. 2026-11-21 full run: direct F1 0.500, all F1 0.471 (840 files);
+// dates span F1 0.864, value accuracy 0.947; floors below are just under the subset scores that day.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runAttribution, runDates } from '../../bench/nlp.js';
+
+const shared = process.env.STORYLINE_SHARED ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../shared');
+/** Attribution files scored by the gate (first N by name) — keeps it under ~15 s. */
+const GATE_FILES = 120;
+
+test('extract gate: attribution and dates do not regress', (t) => {
+  if (!existsSync(resolve(shared, 'bench/attribution')) || !existsSync(resolve(shared, 'bench/dates'))) {
+    t.skip(`no bench data under ${shared}`);
+    return;
+  }
+  const a = runAttribution(GATE_FILES);
+  const d = runDates();
+  console.log(`gate: direct F1 ${a.direct.f1.toFixed(3)}, all F1 ${a.all.f1.toFixed(3)}, dates span F1 ${d.f1.toFixed(3)}, value acc ${d.valueAccuracy.toFixed(3)}`);
+  assert.ok(a.direct.f1 >= Number(process.env.GATE_DIRECT ?? 0.42), `direct F1 ${a.direct.f1}`);
+  assert.ok(a.all.f1 >= Number(process.env.GATE_ALL ?? 0.4), `all F1 ${a.all.f1}`);
+  assert.ok(d.f1 >= 0.84, `dates span F1 ${d.f1}`);
+  assert.ok(d.valueAccuracy >= 0.92, `dates value accuracy ${d.valueAccuracy}`);
+});
