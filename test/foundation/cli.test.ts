@@ -18,8 +18,12 @@ function cli(args: string[], env: Record<string, string> = {}) {
 
 describe('CLI', () => {
   const dir = tempDir();
-  const db = join(dir, 'news.db');
-  writeFileSync(join(dir, 'one.txt'), 'Harbour budget approved\nThe council of Alden approved the harbour budget on Monday after a long debate about costs.');
+  const db = join(tempDir(), 'news.db');
+  writeFileSync(
+    join(dir, 'one.txt'),
+    'Harbour budget approved\nThe council of Alden approved the harbour budget on Monday after a long debate about costs.\n' +
+      'Officials said the plan would cost 40 million crowns over three years and create 200 jobs along the waterfront.',
+  );
   writeFileSync(join(dir, 'bad.json'), '{ not json');
 
   test('every command has --help', () => {

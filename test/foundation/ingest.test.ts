@@ -158,10 +158,12 @@ describe('ingest: bad input never stops a batch', () => {
 
 describe('ingest: legacy encodings', () => {
   const dir = tempDir();
-  const latin = 'Café politique à Genève\nLe ministre a présenté un budget prévoyant des dépenses élevées pour les écoles et les hôpitaux de la région.';
-  const cyr = 'Переговоры в столице\nМинистр иностранных дел заявил, что переговоры продолжатся на следующей неделе в столице.';
-  const en1252 = new TextEncoder(); // placeholder to keep types simple
-  void en1252;
+  const latin =
+    'Café politique à Genève\nLe ministre a présenté un budget prévoyant des dépenses élevées pour les écoles et les hôpitaux de la région.\n' +
+    'Les élus de l’opposition ont critiqué un texte jugé trop généreux envers les communes les plus riches du canton.';
+  const cyr =
+    'Переговоры в столице\nМинистр иностранных дел заявил, что переговоры продолжатся на следующей неделе в столице.\n' +
+    'По его словам, стороны обсудили вопросы торговли, транспорта и энергетики, но к соглашению пока не пришли.';
   write(dir, 'fr.txt', Buffer.from(latin, 'latin1'));
   const cp1251 = Buffer.from(
     [...cyr].map((ch) => {
