@@ -6,8 +6,9 @@ export const dedupSchema: SchemaModule = {
   migrations: [
     {
       version: 1,
-      name: 'duplicate links',
+      name: 'duplicate links, LSH index, repeated blocks',
       up: `
+-- b is a <kind> of a (a = likelier source at the time the pair was found); evidence is JSON
 CREATE TABLE duplicates (
   a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -18,6 +19,31 @@ CREATE TABLE duplicates (
   PRIMARY KEY (a, b)
 );
 CREATE INDEX duplicates_b ON duplicates(b);
+-- candidate index: 32-bit MinHash band keys and containment samples → article seq
+CREATE TABLE dedup_lsh (
+  key INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+-- stage bookkeeping, e.g. the highest article seq already indexed
+CREATE TABLE dedup_meta (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+);
+-- runs of sentences repeated inside one article
+CREATE TABLE dedup_repeats (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  first_paragraph INTEGER NOT NULL,
+  first_sentence INTEGER NOT NULL,
+  repeat_paragraph INTEGER NOT NULL,
+  repeat_sentence INTEGER NOT NULL,
+  sentences INTEGER NOT NULL,
+  words INTEGER NOT NULL,
+  similarity REAL NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (article_id, ord)
+);
 `,
     },
   ],

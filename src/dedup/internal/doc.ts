@@ -1,0 +1,104 @@
+/**
+ * A document prepared for comparison: words, shingle hashes, anchors and (lazily) sentence
+ * features. Built once per article per comparison round; never stored.
+ */
+import { anchorPairs, anchorTokens, sentenceAnchors } from './anchors.js';
+import { combine, hashString } from './hash.js';
+import { type SentenceFeatures, sentenceFeatures } from './sentences.js';
+import { paragraphsOf, sentences, textKey, words } from './text.js';
+
+export interface DocInput {
+  readonly id: string;
+  readonly seq: number;
+  readonly text: string;
+  readonly paragraphs?: readonly string[];
+}
+
+export interface DocView {
+  readonly id: string;
+  readonly seq: number;
+  /** Normalised text hash (equal for exact copies). */
+  readonly key: string;
+  readonly wordCount: number;
+  /** Shingle positions minus distinct shingles: 0 or 1 means no sentence can be repeated inside the text. */
+  readonly repeatedShingles: number;
+  /** Distinct word-shingle hashes, sorted ascending. */
+  readonly shingles: Int32Array;
+  /** Distinct anchor hashes (names, numbers), sorted ascending. */
+  readonly anchors: Int32Array;
+  /** Distinct hashes of anchor pairs sharing a sentence, sorted ascending (the rewrite candidate key set). */
+  readonly anchorPairs: Int32Array;
+  readonly sentences: readonly string[];
+  /** Sentence features for alignment, computed on first use. */
+  features(): readonly SentenceFeatures[];
+  /** Per sentence: its word-shingle hashes (a subset of `shingles`), computed on first use. */
+  sentenceShingles(): readonly Int32Array[];
+}
+
+/** Distinct hashes of every run of `size` consecutive words (the whole text when shorter). */
+export function shingleHashes(ws: readonly string[], size: number): Int32Array {
+  if (ws.length === 0) return new Int32Array(0);
+  const wh = ws.map(hashString);
+  const n = Math.max(1, ws.length - size + 1);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = size;
+    for (let j = i; j < Math.min(i + size, wh.length); j++) h = combine(h, wh[j]!);
+    out[i] = h;
+  }
+  return uniqueSorted(out);
+}
+
+export function uniqueSorted(a: Int32Array): Int32Array {
+  const s = Int32Array.from(a).sort();
+  let w = 0;
+  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) s[w++] = s[i]!;
+  return s.slice(0, w);
+}
+
+/** Size of the intersection of two sorted distinct arrays. */
+export function intersectionSize(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
+}
+
+export function docView(input: DocInput, shingleSize: number): DocView {
+  const paras = paragraphsOf(input.text, input.paragraphs);
+  const sents = sentences(paras);
+  const ws = words(input.text);
+  const perSentence = sentenceAnchors(sents);
+  const shingles = shingleHashes(ws, shingleSize);
+  const hashAll = (xs: Iterable<string>) => uniqueSorted(Int32Array.from([...xs].map(hashString)));
+  let feats: SentenceFeatures[] | null = null;
+  let sentShingles: Int32Array[] | null = null;
+  return {
+    id: input.id,
+    seq: input.seq,
+    key: textKey(ws),
+    wordCount: ws.length,
+    repeatedShingles: Math.max(0, ws.length - shingleSize + 1) - shingles.length,
+    shingles,
+    anchors: hashAll(anchorTokens(perSentence)),
+    anchorPairs: hashAll(anchorPairs(perSentence)),
+    sentences: sents,
+    features() {
+      feats ??= sentenceFeatures(sents);
+      return feats;
+    },
+    sentenceShingles() {
+      sentShingles ??= sents.map((x) => shingleHashes(words(x), shingleSize));
+      return sentShingles;
+    },
+  };
+}
