@@ -1,6 +1,7 @@
 import type { CleanedArticle, RawInput } from '../types.js';
 import { CleanError } from './errors.js';
 import { cleanHtml } from './html.js';
+import { looksBinary } from './internal/binary.js';
 import { type CleanOptions, defaultCleanOptions } from './options.js';
 import { cleanPlain } from './plain.js';
 
@@ -21,6 +22,7 @@ export interface Cleaner {
 export function clean(input: RawInput, options: Partial<CleanOptions> = {}): CleanedArticle {
   const opts: CleanOptions = { ...defaultCleanOptions, ...options };
   if (input.body.length > opts.maxChars) throw new CleanError('too-large', `input has ${input.body.length} characters (limit ${opts.maxChars})`);
+  if (looksBinary(input.body)) throw new CleanError('binary', 'input looks like binary data (control characters), not text or HTML');
   return input.format === 'html' ? cleanHtml(input, opts) : cleanPlain(input, opts);
 }
 
