@@ -5,7 +5,7 @@
  */
 import { buildCorpus, type Corpus } from './internal/corpus.js';
 import { checkSupport } from './internal/support.js';
-import { compareDates, containment, sentenceKey } from './internal/text.js';
+import { compareDates, containment, contentWords, sentenceKey } from './internal/text.js';
 import { buildLedger } from './ledger.js';
 import { buildTimeline } from './timeline.js';
 import type { Brief, BriefFormat, BriefSection, BriefSentence, Citation, Claim, CompareInput, Ledger, Timeline } from './types.js';
@@ -27,6 +27,8 @@ export const MAX_HAPPENED = 6;
 export const SAME_SENTENCE = 0.5;
 /** Shortest sentence kept, in characters (drops datelines and labels). */
 export const MIN_SENTENCE_CHARS = 40;
+/** Rarest words of a sentence used to find sentences that may say the same (a same-content sentence shares most words, so it shares at least one of its 3 rarest). */
+export const RARE_KEYS = 3;
 /** Items per list section. */
 export const MAX_ITEMS = 8;
 
@@ -54,12 +56,32 @@ function whatHappened(corpus: Corpus, headline: { current: BriefSentence | null 
       }
     });
   }
-  // support: how many independence groups say the same thing
-  for (const x of cands) {
+  // support: how many independence groups say the same thing (inverted index over content words)
+  const sets = cands.map((x) => new Set(contentWords(x.c.text)));
+  const postings = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const w of set) {
+      const l = postings.get(w);
+      if (l) l.push(i);
+      else postings.set(w, [i]);
+    }
+  });
+  // candidates come from each sentence's rarest words; overlap is then counted exactly on those
+  cands.forEach((x, i) => {
+    const set = sets[i] as Set<string>;
+    const rare = [...set].sort((u, v) => (postings.get(u)?.length ?? 0) - (postings.get(v)?.length ?? 0)).slice(0, RARE_KEYS);
+    const others = new Set<number>();
+    for (const w of rare) for (const j of postings.get(w) ?? []) if (j !== i && cands[j]?.group !== x.group) others.add(j);
     const groups = new Set<number>([x.group]);
-    for (const y of cands) if (y.group !== x.group && !groups.has(y.group) && containment(x.c.text, y.c.text) >= SAME_SENTENCE) groups.add(y.group);
+    for (const j of others) {
+      const g = cands[j]?.group ?? -1;
+      if (groups.has(g)) continue;
+      let n = 0;
+      for (const w of set) if (sets[j]?.has(w)) n++;
+      if (set.size && n / set.size >= SAME_SENTENCE) groups.add(g);
+    }
     x.support = groups.size;
-  }
+  });
   cands.sort((a, b) => b.support - a.support || a.rank - b.rank);
   const chosen: Cand[] = [];
   const keys = new Set<string>();
@@ -73,7 +95,9 @@ function whatHappened(corpus: Corpus, headline: { current: BriefSentence | null 
   // ordered by publication, then position (the best-supported one, chosen first, is the headline)
   headline.current = chosen[0] ? sentenceItem(corpus, chosen[0].c) : null;
   return chosen
-    .sort((a, b) => compareDates(corpus.articles.get(a.c.articleId)?.published ?? null, corpus.articles.get(b.c.articleId)?.published ?? null) || a.rank - b.rank)
+    .sort(
+      (a, b) => compareDates(corpus.articles.get(a.c.articleId)?.published ?? null, corpus.articles.get(b.c.articleId)?.published ?? null) || a.rank - b.rank,
+    )
     .map((x) => sentenceItem(corpus, x.c, x.support > 1 ? `${x.support} independent sources` : 'single source'));
 }
 
@@ -89,7 +113,10 @@ function keyNumbers(corpus: Corpus, ledger: Ledger): BriefSentence[] {
   const disputed = new Set(ledger.slots.filter((s) => s.relations.length > 0).flatMap((s) => s.claims));
   return ledger.claims
     .filter((c) => c.kind === 'number')
-    .sort((a, b) => Number(disputed.has(b.id)) - Number(disputed.has(a.id)) || b.independentSources - a.independentSources || compareDates(a.time.date, b.time.date))
+    .sort(
+      (a, b) =>
+        Number(disputed.has(b.id)) - Number(disputed.has(a.id)) || b.independentSources - a.independentSources || compareDates(a.time.date, b.time.date),
+    )
     .slice(0, MAX_ITEMS)
     .map((c) => sentenceItem(corpus, (c.statements[0] as Claim['statements'][number]).citation, claimLabel(c)));
 }
@@ -99,13 +126,25 @@ function whoSaid(corpus: Corpus, ledger: Ledger): BriefSentence[] {
     .filter((c) => c.kind === 'quote')
     .sort((a, b) => b.independentSources - a.independentSources || compareDates(a.time.date, b.time.date))
     .slice(0, MAX_ITEMS)
-    .map((c) => sentenceItem(corpus, (c.statements[0] as Claim['statements'][number]).citation, `${c.subject} — ${c.singleSource ? 'single source' : `${c.independentSources} independent sources`}`));
+    .map((c) =>
+      sentenceItem(
+        corpus,
+        (c.statements[0] as Claim['statements'][number]).citation,
+        `${c.subject} — ${c.singleSource ? 'single source' : `${c.independentSources} independent sources`}`,
+      ),
+    );
 }
 
 function differences(corpus: Corpus, ledger: Ledger): BriefSentence[] {
   const byId = new Map(ledger.claims.map((c) => [c.id, c]));
   const out: BriefSentence[] = [];
-  const status = { conflict: 'conflict', 'change-over-time': 'changed over time', 'competing-positions': 'competing positions', mixed: 'differ', agreement: 'agree' } as const;
+  const status = {
+    conflict: 'conflict',
+    'change-over-time': 'changed over time',
+    'competing-positions': 'competing positions',
+    mixed: 'differ',
+    agreement: 'agree',
+  } as const;
   for (const slot of ledger.slots) {
     if (slot.relations.length === 0) continue;
     for (const id of slot.claims) {
@@ -124,13 +163,21 @@ function timelineItems(corpus: Corpus, timeline: Timeline): BriefSentence[] {
   return timeline.entries
     .filter((e) => e.citation)
     .map((e) =>
-      sentenceItem(corpus, e.citation as Citation, `${e.date ?? 'undated'}${e.kind === 'background' ? ' (background)' : ''} — ${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`),
+      sentenceItem(
+        corpus,
+        e.citation as Citation,
+        `${e.date ?? 'undated'}${e.kind === 'background' ? ' (background)' : ''} — ${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`,
+      ),
     );
 }
 
 function coverage(input: CompareInput): Brief['coverage'] {
   const by = new Map<string, string[]>();
-  for (const a of input.articles) by.set(a.outlet, [...(by.get(a.outlet) ?? []), a.published ?? '']);
+  for (const a of input.articles) {
+    const l = by.get(a.outlet);
+    if (l) l.push(a.published ?? '');
+    else by.set(a.outlet, [a.published ?? '']);
+  }
   return [...by]
     .map(([outlet, dates]) => {
       const known = dates.filter(Boolean).sort();

@@ -16,7 +16,11 @@ export interface StoryComparison {
 }
 
 /** Ledger, framing, timeline and brief for a storyline or event id. Throws `CompareNotFoundError` for an unknown id. */
-export async function compareForStory(db: Database, storyOrEventId: string, options: Partial<InputOptions> & { since?: string | null } = {}): Promise<StoryComparison> {
+export async function compareForStory(
+  db: Database,
+  storyOrEventId: string,
+  options: Partial<InputOptions> & { since?: string | null } = {},
+): Promise<StoryComparison> {
   const input = await inputForId(db, storyOrEventId, options);
   const ledger = buildLedger(input);
   const timeline = buildTimeline(input);

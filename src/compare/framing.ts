@@ -69,7 +69,12 @@ export function buildFraming(input: CompareInput): Framing {
       byOutlet.set(outlet, use);
     }
     const name = [...acc.mentions.map((x) => x.m.text)].sort((a, b) => b.length - a.length)[0] ?? '';
-    const uses: FramingUse[] = [...byOutlet].map(([outlet, u]) => ({ outlet, names: [...u.names], descriptors: [...u.descriptors], articles: [...u.articles] }));
+    const uses: FramingUse[] = [...byOutlet].map(([outlet, u]) => ({
+      outlet,
+      names: [...u.names],
+      descriptors: [...u.descriptors],
+      articles: [...u.articles],
+    }));
     entities.push({
       key: [...acc.keys].sort()[0] ?? name,
       type: acc.type,

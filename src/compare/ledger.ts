@@ -36,7 +36,7 @@ function headOf(noun: string | null): string | null {
 }
 
 function valueLabel(value: number, unit: string | null): string {
-  const v = Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  const v = Number.isInteger(value) ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(value);
   if (unit === 'percent') return `${v}%`;
   return unit ? `${v} ${unit}` : v;
 }
@@ -136,7 +136,8 @@ function quoteDrafts(corpus: Corpus): Draft[] {
 
 function sameValue(a: Draft, b: Draft): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.numeric !== null && b.numeric !== null) return Math.abs(a.numeric - b.numeric) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.numeric), Math.abs(b.numeric));
+  if (a.numeric !== null && b.numeric !== null)
+    return Math.abs(a.numeric - b.numeric) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.numeric), Math.abs(b.numeric));
   const [short, long] = a.value.length <= b.value.length ? [a.value, b.value] : [b.value, a.value];
   return containment(short, long) >= QUOTE_MATCH;
 }
@@ -147,7 +148,9 @@ function claimTime(statements: readonly ClaimStatement[]): ClaimTime {
   if (first) return first.time;
   const dated = statements.filter((s) => s.time.date).sort((a, b) => compareDates(a.time.date, b.time.date))[0];
   if (dated) return dated.time;
-  return statements.every((s) => s.time.prior) ? { date: null, precision: 'unknown', basis: 'earlier-than-article', prior: true } : { date: null, precision: 'unknown', basis: 'unknown', prior: false };
+  return statements.every((s) => s.time.prior)
+    ? { date: null, precision: 'unknown', basis: 'earlier-than-article', prior: true }
+    : { date: null, precision: 'unknown', basis: 'unknown', prior: false };
 }
 
 function toClaim(corpus: Corpus, drafts: readonly Draft[]): Claim {
@@ -156,14 +159,24 @@ function toClaim(corpus: Corpus, drafts: readonly Draft[]): Claim {
   const byGroup = new Map<number, ClaimStatement[]>();
   for (const s of statements) {
     const g = corpus.groupOf.get(s.articleId) ?? -1;
-    byGroup.set(g, [...(byGroup.get(g) ?? []), s]);
+    {
+      const l = byGroup.get(g);
+      if (l) l.push(s);
+      else byGroup.set(g, [s]);
+    }
   }
   const sources: SourceGroup[] = [...byGroup.values()].map((list) => ({
     articles: [...new Set(list.map((s) => s.articleId))],
     outlets: [...new Set(list.map((s) => s.outlet))],
-    first: list.map((s) => s.published).filter((p): p is string => p !== null).sort()[0] ?? null,
+    first:
+      list
+        .map((s) => s.published)
+        .filter((p): p is string => p !== null)
+        .sort()[0] ?? null,
   }));
-  const first = [...statements].sort((a, b) => compareDates(a.published, b.published) || (corpus.order.get(a.articleId) ?? 0) - (corpus.order.get(b.articleId) ?? 0))[0] as ClaimStatement;
+  const first = [...statements].sort(
+    (a, b) => compareDates(a.published, b.published) || (corpus.order.get(a.articleId) ?? 0) - (corpus.order.get(b.articleId) ?? 0),
+  )[0] as ClaimStatement;
   const subject = d0.kind === 'quote' ? d0.label : d0.label;
   return {
     id: `c${shortHash(`${d0.slot}|${d0.value}`)}`,
@@ -191,7 +204,8 @@ function relate(a: Claim, b: Claim): SlotRelation {
   // 1. an article presents one value as the earlier state ("the original 28-point plan", "from 14 to 9")
   const aPrior = sharedArticle ? a.statements.filter((s) => s.articleId === sharedArticle.articleId).every((s) => s.time.prior) : a.time.prior;
   const bPrior = sharedArticle ? b.statements.filter((s) => s.articleId === sharedArticle.articleId).every((s) => s.time.prior) : b.time.prior;
-  if (aPrior !== bPrior) return { kind: 'change-over-time', claims: aPrior ? ordered(a, b) : ordered(b, a), reason: 'one value is presented as the earlier version' };
+  if (aPrior !== bPrior)
+    return { kind: 'change-over-time', claims: aPrior ? ordered(a, b) : ordered(b, a), reason: 'one value is presented as the earlier version' };
   // 2. both dated and far enough apart
   const gap = dayGap(a.time.date, b.time.date);
   if (gap !== null && gap > OVERLAP_DAYS) {
@@ -218,7 +232,11 @@ export function buildLedger(input: CompareInput): Ledger {
   const corpus = buildCorpus(input);
   const drafts = [...numberDrafts(corpus), ...quoteDrafts(corpus)];
   const bySlot = new Map<string, Draft[]>();
-  for (const d of drafts) bySlot.set(d.slot, [...(bySlot.get(d.slot) ?? []), d]);
+  for (const d of drafts) {
+    const l = bySlot.get(d.slot);
+    if (l) l.push(d);
+    else bySlot.set(d.slot, [d]);
+  }
   const claims: Claim[] = [];
   const slots: Slot[] = [];
   for (const [slot, list] of bySlot) {
@@ -232,7 +250,8 @@ export function buildLedger(input: CompareInput): Ledger {
     slotClaims.sort((a, b) => compareDates(a.time.date, b.time.date) || Number(b.time.prior) - Number(a.time.prior));
     const relations: SlotRelation[] = [];
     if (list[0]?.kind === 'number')
-      for (let i = 0; i < slotClaims.length; i++) for (let j = i + 1; j < slotClaims.length; j++) relations.push(relate(slotClaims[i] as Claim, slotClaims[j] as Claim));
+      for (let i = 0; i < slotClaims.length; i++)
+        for (let j = i + 1; j < slotClaims.length; j++) relations.push(relate(slotClaims[i] as Claim, slotClaims[j] as Claim));
     claims.push(...slotClaims);
     const first = list[0] as Draft;
     slots.push({ id: slot, label: first.label, unit: first.unit, claims: slotClaims.map((c) => c.id), status: slotStatus(relations), relations });

@@ -44,13 +44,17 @@ function toMarkdown(b: Brief): string {
 
 function htmlItem(s: BriefSentence): string {
   const label = s.label ? `<strong>${escapeHtml(s.label)}</strong> — ` : '';
-  const cites = s.citations.map((c) => `<cite data-article="${escapeHtml(c.articleId)}" data-paragraph="${c.paragraph}">${escapeHtml(cite(c))}</cite>`).join('; ');
+  const cites = s.citations
+    .map((c) => `<cite data-article="${escapeHtml(c.articleId)}" data-paragraph="${c.paragraph}">${escapeHtml(cite(c))}</cite>`)
+    .join('; ');
   return `<li>${label}${escapeHtml(s.text)} <span class="cite">[${cites}]</span></li>`;
 }
 
 function toHtml(b: Brief): string {
   const parts: string[] = ['<article class="storyline-brief">'];
-  parts.push(`<h1>${b.headline ? `${escapeHtml(b.headline.text)} <span class="cite">[${b.headline.citations.map((c) => escapeHtml(cite(c))).join('; ')}]</span>` : `Brief ${escapeHtml(b.id)}`}</h1>`);
+  parts.push(
+    `<h1>${b.headline ? `${escapeHtml(b.headline.text)} <span class="cite">[${b.headline.citations.map((c) => escapeHtml(cite(c))).join('; ')}]</span>` : `Brief ${escapeHtml(b.id)}`}</h1>`,
+  );
   if (b.since) parts.push(`<p class="since">New since ${escapeHtml(b.since)}.</p>`);
   for (const s of b.sections) {
     parts.push(`<section data-key="${s.key}"><h2>${escapeHtml(s.title)}</h2>`);
@@ -59,7 +63,8 @@ function toHtml(b: Brief): string {
   }
   if (b.coverage.length) {
     parts.push('<table class="coverage"><thead><tr><th>Outlet</th><th>Articles</th><th>First</th><th>Last</th></tr></thead><tbody>');
-    for (const c of b.coverage) parts.push(`<tr><td>${escapeHtml(c.outlet)}</td><td>${c.articles}</td><td>${escapeHtml(c.first ?? '—')}</td><td>${escapeHtml(c.last ?? '—')}</td></tr>`);
+    for (const c of b.coverage)
+      parts.push(`<tr><td>${escapeHtml(c.outlet)}</td><td>${c.articles}</td><td>${escapeHtml(c.first ?? '—')}</td><td>${escapeHtml(c.last ?? '—')}</td></tr>`);
     parts.push('</tbody></table>');
   }
   if (b.notes.length) parts.push(`<ul class="notes">${b.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);

@@ -19,13 +19,14 @@ export function buildTimeline(input: CompareInput): Timeline {
   const corpus = buildCorpus(input);
   const entries: TimelineEntry[] = [];
   const groupsOf = (ids: readonly string[]) => new Set(ids.map((id) => corpus.groupOf.get(id))).size;
-  const events = input.events.length
-    ? input.events
-    : [{ id: input.id, title: input.title, date: null, articleIds: input.articles.map((a) => a.id) }];
+  const events = input.events.length ? input.events : [{ id: input.id, title: input.title, date: null, articleIds: input.articles.map((a) => a.id) }];
   for (const e of events) {
     const ids = e.articleIds.filter((id) => corpus.articles.has(id));
     if (!ids.length) continue;
-    const dates = ids.map((id) => corpus.articles.get(id)?.published ?? null).filter((d): d is string => d !== null).sort();
+    const dates = ids
+      .map((id) => corpus.articles.get(id)?.published ?? null)
+      .filter((d): d is string => d !== null)
+      .sort();
     const date = e.date ?? dates[0]?.slice(0, 10) ?? null;
     const firstId = [...ids].sort((x, y) => compareDates(corpus.articles.get(x)?.published ?? null, corpus.articles.get(y)?.published ?? null))[0] as string;
     const lead = corpus.articles.get(firstId)?.paragraphs.findIndex((p) => p.trim().length > 0) ?? -1;
@@ -42,7 +43,11 @@ export function buildTimeline(input: CompareInput): Timeline {
     });
   }
   // background: dates the reports mention that lie well before the earliest report
-  const earliest = input.articles.map((a) => a.published).filter((d): d is string => d !== null).sort()[0] ?? null;
+  const earliest =
+    input.articles
+      .map((a) => a.published)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? null;
   if (earliest) {
     const byDate = new Map<string, { precision: string; articles: Set<string>; citation: Citation }>();
     for (const a of input.articles) {

@@ -44,7 +44,14 @@ const cases: { name: string; articles: MiniArticle[]; groups?: string[][]; value
   },
   {
     name: 'an article presenting a value as the original version is a change over time',
-    articles: [{ id: 'a', outlet: 'Alpha', published: '2026-04-21', paragraphs: ['The original 12-item draft was replaced by a 7-item draft after objections from Tarsk.'] }],
+    articles: [
+      {
+        id: 'a',
+        outlet: 'Alpha',
+        published: '2026-04-21',
+        paragraphs: ['The original 12-item draft was replaced by a 7-item draft after objections from Tarsk.'],
+      },
+    ],
     value: 12,
     status: 'change-over-time',
     claims: 2,
@@ -105,7 +112,12 @@ test('ledger: the same quote in two independent outlets is one claim with two so
   const ledger = buildLedger(
     makeInput([
       { id: 'a', outlet: 'Alpha', published: '2026-03-03', paragraphs: ['"Rivers do not read treaties," Aleksei Vorontsyk said after the talks.'] },
-      { id: 'b', outlet: 'Beta', published: '2026-03-03', paragraphs: ['Aleksei Vorontsyk was blunt. "Rivers do not read treaties," Vorontsyk told reporters.'] },
+      {
+        id: 'b',
+        outlet: 'Beta',
+        published: '2026-03-03',
+        paragraphs: ['Aleksei Vorontsyk was blunt. "Rivers do not read treaties," Vorontsyk told reporters.'],
+      },
     ]),
   );
   const quotes = ledger.claims.filter((c) => c.kind === 'quote');

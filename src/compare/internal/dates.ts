@@ -23,7 +23,12 @@ export function completeDates(
       if (d) Object.assign(a, { published: d, publishedSource: 'inferred' as const });
     }
   // 2. year-less dates read against the storyline's latest known date ("On the 2nd of December")
-  const anchor = articles.map((a) => a.published).filter((p): p is string => p !== null).sort().pop() ?? null;
+  const anchor =
+    articles
+      .map((a) => a.published)
+      .filter((p): p is string => p !== null)
+      .sort()
+      .pop() ?? null;
   if (anchor)
     for (const a of articles)
       if (!a.published) {

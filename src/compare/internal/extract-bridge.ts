@@ -29,7 +29,10 @@ export async function loadExtract(): Promise<{ annotate: Annotate | null; reason
   if (cached) return cached;
   try {
     const mod = (await import(new URL(EXTRACT_MODULE, import.meta.url).href)) as { annotate?: unknown };
-    cached = typeof mod.annotate === 'function' ? { annotate: mod.annotate as Annotate, reason: 'extract stage annotate()' } : { annotate: null, reason: 'extract stage has no annotate() export' };
+    cached =
+      typeof mod.annotate === 'function'
+        ? { annotate: mod.annotate as Annotate, reason: 'extract stage annotate()' }
+        : { annotate: null, reason: 'extract stage has no annotate() export' };
   } catch (err) {
     cached = { annotate: null, reason: `extract stage not loadable (${(err as Error).message.split('\n')[0]})` };
   }
@@ -53,7 +56,10 @@ function locator(paragraphs: readonly string[]): (offset: number) => { paragraph
 
 const TYPES = new Set(['PERSON', 'ORG', 'PLACE', 'MISC']);
 
-export function fromExtract(annotate: Annotate, article: { id: string; title: string; paragraphs: readonly string[]; published: string | null }): ArticleAnnotations {
+export function fromExtract(
+  annotate: Annotate,
+  article: { id: string; title: string; paragraphs: readonly string[]; published: string | null },
+): ArticleAnnotations {
   const ann = annotate({ id: article.id, title: article.title, text: article.paragraphs.join(PARAGRAPH_JOINER), published: article.published, language: null });
   const at = locator(article.paragraphs);
   const mentions: CmpMention[] = ann.entities.flatMap((e) =>

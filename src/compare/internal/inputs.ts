@@ -52,7 +52,11 @@ function groupsFor(db: Database, ids: readonly string[], notes: string[]): strin
     };
     for (const l of listDuplicates(db, ids)) if (parent.has(l.a) && parent.has(l.b)) parent.set(find(l.b), find(l.a));
     const groups = new Map<string, string[]>();
-    for (const id of ids) groups.set(find(id), [...(groups.get(find(id)) ?? []), id]);
+    for (const id of ids) {
+      const l = groups.get(find(id));
+      if (l) l.push(id);
+      else groups.set(find(id), [id]);
+    }
     return [...groups.values()];
   }
 }

@@ -65,7 +65,12 @@ export function assignSlots(cands: readonly SlotCandidate[]): Map<number, string
   }
   // running figures inside one article
   const byArticle = new Map<string, SlotCandidate[]>();
-  for (const c of cands) if (node.has(c.id)) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+  for (const c of cands)
+    if (node.has(c.id)) {
+      const l = byArticle.get(c.articleId);
+      if (l) l.push(c);
+      else byArticle.set(c.articleId, [c]);
+    }
   for (const list of byArticle.values()) {
     const sorted = [...list].sort((a, b) => a.sentence - b.sentence);
     for (let i = 0; i < sorted.length; i++)

@@ -34,7 +34,13 @@ function push(out: SentenceSpan[], text: string, start: number, end: number): vo
 
 /** Lower-cased word tokens (letters and digits), NFKC-normalised, apostrophes folded. */
 export function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").match(/[\p{L}\p{N}][\p{L}\p{N}'.,]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .match(/[\p{L}\p{N}][\p{L}\p{N}'.,]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []
+  );
 }
 
 /** Words shorter than this are treated as function words by `contentWords` (no language-specific list). */
@@ -57,7 +63,11 @@ export function containment(a: string, b: string): number {
 
 /** A stable key for deduplicating sentences: lower-cased letters and digits only. */
 export function sentenceKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Crude singular form for slot labels ("soldiers" → "soldier"); only strips a plain English "s". */

@@ -12,11 +12,19 @@ export function isPrior(paragraph: string, offset: number): boolean {
   return PRIOR_CUE.test(paragraph.slice(Math.max(0, offset - 40), offset));
 }
 
-export function statementTime(article: CompareArticle, dates: readonly CmpDate[], sentence: SentenceSpan, paragraph: number, offset: number, paragraphText: string): ClaimTime {
+export function statementTime(
+  article: CompareArticle,
+  dates: readonly CmpDate[],
+  sentence: SentenceSpan,
+  paragraph: number,
+  offset: number,
+  paragraphText: string,
+): ClaimTime {
   const prior = isPrior(paragraphText, offset);
   const inSentence = dates.find((d) => d.paragraph === paragraph && d.start && d.offset >= sentence.start && d.offset < sentence.end);
   if (inSentence?.start) return { date: inSentence.start, precision: inSentence.precision, basis: 'sentence-date', prior };
   if (prior) return { date: null, precision: 'unknown', basis: 'earlier-than-article', prior };
-  if (article.published) return { date: article.published.slice(0, 10), precision: 'day', basis: article.publishedSource === 'event' ? 'event-date' : 'article-date', prior };
+  if (article.published)
+    return { date: article.published.slice(0, 10), precision: 'day', basis: article.publishedSource === 'event' ? 'event-date' : 'article-date', prior };
   return { date: null, precision: 'unknown', basis: 'unknown', prior };
 }

@@ -74,7 +74,10 @@ export function skeleton(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}]/gu, '');
   if (!folded) return '';
-  const rest = folded.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  const rest = folded
+    .slice(1)
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
   return folded[0] + rest;
 }
 

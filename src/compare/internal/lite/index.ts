@@ -33,13 +33,25 @@ export function inferPublished(paragraphs: readonly string[], anchor: string | n
       else if (anchor) yearless.push(d.day);
     }
   // fully stated days first; then day-and-month dates read against the anchor; then the end of the latest named month (a lower bound)
-  return full.sort().pop() ?? yearless.sort().pop() ?? months.filter((m) => !anchor || m <= anchor.slice(0, 10)).sort().pop() ?? null;
+  return (
+    full.sort().pop() ??
+    yearless.sort().pop() ??
+    months
+      .filter((m) => !anchor || m <= anchor.slice(0, 10))
+      .sort()
+      .pop() ??
+    null
+  );
 }
 
 /** Annotates every article of one storyline (names are resolved storyline-wide). */
 export function annotateLite(articles: readonly LiteArticle[]): Map<string, ArticleAnnotations> {
   const runs = new Map<string, RawRun[]>();
-  for (const a of articles) runs.set(a.id, a.paragraphs.flatMap((p, i) => findRuns(p, i)));
+  for (const a of articles)
+    runs.set(
+      a.id,
+      a.paragraphs.flatMap((p, i) => findRuns(p, i)),
+    );
   const mentions = resolveMentions(runs, verbsOf(articles.flatMap((a) => a.paragraphs)));
   const out = new Map<string, ArticleAnnotations>();
   for (const a of articles) {

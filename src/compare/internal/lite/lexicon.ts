@@ -8,7 +8,9 @@ export const FUNCTION_WORDS = new Set(
   since during between among against without within through and or but nor so yet as than if then when while where who whom whose which what
   is are was were be been being has have had do does did will would shall should can could may might must not no also only just even still
   he she it they we you i him them us me there here some any each every all both either neither other another such more most less least
-  very too again further once up down out off per via around approximately almost nearly roughly about some currently instead whether because although though unless`.split(/\s+/),
+  very too again further once up down out off per via around approximately almost nearly roughly about some currently instead whether because although though unless`.split(
+    /\s+/,
+  ),
 );
 
 /** Reporting verbs that introduce attributions in the fallback quote finder (English). */
@@ -20,9 +22,34 @@ export const REPORTING_VERBS = new Set(
 
 /** Number words the fallback recognises (one–twenty and the tens), with their values. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
 
 /** Scale words and their multipliers. */

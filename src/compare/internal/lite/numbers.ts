@@ -26,7 +26,10 @@ function nounAfter(rest: string): string | null {
 
 /** For a number with no noun after it: the noun phrase just before "of/to/at/was/is" ("armed forces to 600,000"). */
 function nounBefore(before: string): string | null {
-  const toks = before.trim().split(/\s+/).slice(-LOOKBACK_WORDS - 2);
+  const toks = before
+    .trim()
+    .split(/\s+/)
+    .slice(-LOOKBACK_WORDS - 2);
   let i = toks.length - 1;
   while (i >= 0 && FUNCTION_WORDS.has((toks[i] ?? '').toLowerCase())) i--;
   const noun: string[] = [];
@@ -69,7 +72,7 @@ export function findNumbers(paragraph: string, index: number, skip: readonly [nu
     if (!Number.isFinite(value)) continue;
     const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? 1) : 1;
     value *= scale;
-    const unit = g.pct ? 'percent' : g.cur ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur.trim()] ?? null : null;
+    const unit = g.pct ? 'percent' : g.cur ? ({ $: 'USD', '€': 'EUR', '£': 'GBP' }[g.cur.trim()] ?? null) : null;
     const isYear = !g.cur && !g.pct && !g.scale && !g.compound && /^\d{4}$/.test(g.num ?? '') && value >= YEAR_MIN && value <= YEAR_MAX;
     if (isYear) continue;
     add(m, value, unit);

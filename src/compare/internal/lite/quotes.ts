@@ -11,7 +11,12 @@ const SPEAKER_WINDOW = 80;
 const AFTER_WORDS = 5;
 
 /** Direct quotes of one paragraph with their speaker (English fallback: reporting verb next to a name or pronoun). */
-export function findQuotes(paragraph: string, index: number, mentions: readonly CmpMention[], lastSpeaker: { name: string | null; key: string | null }): CmpQuote[] {
+export function findQuotes(
+  paragraph: string,
+  index: number,
+  mentions: readonly CmpMention[],
+  lastSpeaker: { name: string | null; key: string | null },
+): CmpQuote[] {
   const out: CmpQuote[] = [];
   for (const m of paragraph.matchAll(QUOTED)) {
     const text = (m[1] ?? m[2] ?? '').trim();

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { CompareNotFoundError, compareForStory, type Timeline } from '../../compare/index.js';
+import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
+
+function render(t: Timeline): string {
+  if (!t.entries.length) return 'no timeline entries';
+  return t.entries
+    .map((e) => {
+      const head = `${e.date ?? 'undated'} (${e.precision})${e.kind === 'background' ? ' [background]' : ''}`;
+      const src = `${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`;
+      return `${style(head, 'cyan')}  ${e.kind === 'event' ? style(e.title, 'bold') : e.title}\n    ${style(src, 'dim')}`;
+    })
+    .join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('timeline')
+    .description('events of a storyline in date order, with independent source counts and background entries')
+    .argument('<id>', 'storyline or event id')
+    .option('--db <file>', 'database file (default $STORYLINE_DB or ./storyline.db)')
+    .option('--json', 'print as JSON')
+    .action(async (id: string, opts: DbOptions & OutputOptions) => {
+      const timeline = await withDb(opts, async (db) => {
+        try {
+          return (await compareForStory(db, id)).timeline;
+        } catch (err) {
+          if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
+          throw err;
+        }
+      });
+      output(timeline, opts, render);
+    });
+}
