@@ -7,6 +7,7 @@ import { installErrorHandling } from './internal/error-handler.js';
 import { installEtags } from './internal/etag.js';
 import { installSecurityHeaders } from './internal/headers.js';
 import { routeCollector } from './internal/openapi.js';
+import { ResponseCache, installResponseCache } from './internal/response-cache.js';
 import { findUiDir } from './internal/static-files.js';
 import { LiveFeed, POLL_INTERVAL_MS, registerFeed } from './live.js';
 import { articleRoutes } from './routes/articles.js';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   readonly bodyLimit?: number;
   /** Fastify logger setting (off by default; request logs never include headers, so tokens stay out). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** Cache GET API responses until the database changes (default true; the benchmark measures both). */
+  readonly cache?: boolean;
   /** How often live updates poll for articles stored by other processes (ms; 0 disables polling). */
   readonly pollMs?: number;
 }
@@ -55,6 +58,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   installSecurityHeaders(app);
   installErrorHandling(app);
   installEtags(app);
+  if (options.cache !== false) installResponseCache(app, new ResponseCache(options.db));
 
   const ctx: ApiContext = { db: options.db, feed, requireWrite: requireToken(options.token) };
   storylineRoutes(app, ctx);

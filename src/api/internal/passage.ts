@@ -12,8 +12,19 @@ export interface Passage {
   readonly terms: readonly string[];
 }
 
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().normalize('NFKC').match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? []);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `term` occurs in `hay` as whole words (both already lower-cased). */
+function hasWord(hay: string, term: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = hay.indexOf(term, from);
+    if (i < 0) return false;
+    const before = hay[i - 1];
+    const after = hay[i + term.length];
+    if ((before === undefined || !LETTER_OR_DIGIT.test(before)) && (after === undefined || !LETTER_OR_DIGIT.test(after))) return true;
+    from = i + 1;
+  }
 }
 
 export function excerpt(text: string, max = PASSAGE_EXCERPT_CHARS): string {
@@ -32,18 +43,18 @@ export const MIN_PASSAGE_CHARS = 80;
 /**
  * The paragraph holding the most of `terms` (ties: the earlier one, as leads carry the news),
  * skipping paragraphs too short to be reporting; the first substantial paragraph when no term matches.
- * Terms may be words or multi-word names; a name counts when all its words are present.
+ * Terms may be words or multi-word names, matched as whole words.
  */
 export function bestPassage(paragraphs: readonly string[], terms: readonly string[]): Passage | null {
   if (paragraphs.length === 0) return null;
-  const wanted = [...new Set(terms.map((t) => t.toLowerCase()))];
+  const wanted = [...new Set(terms.map((t) => t.normalize('NFKC').toLowerCase().trim()))].filter(Boolean);
   const substantial = paragraphs.map((p, i) => ({ p, i })).filter(({ p }) => p.length >= MIN_PASSAGE_CHARS);
   const candidates = substantial.length ? substantial : paragraphs.map((p, i) => ({ p, i }));
   let best = candidates[0]?.i ?? 0;
   let bestHits: string[] = [];
   candidates.forEach(({ p, i }) => {
-    const w = words(p);
-    const hits = wanted.filter((t) => [...words(t)].every((x) => w.has(x)));
+    const hay = p.normalize('NFKC').toLowerCase();
+    const hits = wanted.filter((t) => hasWord(hay, t));
     if (hits.length > bestHits.length) {
       best = i;
       bestHits = hits;

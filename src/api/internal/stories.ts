@@ -39,10 +39,16 @@ const SUMMARY_SELECT = `
   JOIN article_events ae ON ae.event_id = e.id
   JOIN articles a ON a.id = ae.article_id`;
 
+/** `recent`: most recently updated (a new article joined) first; `size`: most articles first. */
 export type StoryOrder = 'recent' | 'size';
-const ORDER_SQL: Readonly<Record<StoryOrder, string>> = {
-  recent: 'COALESCE(lastPublished, lastIngested) DESC, s.id',
-  size: 'articles DESC, s.id',
+
+/** One page of story ids in order; cheap queries, so summaries are only computed for the page. */
+const PAGE_IDS_SQL: Readonly<Record<StoryOrder, string>> = {
+  recent: 'SELECT id FROM stories ORDER BY updated_at DESC, id LIMIT ? OFFSET ?',
+  size: `SELECT s.id FROM stories s LEFT JOIN (
+           SELECT e.story_id, COUNT(*) AS n FROM events e JOIN article_events ae ON ae.event_id = e.id GROUP BY e.story_id
+         ) c ON c.story_id = s.id
+         ORDER BY COALESCE(c.n, 0) DESC, s.id LIMIT ? OFFSET ?`,
 };
 
 export function countStories(db: Database): number {
@@ -50,7 +56,8 @@ export function countStories(db: Database): number {
 }
 
 export function listStories(db: Database, p: PageParams, order: StoryOrder = 'recent'): StorySummary[] {
-  return db.prepare(`${SUMMARY_SELECT} GROUP BY s.id ORDER BY ${ORDER_SQL[order]} LIMIT ? OFFSET ?`).all(p.limit, p.offset) as StorySummary[];
+  const ids = db.prepare(PAGE_IDS_SQL[order]).all(p.limit, p.offset) as { id: string }[];
+  return ids.map((r) => getStorySummary(db, r.id)).filter((s): s is StorySummary => s !== null);
 }
 
 export function getStorySummary(db: Database, id: string): StorySummary | null {
@@ -107,13 +114,11 @@ export interface MemberRow {
   readonly score: number;
   /** JSON text of the cluster explanation. */
   readonly explanation: string;
-  /** JSON text of the article's paragraphs. */
-  readonly paragraphs: string;
 }
 
 const MEMBER_SELECT = `
   SELECT a.id, a.title, a.outlet, a.author, a.published, a.ingested_at AS ingestedAt, a.language, a.url,
-    ae.event_id AS eventId, ae.score, ae.explanation, a.paragraphs
+    ae.event_id AS eventId, ae.score, ae.explanation
   FROM article_events ae JOIN articles a ON a.id = ae.article_id`;
 
 /** Articles of a story, oldest first, at most `limit`. */
@@ -154,4 +159,9 @@ export function coverageOfStory(db: Database, storyId: string): { days: Coverage
   const days = rows.filter((r): r is CoverageDay => r.day !== null);
   const undated = rows.find((r) => r.day === null)?.articles ?? 0;
   return { days, undated };
+}
+
+/** An article's paragraphs as stored (JSON text), or null. */
+export function paragraphsJson(db: Database, articleId: string): string | null {
+  return (db.prepare('SELECT paragraphs FROM articles WHERE id = ?').pluck().get(articleId) as string | undefined) ?? null;
 }

@@ -1,9 +1,9 @@
 /** Assembles the storyline page: summary, events in order, and each event's articles with a cited passage. */
 import type { Database } from 'better-sqlite3';
-import { listDuplicates } from '../../dedup/index.js';
+import { copyLinksTouching } from './copies.js';
 import { orient } from './orient.js';
 import { type Passage, bestPassage } from './passage.js';
-import { type EventRow, type MemberRow, type StorySummary, eventsOfStory, getStorySummary, membersOfStory } from './stories.js';
+import { type EventRow, type MemberRow, type StorySummary, eventsOfStory, getStorySummary, membersOfStory, paragraphsJson } from './stories.js';
 
 /**
  * Most articles listed on one storyline page. A story larger than this lists its oldest articles and
@@ -66,14 +66,35 @@ function titleTerms(title: string): string[] {
   return (title.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? []).filter((t) => t.length >= MIN_TITLE_TERM_CHARS);
 }
 
-function toStoryArticle(m: MemberRow, copyOf: StoryArticle['copyOf']): StoryArticle {
+/**
+ * Cited passages by article and explanation. Stored article text never changes, so a passage only
+ * needs recomputing when the cluster stage rewrites the explanation; this keeps storyline pages fast
+ * right after an ingest, when the response cache is empty. Bounded to about the bench database's
+ * size; when full it is simply cleared.
+ */
+const MAX_MEMO_PASSAGES = 20_000;
+const passageMemo = new Map<string, { rule: string | null; passage: Passage | null }>();
+
+function passageOf(db: Database, m: MemberRow): { rule: string | null; passage: Passage | null } {
+  const key = `${m.id}\u0000${m.explanation}`;
+  const hit = passageMemo.get(key);
+  if (hit) return hit;
   const { terms, rule } = parseExplanation(m.explanation);
   let paragraphs: string[] = [];
   try {
-    paragraphs = JSON.parse(m.paragraphs) as string[];
+    paragraphs = JSON.parse(paragraphsJson(db, m.id) ?? '[]') as string[];
   } catch {
     paragraphs = [];
   }
+  // An article that founded its event shares nothing yet: its own headline says what it reports.
+  const value = { rule, passage: bestPassage(paragraphs, terms.length ? terms : titleTerms(m.title)) };
+  if (passageMemo.size >= MAX_MEMO_PASSAGES) passageMemo.clear();
+  passageMemo.set(key, value);
+  return value;
+}
+
+function toStoryArticle(db: Database, m: MemberRow, copyOf: StoryArticle['copyOf']): StoryArticle {
+  const { rule, passage } = passageOf(db, m);
   return {
     id: m.id,
     title: m.title,
@@ -86,8 +107,7 @@ function toStoryArticle(m: MemberRow, copyOf: StoryArticle['copyOf']): StoryArti
     score: m.score,
     rule,
     copyOf,
-    // An article that founded its event shares nothing yet: its own headline says what it reports.
-    passage: bestPassage(paragraphs, terms.length ? terms : titleTerms(m.title)),
+    passage,
   };
 }
 
@@ -98,14 +118,14 @@ export function storyView(db: Database, storyId: string): StoryView | null {
   const truncated = members.length > MAX_STORY_ARTICLES;
   const shown = members.slice(0, MAX_STORY_ARTICLES);
   const copies = new Map<string, { id: string; kind: string }>();
-  for (const link of listDuplicates(db, shown.map((m) => m.id))) {
+  for (const link of copyLinksTouching(db, shown.map((m) => m.id))) {
     const { original, copy } = orient(link);
     if (!copies.has(copy)) copies.set(copy, { id: original, kind: link.kind });
   }
   const byEvent = new Map<string, StoryArticle[]>();
   for (const m of shown) {
     const list = byEvent.get(m.eventId) ?? [];
-    list.push(toStoryArticle(m, copies.get(m.id) ?? null));
+    list.push(toStoryArticle(db, m, copies.get(m.id) ?? null));
     byEvent.set(m.eventId, list);
   }
   const events = eventsOfStory(db, storyId).map((e) => ({ ...e, articles: byEvent.get(e.id) ?? [] }));

@@ -25,7 +25,7 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
     const { id } = request.params as { id: string };
     const event = getEvent(db, id);
     if (!event) throw notFound('event', id);
-    const articles = membersOfEvent(db, id, MAX_STORY_ARTICLES).map(({ paragraphs: _p, explanation: _e, eventId: _ev, ...rest }) => rest);
+    const articles = membersOfEvent(db, id, MAX_STORY_ARTICLES).map(({ explanation: _e, eventId: _ev, ...rest }) => rest);
     return { ...event, articles };
   });
 }
