@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { buildBrief } from './brief.js';
 import { buildFraming } from './framing.js';
-import { type InputOptions, inputForId, storyIds } from './internal/inputs.js';
+import { type InputOptions, type InputSnapshot, prepareInput, snapshotId, storyIds } from './internal/inputs.js';
 import { buildLedger } from './ledger.js';
 import { buildTimeline } from './timeline.js';
 import type { Brief, Claim, CompareInput, Framing, Ledger, Slot, Timeline } from './types.js';
@@ -21,7 +21,13 @@ export async function compareForStory(
   storyOrEventId: string,
   options: Partial<InputOptions> & { since?: string | null } = {},
 ): Promise<StoryComparison> {
-  const input = await inputForId(db, storyOrEventId, options);
+  // every database read happens synchronously in snapshotId, before the first await
+  return compareSnapshot(snapshotId(db, storyOrEventId), options);
+}
+
+/** The same from a snapshot already read (lets a caller close the database before annotating). */
+export async function compareSnapshot(snap: InputSnapshot, options: Partial<InputOptions> & { since?: string | null } = {}): Promise<StoryComparison> {
+  const input = await prepareInput(snap, options);
   const ledger = buildLedger(input);
   const timeline = buildTimeline(input);
   return { input, ledger, framing: buildFraming(input), timeline, brief: buildBrief(input, { since: options.since ?? null, ledger, timeline }) };
@@ -36,10 +42,11 @@ export interface ExportedClaims {
 
 /** The export's `claims` section: the ledger of every storyline. */
 export async function exportClaims(db: Database, options: Partial<InputOptions> = {}): Promise<ExportedClaims[]> {
+  const snapshots = storyIds(db).map((id) => snapshotId(db, id));
   const out: ExportedClaims[] = [];
-  for (const id of storyIds(db)) {
-    const ledger = buildLedger(await inputForId(db, id, options));
-    out.push({ storyId: id, claims: ledger.claims, slots: ledger.slots });
+  for (const snap of snapshots) {
+    const ledger = buildLedger(await prepareInput(snap, options));
+    out.push({ storyId: snap.id, claims: ledger.claims, slots: ledger.slots });
   }
   return out;
 }

@@ -4,10 +4,20 @@
  * through the stage's single input adapter.
  */
 export { type BriefOptions, buildBrief } from './brief.js';
-export { compareForStory, type ExportedClaims, exportClaims, type StoryComparison } from './db.js';
+export { compareForStory, compareSnapshot, type ExportedClaims, exportClaims, type StoryComparison } from './db.js';
 export { AbstractiveError, CompareError, CompareNotFoundError } from './errors.js';
 export { buildFraming } from './framing.js';
-export { type AnnotatorChoice, defaultInputOptions, type InputOptions, inputForArticles, inputForId } from './internal/inputs.js';
+export {
+  type AnnotatorChoice,
+  defaultInputOptions,
+  type InputOptions,
+  type InputSnapshot,
+  inputForArticles,
+  inputForId,
+  prepareInput,
+  snapshotArticles,
+  snapshotId,
+} from './internal/inputs.js';
 export { checkSupport, type SupportResult } from './internal/support.js';
 export { buildLedger, OVERLAP_DAYS } from './ledger.js';
 export { escapeHtml, renderBrief } from './render.js';

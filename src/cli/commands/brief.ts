@@ -1,8 +1,19 @@
+import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { type BriefFormat, CompareNotFoundError, compareForStory, renderBrief } from '../../compare/index.js';
+import { type BriefFormat, CompareNotFoundError, compareSnapshot, type InputSnapshot, snapshotId, renderBrief } from '../../compare/index.js';
 import { CliError, type DbOptions, ExitCode, withDb } from '../context.js';
 
 const FORMATS: readonly BriefFormat[] = ['md', 'html', 'json'];
+
+/** Reads what the command needs from the database (synchronously); an unknown id exits with "not found". */
+function snapshot(db: Database, id: string): InputSnapshot {
+  try {
+    return snapshotId(db, id);
+  } catch (err) {
+    if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
+    throw err;
+  }
+}
 
 export function register(program: Command): void {
   program
@@ -15,14 +26,8 @@ export function register(program: Command): void {
     .action(async (id: string, opts: DbOptions & { since?: string; format: string }) => {
       if (!FORMATS.includes(opts.format as BriefFormat)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`, ExitCode.usage);
       if (opts.since && Number.isNaN(Date.parse(opts.since))) throw new CliError(`--since is not a date/time: ${opts.since}`, ExitCode.usage);
-      const text = await withDb(opts, async (db) => {
-        try {
-          return renderBrief((await compareForStory(db, id, { since: opts.since ?? null })).brief, opts.format as BriefFormat);
-        } catch (err) {
-          if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
-          throw err;
-        }
-      });
+      const snap = withDb(opts, (db) => snapshot(db, id));
+      const text = renderBrief((await compareSnapshot(snap, { since: opts.since ?? null })).brief, opts.format as BriefFormat);
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
 }

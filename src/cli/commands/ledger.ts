@@ -1,5 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { CompareNotFoundError, compareForStory, type Ledger } from '../../compare/index.js';
+import { CompareNotFoundError, compareSnapshot, type InputSnapshot, snapshotId, type Ledger } from '../../compare/index.js';
 import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
 
 function render(ledger: Ledger): string {
@@ -21,6 +22,16 @@ function render(ledger: Ledger): string {
   return lines.length ? lines.join('\n') : 'no claims found';
 }
 
+/** Reads what the command needs from the database (synchronously); an unknown id exits with "not found". */
+function snapshot(db: Database, id: string): InputSnapshot {
+  try {
+    return snapshotId(db, id);
+  } catch (err) {
+    if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
+    throw err;
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('ledger')
@@ -29,14 +40,7 @@ export function register(program: Command): void {
     .option('--db <file>', 'database file (default $STORYLINE_DB or ./storyline.db)')
     .option('--json', 'print as JSON')
     .action(async (id: string, opts: DbOptions & OutputOptions) => {
-      const ledger = await withDb(opts, async (db) => {
-        try {
-          return (await compareForStory(db, id)).ledger;
-        } catch (err) {
-          if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
-          throw err;
-        }
-      });
+      const ledger = (await compareSnapshot(withDb(opts, (db) => snapshot(db, id)))).ledger;
       output(ledger, opts, render);
     });
 }

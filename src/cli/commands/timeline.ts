@@ -1,5 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { CompareNotFoundError, compareForStory, type Timeline } from '../../compare/index.js';
+import { CompareNotFoundError, compareSnapshot, type InputSnapshot, snapshotId, type Timeline } from '../../compare/index.js';
 import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
 
 function render(t: Timeline): string {
@@ -13,6 +14,16 @@ function render(t: Timeline): string {
     .join('\n');
 }
 
+/** Reads what the command needs from the database (synchronously); an unknown id exits with "not found". */
+function snapshot(db: Database, id: string): InputSnapshot {
+  try {
+    return snapshotId(db, id);
+  } catch (err) {
+    if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
+    throw err;
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('timeline')
@@ -21,14 +32,7 @@ export function register(program: Command): void {
     .option('--db <file>', 'database file (default $STORYLINE_DB or ./storyline.db)')
     .option('--json', 'print as JSON')
     .action(async (id: string, opts: DbOptions & OutputOptions) => {
-      const timeline = await withDb(opts, async (db) => {
-        try {
-          return (await compareForStory(db, id)).timeline;
-        } catch (err) {
-          if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
-          throw err;
-        }
-      });
+      const timeline = (await compareSnapshot(withDb(opts, (db) => snapshot(db, id)))).timeline;
       output(timeline, opts, render);
     });
 }

@@ -79,13 +79,21 @@ async function annotations(articles: readonly CompareArticle[], options: InputOp
   return out;
 }
 
-/** Builds a compare input over explicit article ids (events optional). */
-export async function inputForArticles(
+/** Everything compare reads from the database for one input; gathered synchronously so a caller may close the database before annotating. */
+export interface InputSnapshot {
+  readonly id: string;
+  readonly title: string;
+  readonly articles: readonly CompareArticle[];
+  readonly groups: readonly (readonly string[])[];
+  readonly events: readonly CompareEvent[];
+  readonly notes: readonly string[];
+}
+
+/** Reads articles, independence groups and events for explicit article ids (synchronous: all database access happens here). */
+export function snapshotArticles(
   db: Database,
   spec: { id: string; title: string; articleIds: readonly string[]; events?: readonly CompareEvent[] },
-  options: Partial<InputOptions> = {},
-): Promise<CompareInput> {
-  const opts = { ...defaultInputOptions, ...options };
+): InputSnapshot {
   const notes: string[] = [];
   const events = spec.events ?? [];
   const eventOf = new Map<string, string>();
@@ -97,26 +105,43 @@ export async function inputForArticles(
   if (noOutlet) notes.push(`${noOutlet} article(s) without outlet metadata: outlet shown as the input file name (or the article id when there is no file)`);
   const pageText = new Map(articles.filter((a) => !a.published).map((a) => [a.id, removedBlocks(db, a.id).map((b) => b.text)]));
   notes.push(...completeDates(articles, new Map(events.map((e) => [e.id, e.date])), pageText));
-  const ids = articles.map((a) => a.id);
-  return {
-    id: spec.id,
-    title: spec.title,
-    articles,
-    groups: groupsFor(db, ids, notes),
-    annotations: await annotations(articles, opts, notes),
-    events,
+  const groups = groupsFor(
+    db,
+    articles.map((a) => a.id),
     notes,
-  };
+  );
+  return { id: spec.id, title: spec.title, articles, groups, events, notes };
 }
 
-/** Builds the compare input for a storyline id or an event id (an event narrows the articles to that event). */
-export async function inputForId(db: Database, id: string, options: Partial<InputOptions> = {}): Promise<CompareInput> {
+/** Reads the snapshot for a storyline id or an event id (an event narrows the articles to that event). */
+export function snapshotId(db: Database, id: string): InputSnapshot {
   const story = getStory(db, id);
   if (!story) throw new CompareNotFoundError(`no storyline or event with id "${id}"`);
   const events: CompareEvent[] = story.events.map((e) => ({ id: e.id, title: e.title, date: e.date, articleIds: e.articles }));
   const event = events.find((e) => e.id === id);
-  if (event) return inputForArticles(db, { id, title: event.title, articleIds: event.articleIds, events: [event] }, options);
-  return inputForArticles(db, { id: story.id, title: story.title, articleIds: story.articles, events }, options);
+  if (event) return snapshotArticles(db, { id, title: event.title, articleIds: event.articleIds, events: [event] });
+  return snapshotArticles(db, { id: story.id, title: story.title, articleIds: story.articles, events });
+}
+
+/** Adds annotations to a snapshot (no database access). */
+export async function prepareInput(snap: InputSnapshot, options: Partial<InputOptions> = {}): Promise<CompareInput> {
+  const opts = { ...defaultInputOptions, ...options };
+  const notes = [...snap.notes];
+  return { ...snap, annotations: await annotations(snap.articles, opts, notes), notes };
+}
+
+/** Builds a compare input over explicit article ids (events optional). */
+export function inputForArticles(
+  db: Database,
+  spec: { id: string; title: string; articleIds: readonly string[]; events?: readonly CompareEvent[] },
+  options: Partial<InputOptions> = {},
+): Promise<CompareInput> {
+  return prepareInput(snapshotArticles(db, spec), options);
+}
+
+/** Builds the compare input for a storyline id or an event id. */
+export function inputForId(db: Database, id: string, options: Partial<InputOptions> = {}): Promise<CompareInput> {
+  return prepareInput(snapshotId(db, id), options);
 }
 
 /** Every storyline id (for the export's `claims` section). */
