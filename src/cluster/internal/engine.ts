@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { StoredArticle } from '../../types.js';
 import { ClusterError } from '../errors.js';
 import type { Assignment, ClusterSignals, Clusterer, Explanation } from '../types.js';
-import { type Features, featuresOf } from './features.js';
+import { type Features, compactFeatures, featuresOf } from './features.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
 import { DEFAULT_OPTIONS, type ClusterOptions } from './options.js';
@@ -30,7 +30,7 @@ function asFeatures(p: Profile): Features {
     terms: p.terms,
     entities: p.entities,
     numbers: Object.keys(p.numbers),
-    dates: Object.keys(p.dates),
+    dates: Object.keys(p.mentions ?? p.dates),
     primary,
     time: p.tLo === null || p.tHi === null ? null : (p.tLo + p.tHi) / 2,
     language: Object.entries(p.langs).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null,
@@ -142,7 +142,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const aside = article.published ? '' : (removedText.all(article.id) as { text: string }[]).map((r) => r.text).join('\n');
     const f = featuresOf(article, signals, aside);
     state.observe(dfKeys(f));
-    state.saveFeatures(article.id, article.title, f);
+    state.saveFeatures(article.id, article.title, compactFeatures(f, state.idf));
     const scored = scoreCandidates(f);
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];

@@ -134,3 +134,22 @@ export function featuresOf(article: Pick<StoredArticle, 'title' | 'text' | 'publ
     surfaces: keptSurfaces,
   };
 }
+
+/** Terms kept when features are stored (for rebuilding clusters after edits); the strongest by tf × IDF. */
+export const STORED_TERMS = 120;
+/** Name keys and numbers kept when stored. */
+export const STORED_NAMES = 40;
+
+/** A smaller copy of the features for storage: the strongest terms and names, their display forms. */
+export function compactFeatures(f: Features, idf: (k: string) => number): Features {
+  const top = (rec: Record<string, number>, keep: number, key: (k: string) => string) =>
+    Object.fromEntries(
+      Object.entries(rec)
+        .sort((a, b) => b[1] * idf(key(b[0])) - a[1] * idf(key(a[0])) || (a[0] < b[0] ? -1 : 1))
+        .slice(0, keep),
+    );
+  const terms = top(f.terms, STORED_TERMS, (k) => k);
+  const entities = top(f.entities, STORED_NAMES, (k) => `e:${k}`);
+  const surfaces = Object.fromEntries(Object.entries(f.surfaces).filter(([k]) => k in terms || k.slice(2) in entities));
+  return { ...f, terms, entities, numbers: f.numbers.slice(0, STORED_NAMES), surfaces };
+}

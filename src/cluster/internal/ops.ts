@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { dfKeys } from './idf.js';
 import type { Features } from './features.js';
-import { type Profile, PROFILE_DATES, PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, emptyProfile, profileOf } from './profile.js';
+import { type Profile, PROFILE_DATES, PROFILE_ENTITIES, PROFILE_MENTIONS, PROFILE_NUMBERS, PROFILE_TERMS, emptyProfile, profileOf } from './profile.js';
 import type { ClusterState, ProfileRow } from './state.js';
 
 export type Origin = 'human' | 'auto';
@@ -56,10 +56,13 @@ export function combineProfiles(into: Profile, from: Profile, sign: 1 | -1 = 1):
   sumInto(into.numbers, from.numbers, sign);
   sumInto(into.dates, from.dates, sign);
   sumInto(into.langs, from.langs, sign);
+  into.mentions ??= {};
+  sumInto(into.mentions, from.mentions ?? {}, sign);
   into.terms = trimTo(into.terms, PROFILE_TERMS);
   into.entities = trimTo(into.entities, PROFILE_ENTITIES);
   into.numbers = trimTo(into.numbers, PROFILE_NUMBERS);
   into.dates = trimTo(into.dates, PROFILE_DATES);
+  into.mentions = trimTo(into.mentions, PROFILE_MENTIONS);
   into.n = Math.max(0, into.n + sign * from.n);
   if (sign > 0) {
     if (from.tLo !== null) into.tLo = into.tLo === null ? from.tLo : Math.min(into.tLo, from.tLo);

@@ -12,6 +12,8 @@ export interface Profile {
   numbers: Record<string, number>;
   /** Member articles' primary dates → count. */
   dates: Record<string, number>;
+  /** Every date the members mention → count (for the "shares any date" check). */
+  mentions: Record<string, number>;
   /** Member articles' languages → count (articles with no language are not counted). */
   langs: Record<string, number>;
   /** Member count. */
@@ -31,11 +33,13 @@ export const PROFILE_ENTITIES = 60;
 export const PROFILE_NUMBERS = 40;
 /** Distinct primary dates kept in a profile. */
 export const PROFILE_DATES = 12;
+/** Mentioned dates kept in a profile (more than primary dates: background dates are many). */
+export const PROFILE_MENTIONS = 30;
 /** Display forms kept in a profile. */
 const PROFILE_SURFACES = 120;
 
 export function emptyProfile(): Profile {
-  return { terms: {}, entities: {}, numbers: {}, dates: {}, langs: {}, n: 0, tLo: null, tHi: null, surfaces: {} };
+  return { terms: {}, entities: {}, numbers: {}, dates: {}, mentions: {}, langs: {}, n: 0, tLo: null, tHi: null, surfaces: {} };
 }
 
 function norm(v: Record<string, number>): number {
@@ -62,7 +66,9 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
   for (const n of f.numbers) p.numbers[n] = (p.numbers[n] ?? 0) + sign;
   if (f.primary) p.dates[f.primary] = (p.dates[f.primary] ?? 0) + sign;
   if (f.language) p.langs[f.language] = (p.langs[f.language] ?? 0) + sign;
-  for (const rec of [p.terms, p.entities, p.numbers, p.dates, p.langs]) {
+  p.mentions ??= {};
+  for (const d of f.dates) p.mentions[d] = (p.mentions[d] ?? 0) + sign;
+  for (const rec of [p.terms, p.entities, p.numbers, p.dates, p.langs, p.mentions]) {
     for (const [k, x] of Object.entries(rec)) if (x <= 1e-9) delete rec[k];
   }
   p.n += sign;
@@ -77,6 +83,7 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
   p.entities = trim(p.entities, PROFILE_ENTITIES);
   p.numbers = trim(p.numbers, PROFILE_NUMBERS);
   p.dates = trim(p.dates, PROFILE_DATES);
+  p.mentions = trim(p.mentions, PROFILE_MENTIONS);
   const surf = Object.entries(p.surfaces).filter(([k]) => k in p.terms || k.slice(2) in p.entities);
   p.surfaces = Object.fromEntries(surf.slice(0, PROFILE_SURFACES));
   return p;

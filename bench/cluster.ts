@@ -1,0 +1,336 @@
+/**
+ * Clustering benchmark (`npm run bench:cluster`):
+ *   1. pair similarity on ../shared/bench/similarity (Pearson against Overall, per language pair, cross-language link rates);
+ *   2. clustering quality (BCubed) on the demo corpus (through the real pipeline), the five seed articles,
+ *      and a stream built from the SemEval pairs; order agreement over shuffled arrival orders;
+ *   3. speed: assignment latency p50/p99, articles/s, peak memory at 100k and 1M stored articles.
+ * Flags: --quick (skip speed), --speed-only, --sizes=100000,1000000, --sweep (threshold grid on the quality streams).
+ * Prints Markdown tables and writes bench/out/cluster.json.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
+import { type ClusterOptions, DEFAULT_OPTIONS, createClusterer } from '../src/cluster/index.js';
+import { type BCubed, bcubed, pearson } from '../src/cluster/internal/eval.js';
+import { featuresOf } from '../src/cluster/internal/features.js';
+import { dfKeys, idfValue } from '../src/cluster/internal/idf.js';
+import { loadDemoLabels, predicted } from '../src/cluster/internal/labelled.js';
+import { singleton } from '../src/cluster/internal/profile.js';
+import { resetClusters } from '../src/cluster/internal/rebuild.js';
+import { score } from '../src/cluster/internal/similarity.js';
+import { readSimilarity, semevalStream, sharedDir, splitTitle, storeBare } from '../src/cluster/internal/streams.js';
+import { syntheticStream } from '../src/cluster/internal/synthetic.js';
+import { ingestPaths } from '../src/pipeline.js';
+import { listArticles } from '../src/store/articles.js';
+import { openDatabase } from '../src/store/db.js';
+import type { StoredArticle } from '../src/types.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = sharedDir(root);
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [100_000, 1_000_000];
+/** Shuffled arrival orders per stream for the order-agreement measure. */
+const ORDERS = Number(process.env.ORDERS ?? 3);
+/** Latency is measured over this many articles assigned at each store size. */
+const PROBE = 2_000;
+
+const out: Record<string, unknown> = {};
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+function shuffle<T>(xs: readonly T[], seed: number): T[] {
+  const a = [...xs];
+  let s = seed;
+  const r = () => ((s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** Re-clusters every stored article in the given order with the given options. */
+function recluster(db: Database, order: readonly StoredArticle[], options: Partial<ClusterOptions> = {}): void {
+  resetClusters(db);
+  const c = createClusterer(db, options);
+  for (const a of order) db.transaction(() => c.assign(a))();
+}
+
+function partition(db: Database): { event: Map<string, string>; story: Map<string, string> } {
+  const rows = db.prepare('SELECT ae.article_id, ae.event_id, e.story_id FROM article_events ae JOIN events e ON e.id = ae.event_id').all() as {
+    article_id: string;
+    event_id: string;
+    story_id: string;
+  }[];
+  return { event: new Map(rows.map((r) => [r.article_id, r.event_id])), story: new Map(rows.map((r) => [r.article_id, r.story_id])) };
+}
+
+// ---------------------------------------------------------------- 1. pair similarity
+function similarityBench(): void {
+  const rows = readSimilarity(shared);
+  const feats = new Map<string, ReturnType<typeof featuresOf>>();
+  for (const r of rows) {
+    for (const [id, text, lang] of [[r.a, r.textA, r.langA], [r.b, r.textB, r.langB]] as const) {
+      if (feats.has(id)) continue;
+      const { title, body } = splitTitle(text);
+      feats.set(id, featuresOf({ title, text: body, published: null, language: lang }));
+    }
+  }
+  const df = new Map<string, number>();
+  for (const f of feats.values()) for (const k of dfKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
+  const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
+  const scored = rows.map((r) => ({ r, s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf).parts.total }));
+  // Pearson against −Overall, so that positive means "agrees" (Overall 1 = same story).
+  const corr = (xs: typeof scored) => pearson(xs.map((x) => x.s), xs.map((x) => -x.r.overall));
+  const same = scored.filter((x) => x.r.langA === x.r.langB);
+  const cross = scored.filter((x) => x.r.langA !== x.r.langB);
+  const linkRate = (xs: typeof scored, pick: (o: number) => boolean) => {
+    const sel = xs.filter((x) => pick(x.r.overall));
+    return sel.length ? sel.filter((x) => x.s >= DEFAULT_OPTIONS.eventThreshold).length / sel.length : Number.NaN;
+  };
+  const perPair = [...new Set(scored.map((x) => `${x.r.langA}-${x.r.langB}`))].sort().map((lp) => {
+    const xs = scored.filter((x) => `${x.r.langA}-${x.r.langB}` === lp);
+    return { pair: lp, n: xs.length, pearson: corr(xs) };
+  });
+  const res = {
+    pairs: rows.length,
+    pearsonAll: corr(scored),
+    pearsonSameLanguage: corr(same),
+    pearsonCrossLanguage: corr(cross),
+    crossLinkRecall: linkRate(cross, (o) => o <= 1.5),
+    crossFalseLinkRate: linkRate(cross, (o) => o >= 3),
+    sameLinkRecall: linkRate(same, (o) => o <= 1.5),
+    sameFalseLinkRate: linkRate(same, (o) => o >= 3),
+    perPair,
+  };
+  out.similarity = res;
+  console.log('\n## Pair similarity (SemEval-2022 Task 8 sample, Pearson vs −Overall)\n');
+  console.log('| subset | pairs | Pearson |\n|---|---:|---:|');
+  console.log(`| all | ${rows.length} | ${f3(res.pearsonAll)} |`);
+  console.log(`| same language | ${same.length} | ${f3(res.pearsonSameLanguage)} |`);
+  console.log(`| cross language | ${cross.length} | ${f3(res.pearsonCrossLanguage)} |`);
+  for (const p of perPair) console.log(`| ${p.pair} | ${p.n} | ${f3(p.pearson)} |`);
+  console.log(`\nLinks at the event threshold (${DEFAULT_OPTIONS.eventThreshold}): same-story pairs (Overall ≤ 1.5) linked — same language ${f3(res.sameLinkRecall)}, cross language ${f3(res.crossLinkRecall)}; different-story pairs (Overall ≥ 3) linked — same language ${f3(res.sameFalseLinkRate)}, cross language ${f3(res.crossFalseLinkRate)}.`);
+}
+
+// ---------------------------------------------------------------- 2. clustering quality
+interface Quality {
+  event: BCubed;
+  story: BCubed;
+}
+
+function demoBench(options: Partial<ClusterOptions> = {}, orders = ORDERS, print = true): { first: Quality; mean: Quality; agreement: number } | null {
+  const corpus = resolve(root, 'demo/corpus');
+  let gold: ReturnType<typeof loadDemoLabels>;
+  try {
+    gold = loadDemoLabels(corpus);
+  } catch {
+    console.log('demo corpus labels not found; skipping');
+    return null;
+  }
+  const db = openDatabase(':memory:');
+  ingestPaths(db, [gold.root]);
+  const articles = listArticles(db);
+  const runs: { q: Quality; part: Map<string, string> }[] = [];
+  for (let k = 0; k < orders; k++) {
+    recluster(db, k === 0 ? articles : shuffle(articles, k), options);
+    const p = predicted(db, gold.root);
+    runs.push({ q: { event: bcubed(gold.event, p.event), story: bcubed(gold.story, p.story) }, part: partition(db).event });
+  }
+  db.close();
+  const mean = (pick: (q: Quality) => BCubed): BCubed => {
+    const m = (k: keyof BCubed) => runs.reduce((s, r) => s + pick(r.q)[k], 0) / runs.length;
+    return { precision: m('precision'), recall: m('recall'), f1: m('f1') };
+  };
+  const agreement = runs.length > 1 ? runs.slice(1).reduce((s, r) => s + bcubed(runs[0]!.part, r.part).f1, 0) / (runs.length - 1) : 1;
+  const res = { first: runs[0]!.q, mean: { event: mean((q) => q.event), story: mean((q) => q.story) }, agreement };
+  if (print) {
+    out.demo = res;
+    console.log('\n## Clustering quality: demo corpus (38 files, 37 stored after exact-duplicate skip; labels from demo/corpus/LABELS.json)\n');
+    console.log('| level | order | BCubed P | BCubed R | BCubed F1 |\n|---|---|---:|---:|---:|');
+    for (const [lvl, key] of [['event', 'event'], ['storyline', 'story']] as const) {
+      console.log(`| ${lvl} | file order | ${f3(res.first[key].precision)} | ${f3(res.first[key].recall)} | ${f3(res.first[key].f1)} |`);
+      console.log(`| ${lvl} | mean of ${orders} orders | ${f3(res.mean[key].precision)} | ${f3(res.mean[key].recall)} | ${f3(res.mean[key].f1)} |`);
+    }
+    console.log(`\nOrder agreement (event partitions, BCubed F1 of each shuffled order against file order, mean): ${f3(agreement)}`);
+  }
+  return res;
+}
+
+function seedsBench(): void {
+  const dir = resolve(shared, 'corpus/seeds');
+  const db = openDatabase(':memory:');
+  ingestPaths(db, [dir]);
+  const articles = listArticles(db);
+  let ok = 0;
+  const detail: string[] = [];
+  const runs = 6;
+  for (let k = 0; k < runs; k++) {
+    recluster(db, k === 0 ? articles : shuffle(articles, k * 7));
+    const p = partition(db);
+    const byEvent = new Map<string, string[]>();
+    for (const [a, e] of p.event) byEvent.set(e, [...(byEvent.get(e) ?? []), a]);
+    const sizes = [...byEvent.values()].map((x) => x.length).sort((a, b) => b - a);
+    const stories = new Set(p.story.values()).size;
+    const pass = sizes.join('+') === '4+1' && stories === 1;
+    if (pass) ok++;
+    detail.push(`${sizes.join('+')} in ${stories} storyline(s)`);
+  }
+  db.close();
+  out.seeds = { runs, pass: ok, detail };
+  console.log(`\n## Seeds (5 real articles: 4 on one December meeting, 1 on the January one)\n\nExpected one 4-article event and one 1-article event in one storyline: ${ok}/${runs} arrival orders pass (${detail.join('; ')}).`);
+}
+
+function semevalBench(options: Partial<ClusterOptions> = {}, orders = ORDERS, print = true): { q: BCubed; trapRate: number; agreement: number } {
+  const stream = semevalStream(readSimilarity(shared));
+  const db = openDatabase(':memory:');
+  const stored = db.transaction(() =>
+    stream.articles.map((a) => {
+      const { title, body } = splitTitle(a.text);
+      return storeBare(db, { id: `a${a.id}`, title, text: body, lang: a.lang, published: null });
+    }),
+  )();
+  const runs: { q: BCubed; part: Map<string, string>; trapRate: number }[] = [];
+  const gold = new Map([...stream.gold].map(([k, v]) => [`a${k}`, v]));
+  for (let k = 0; k < orders; k++) {
+    recluster(db, k === 0 ? stored : shuffle(stored, k), options);
+    const part = partition(db).event;
+    const trapped = stream.traps.filter(([x, y]) => part.get(`a${x}`) === part.get(`a${y}`)).length;
+    runs.push({ q: bcubed(gold, part), part, trapRate: stream.traps.length ? trapped / stream.traps.length : 0 });
+  }
+  db.close();
+  const q: BCubed = {
+    precision: runs.reduce((s, r) => s + r.q.precision, 0) / runs.length,
+    recall: runs.reduce((s, r) => s + r.q.recall, 0) / runs.length,
+    f1: runs.reduce((s, r) => s + r.q.f1, 0) / runs.length,
+  };
+  const trapRate = runs.reduce((s, r) => s + r.trapRate, 0) / runs.length;
+  const agreement = runs.length > 1 ? runs.slice(1).reduce((s, r) => s + bcubed(runs[0]!.part, r.part).f1, 0) / (runs.length - 1) : 1;
+  if (print) {
+    out.semevalStream = { articles: stream.articles.length, goldClusters: new Set(stream.gold.values()).size, traps: stream.traps.length, ...q, trapRate, agreement };
+    console.log(`\n## Clustering quality: SemEval stream (${stream.articles.length} articles, ${new Set(stream.gold.values()).size} gold clusters, ${stream.traps.length} same-topic traps)\n`);
+    console.log('| BCubed P | BCubed R | BCubed F1 | traps co-clustered | order agreement |\n|---:|---:|---:|---:|---:|');
+    console.log(`| ${f3(q.precision)} | ${f3(q.recall)} | ${f3(q.f1)} | ${f3(trapRate)} | ${f3(agreement)} |`);
+  }
+  return { q, trapRate, agreement };
+}
+
+function sweep(): void {
+  console.log('\n## Threshold sweep (event F1 demo / storyline F1 demo / SemEval stream F1)\n');
+  console.log('| event thr | story thr | demo event F1 | demo story F1 | SemEval F1 | traps |\n|---:|---:|---:|---:|---:|---:|');
+  const rows: unknown[] = [];
+  for (const eventThreshold of [0.25, 0.3, 0.35]) {
+    for (const storyThreshold of [0.15, 0.2, 0.25]) {
+      const d = demoBench({ eventThreshold, storyThreshold }, 1, false);
+      const s = semevalBench({ eventThreshold, storyThreshold }, 1, false);
+      rows.push({ eventThreshold, storyThreshold, demo: d, semeval: s });
+      console.log(`| ${eventThreshold} | ${storyThreshold} | ${f3(d?.first.event.f1 ?? Number.NaN)} | ${f3(d?.first.story.f1 ?? Number.NaN)} | ${f3(s.q.f1)} | ${f3(s.trapRate)} |`);
+    }
+  }
+  out.sweep = rows;
+}
+
+// ---------------------------------------------------------------- 3. speed
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/**
+ * Fills a file database with `size` synthetic articles through the real clusterer, measuring the last
+ * PROBE assignments. Beyond BUILD_MAX articles the store is grown by replicating the built state in
+ * SQL (articles, features, profiles, postings, document frequencies), each copy shifted back in time,
+ * so the index really holds `size` articles while the run stays within the session.
+ */
+const BUILD_MAX = 100_000;
+function speedBench(): void {
+  const rowsOut: Record<string, unknown>[] = [];
+  console.log('\n## Speed (synthetic stream, file database, one transaction per article as in the pipeline)\n');
+  console.log('| stored articles | how the store was filled | p50 ms | p99 ms | articles/s | peak RSS MB |\n|---:|---|---:|---:|---:|---:|');
+  const dir = resolve(root, 'bench/out/cluster-speed');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const db = openDatabase(resolve(dir, 'speed.db'));
+  const clusterer = createClusterer(db);
+  const gen = syntheticStream(Number.MAX_SAFE_INTEGER);
+  let stored = 0;
+  let peak = 0;
+  const step = (measure: boolean): number => {
+    const a = gen.next().value!;
+    const t0 = performance.now();
+    db.transaction(() => {
+      const s = storeBare(db, { id: `a${a.id}`, title: a.title, text: a.text, lang: 'xx', published: a.published });
+      clusterer.assign(s);
+    })();
+    stored++;
+    return measure ? performance.now() - t0 : 0;
+  };
+  for (const size of SIZES.sort((a, b) => a - b)) {
+    let how = 'real assignments';
+    if (size > BUILD_MAX && stored >= BUILD_MAX) {
+      const copies = Math.ceil((size - stored) / stored);
+      replicate(db, copies);
+      stored += copies * stored;
+      how = `${BUILD_MAX.toLocaleString('en')} real, then replicated ×${copies + 1} in SQL (time-shifted)`;
+    }
+    const t0 = performance.now();
+    while (stored < size - PROBE) {
+      step(false);
+      if (stored % 10_000 === 0) {
+        peak = Math.max(peak, process.memoryUsage().rss);
+        process.stderr.write(`  ${stored} stored, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      }
+    }
+    const lat: number[] = [];
+    const t1 = performance.now();
+    for (let i = 0; i < PROBE; i++) lat.push(step(true));
+    const secs = (performance.now() - t1) / 1000;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const r = { stored: size, how, p50: percentile(lat, 50), p99: percentile(lat, 99), perSecond: PROBE / secs, peakRssMb: peak / 1_048_576 };
+    rowsOut.push(r);
+    console.log(`| ${size.toLocaleString('en')} | ${how} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`);
+  }
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  out.speed = rowsOut;
+}
+
+/** Grows the store by `copies` time-shifted copies of everything clustered so far (see speedBench). */
+function replicate(db: Database, copies: number): void {
+  const span = (db.prepare('SELECT MAX(t_hi) - MIN(t_lo) AS s FROM cluster_profiles WHERE t_lo >= 0').get() as { s: number }).s + 400;
+  for (let c = 1; c <= copies; c++) {
+    const sfx = `_r${c}`;
+    const shift = -span * c;
+    db.transaction(() => {
+      db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at)
+        SELECT id || ?, content_hash || ?, NULL, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at FROM articles WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, sfx);
+      db.prepare(`INSERT INTO stories (id, title, created_at, updated_at) SELECT id || ?, title, created_at, updated_at FROM stories WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx);
+      db.prepare(`INSERT INTO events (id, story_id, title, date, created_at, updated_at) SELECT id || ?, story_id || ?, title, date, created_at, updated_at FROM events WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, sfx);
+      db.prepare(`INSERT INTO article_events (article_id, event_id, score, explanation) SELECT article_id || ?, event_id || ?, score, explanation FROM article_events WHERE article_id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, sfx);
+      db.prepare(`INSERT INTO cluster_features (article_id, title, features) SELECT article_id || ?, title, features FROM cluster_features WHERE article_id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx);
+      db.prepare(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
+        SELECT id || ?, kind, profile, t_lo + ?, t_hi + ?, size, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, shift, shift);
+      db.prepare(`INSERT INTO cluster_postings (key, event_id, t_lo, t_hi) SELECT key, event_id || ?, t_lo + ?, t_hi + ? FROM cluster_postings WHERE event_id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, shift, shift);
+    })();
+    process.stderr.write(`  replicated copy ${c}/${copies}\n`);
+  }
+  db.prepare('UPDATE cluster_df SET df = df * ?').run(copies + 1);
+  db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) * ? AS TEXT) WHERE key = 'docs'").run(copies + 1);
+  db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").run();
+}
+
+// ---------------------------------------------------------------- main
+const started = Date.now();
+if (!flag('speed-only')) {
+  similarityBench();
+  demoBench();
+  seedsBench();
+  semevalBench();
+  if (flag('sweep')) sweep();
+}
+if (!flag('quick') && !flag('sweep')) speedBench();
+mkdirSync(resolve(root, 'bench/out'), { recursive: true });
+writeFileSync(resolve(root, 'bench/out/cluster.json'), JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, ...out }, null, 2));
+console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s; JSON in bench/out/cluster.json)`);
