@@ -8,10 +8,12 @@ import { buildCorpus, type Corpus } from './internal/corpus.js';
 import { assignSlots, type SlotCandidate } from './internal/slots.js';
 import { compareDates, containment, dayGap, shortHash, singular, words } from './internal/text.js';
 import { statementTime } from './internal/time.js';
-import type { Claim, ClaimStatement, ClaimTime, CompareInput, Ledger, Slot, SlotRelation, SlotRelationKind, SourceGroup } from './types.js';
+import type { Claim, ClaimStatement, ClaimTime, CmpQuote, CompareInput, Ledger, Slot, SlotRelation, SlotRelationKind, SourceGroup } from './types.js';
 
 /** Two statements' times overlap when their dates are at most this many days apart (demo corpus: reports of one event come out up to 2 days after it; the closest plan revision is 7 weeks). */
 export const OVERLAP_DAYS = 2;
+/** A position is held by one party, named at most this many ways across outlets ("Russia", "Moscow"); more holders mean reporters' sources, not a party. */
+const MAX_HOLDERS_PER_POSITION = 2;
 /** Two values are the same when within this relative difference ("around 880,000" vs "880,000"). */
 const SAME_VALUE_TOLERANCE = 0.005;
 /** Two quotes by one speaker are the same statement when this share of the shorter one's content words occurs in the other (paraphrased translations of one quote score 0.6–0.9 on the seeds). */
@@ -75,7 +77,7 @@ function numberDrafts(corpus: Corpus): Draft[] {
           published: article.published,
           citation: { articleId: article.id, paragraph: n.paragraph, text: sentence.text },
           raw: n.raw,
-          holder: quote?.speaker ?? holderOf(sentence.text, inSentence),
+          holder: (quote && isSpeech(quote) ? quote.speaker : null) ?? holderOf(sentence.text, inSentence),
           attribution: attributionOf(sentence.text),
           time: statementTime(article, ann.dates, sentence, n.paragraph, n.offset, text),
         },
@@ -107,7 +109,7 @@ function quoteDrafts(corpus: Corpus): Draft[] {
     const ann = corpus.input.annotations[article.id];
     if (!ann) continue;
     for (const q of ann.quotes) {
-      if (!q.speaker) continue;
+      if (!quotable(q) || !q.speaker) continue;
       const sentence = corpus.sentenceAt(article.id, q.paragraph, q.offset);
       const text = article.paragraphs[q.paragraph] ?? '';
       out.push({
@@ -132,6 +134,16 @@ function quoteDrafts(corpus: Corpus): Draft[] {
     }
   }
   return out;
+}
+
+/** A quote whose cue is an attribution phrase ("according to") names a source, not the holder of a position. */
+function isSpeech(q: CmpQuote): boolean {
+  return !/^according/iu.test(q.cue ?? '');
+}
+
+/** Quotes the ledger keeps: direct quotes, and indirect ones whose speaker is a named entity. */
+function quotable(q: CmpQuote): boolean {
+  return q.speaker !== null && (q.type === 'direct' || q.speakerKey !== null) && isSpeech(q) && /^\p{Lu}/u.test(q.speaker);
 }
 
 function sameValue(a: Draft, b: Draft): boolean {
@@ -212,10 +224,18 @@ function relate(a: Claim, b: Claim): SlotRelation {
     const [x, y] = compareDates(a.time.date, b.time.date) <= 0 ? [a, b] : [b, a];
     return { kind: 'change-over-time', claims: ordered(x, y), reason: `stated for dates ${gap} days apart (${x.time.date} → ${y.time.date})` };
   }
-  // 3. different parties hold different values at the same time
+  // 3. different parties hold different values at the same time: either one article sets the two holders
+  //    against each other, or every statement names its holder and the two sides never share one
+  const lower = (h: string | null) => (h ?? '').toLowerCase();
+  const inShared = sharedArticle
+    ? [a, b].map((c) => new Set(c.statements.filter((s) => s.articleId === sharedArticle.articleId && s.holder).map((s) => lower(s.holder))))
+    : null;
+  const sharedSplit = inShared !== null && inShared[0]!.size > 0 && inShared[1]!.size > 0 && [...inShared[1]!].every((h) => !inShared[0]!.has(h));
+  const consistent = (c: Claim) => c.statements.every((s) => s.holder) && new Set(c.statements.map((s) => lower(s.holder))).size <= MAX_HOLDERS_PER_POSITION;
   const holdersA = new Set(a.holders.map((h) => h.toLowerCase()));
-  const disjoint = a.holders.length > 0 && b.holders.length > 0 && b.holders.every((h) => !holdersA.has(h.toLowerCase()));
-  if (disjoint) return { kind: 'competing-positions', claims: ordered(a, b), reason: `held by ${a.holders.join(', ')} vs ${b.holders.join(', ')}` };
+  const partySplit = consistent(a) && consistent(b) && b.holders.every((h) => !holdersA.has(h.toLowerCase()));
+  if (sharedSplit || partySplit)
+    return { kind: 'competing-positions', claims: ordered(a, b), reason: `held by ${a.holders.join(', ')} vs ${b.holders.join(', ')}` };
   // 4. one article stating both without a cue: a sequence in its own telling
   if (sharedArticle) return { kind: 'change-over-time', claims: ordered(a, b), reason: 'one article states both values in turn' };
   return { kind: 'conflict', claims: ordered(a, b), reason: gap === null ? 'same slot, times unknown or overlapping' : `same slot, dates ${gap} day(s) apart` };

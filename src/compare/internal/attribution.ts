@@ -36,9 +36,21 @@ export function holderOf(sentence: string, offsetInSentence: number): string | n
   clause = clause.replace(OPENERS, '');
   const m = clause.match(SUBJECT);
   const subject = m?.[1]?.trim().replace(/[’']s$/u, '');
-  if (!subject || subject.length < 2) return null;
+  if (!subject || subject.length < 2 || !isParty(subject)) return null;
   // the subject must come before the clause's first lower-case verb-like stretch, not deep inside an object
   const at = clause.indexOf(subject);
   const lead = clause.slice(0, at);
   return lead.split(/\s+/).filter(Boolean).length <= 2 ? subject : null;
+}
+
+/** Capitalised words that cannot name a party: sentence openers, number words, months and weekdays (English fallback lists). */
+const NOT_A_PARTY = new Set(
+  `it its they them their he she his her we our you this that these those there here under around about some many most all both each two three four
+  five six seven eight nine ten earlier later january february march april may june july august september october november december monday tuesday
+  wednesday thursday friday saturday sunday`.split(/\s+/),
+);
+
+/** A holder must contain a word that is not a pronoun, number word, month or weekday. */
+export function isParty(name: string): boolean {
+  return name.split(/\s+/).some((w) => w.length > 1 && !NOT_A_PARTY.has(w.toLowerCase()) && w.toLowerCase() !== 'and');
 }

@@ -17,6 +17,8 @@ export interface SlotCandidate {
   readonly weakNoun: boolean;
 }
 
+/** A slot head is a word of at least three letters. */
+const WORD_HEAD = /^\p{L}{3,}$/u;
 /** Units that measure (money, shares); nouns are never merged through them. */
 const MEASURE_UNITS = new Set(['percent', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RUB', 'UAH', 'CHF']);
 /** Time units name durations of different things ("30-day ceasefire", "2-hour meeting"); they do not link nouns either. */
@@ -54,6 +56,10 @@ export function assignSlots(cands: readonly SlotCandidate[]): Map<number, string
   for (const c of cands) {
     const unit = unitKey(c.unit);
     if (!c.head && !unit) continue;
+    // heads that are not words ("p.m.", "a.m.") and bare durations or shares of nothing named are not comparable
+    if (c.head && !WORD_HEAD.test(c.head)) continue;
+    if (unit && !c.head && (TIME_UNITS.has(unit) || MEASURE_UNITS.has(c.unit ?? '') || unit === 'percent')) continue;
+    if (unit && c.head && TIME_UNITS.has(unit) && singular(c.head) === unit) continue;
     if (unit && (MEASURE_UNITS.has(c.unit ?? '') || TIME_UNITS.has(unit) || !c.head)) {
       node.set(c.id, `m:${unit}:${c.head ?? ''}`);
       continue;
