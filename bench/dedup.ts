@@ -23,7 +23,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { createProvenance, listDuplicates } from '../src/dedup/index.js';
 import { bandScheme, estimateJaccard, signature } from '../src/dedup/internal/minhash.js';
 import { shingleHashes } from '../src/dedup/internal/doc.js';
@@ -72,9 +72,13 @@ export function benchDb(file = ':memory:'): Database {
   return db;
 }
 
+const insertStatements = new WeakMap<Database, Statement<[string, string, string, string | null]>>();
+
 export function storeArticle(db: Database, id: string, paragraphs: readonly string[], published: string | null): StoredArticle {
   const text = paragraphs.join('\n\n');
-  const seq = Number(db.prepare('INSERT INTO articles (id, text, paragraphs, published) VALUES (?, ?, ?, ?)').run(id, text, JSON.stringify(paragraphs), published).lastInsertRowid);
+  let st = insertStatements.get(db);
+  if (!st) insertStatements.set(db, (st = db.prepare<[string, string, string, string | null]>('INSERT INTO articles (id, text, paragraphs, published) VALUES (?, ?, ?, ?)')));
+  const seq = Number(st.run(id, text, JSON.stringify(paragraphs), published).lastInsertRowid);
   return {
     id,
     seq,

@@ -3,6 +3,7 @@
  * Works for any cased script; for caseless scripts (or texts with too few anchors) the
  * longest words stand in, so no language's word list is involved.
  */
+import { combine, hashString } from './hash.js';
 
 /** Fewest anchors before long words are added (set so a two-sentence text still gets a key). */
 const MIN_ANCHORS = 6;
@@ -18,40 +19,61 @@ export function joinNumbers(s: string): string {
   return s.replace(/(\p{N})[,.\u00a0\u202f ](?=\p{N}{3}(?!\p{N}))/gu, '$1');
 }
 
-/** Anchors of each sentence (lower-cased, distinct within the sentence). */
-export function sentenceAnchors(sentences: readonly string[]): string[][] {
-  const named: string[][] = [];
-  const long: string[][] = [];
-  let count = 0;
-  for (const s of sentences) {
-    const toks = joinNumbers(s.normalize('NFKC')).match(TOKEN) ?? [];
-    const mine = new Set<string>();
-    const longs = new Set<string>();
-    toks.forEach((t, i) => {
-      if (HAS_DIGIT.test(t) || (i > 0 && UPPER_START.test(t))) mine.add(t.toLowerCase());
-      else if ([...t].length >= LONG_WORD) longs.add(t.toLowerCase());
-    });
-    count += mine.size;
-    named.push([...mine]);
-    long.push([...longs]);
+const SEPARATED_NUMBER = /\p{N}[,.\u00a0\u202f ]\p{N}/u;
+
+/** Whether a token is a name (capital first letter) or holds a digit; ASCII is decided without a regex. */
+function isAnchor(t: string, first: boolean): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c > 127) return (!first && i === 0 && UPPER_START.test(t)) || HAS_DIGIT.test(t);
+    if (i === 0 && !first && c >= 65 && c <= 90) return true;
   }
-  return count >= MIN_ANCHORS ? named : named.map((n, k) => [...n, ...long[k]!]);
+  return false;
 }
 
-/** Distinct anchor tokens of a list of sentences. */
-export function anchorTokens(perSentence: readonly (readonly string[])[]): Set<string> {
-  return new Set(perSentence.flat());
+/** Hashes of each sentence's anchors (distinct within the sentence). Sentences should be NFKC already. */
+export function sentenceAnchors(sentences: readonly string[]): number[][] {
+  const perSentence: number[][] = [];
+  let count = 0;
+  for (const s of sentences) {
+    const toks = (SEPARATED_NUMBER.test(s) ? joinNumbers(s) : s).match(TOKEN) ?? [];
+    const mine = new Set<number>();
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (isAnchor(t, i === 0)) mine.add(hashString(t.toLowerCase()));
+    }
+    count += mine.size;
+    perSentence.push([...mine]);
+  }
+  if (count >= MIN_ANCHORS) return perSentence;
+  // too few names and numbers (caseless script, or a very short text): long words join in
+  return sentences.map((s, k) => {
+    const longs = (s.match(TOKEN) ?? []).filter((t) => [...t].length >= LONG_WORD).map((t) => hashString(t.toLowerCase()));
+    return [...new Set([...perSentence[k]!, ...longs])];
+  });
+}
+
+/** Distinct anchor hashes of a text. */
+export function anchorTokens(perSentence: readonly (readonly number[])[]): number[] {
+  return [...new Set(perSentence.flat())];
 }
 
 /**
- * Distinct unordered pairs of anchors that occur in one sentence ("Peskov|Kremlin", "880000|troops").
- * A paraphrase keeps them together; a single frequent name alone would match half the store.
+ * Hashes of the distinct unordered pairs of anchors that occur in one sentence ("Peskov"+"Kremlin",
+ * "880000"+"troops"). A paraphrase keeps them together; a single frequent name alone would
+ * match half the store.
  */
-export function anchorPairs(perSentence: readonly (readonly string[])[]): Set<string> {
-  const out = new Set<string>();
+export function anchorPairs(perSentence: readonly (readonly number[])[]): number[] {
+  const out: number[] = [];
   for (const list of perSentence) {
-    const sorted = [...list].sort();
-    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) out.add(`${sorted[i]}|${sorted[j]}`);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const x = list[i]!;
+        const y = list[j]!;
+        out.push(x < y ? combine(x, y) : combine(y, x));
+      }
+    }
   }
   return out;
 }

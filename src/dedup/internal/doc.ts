@@ -37,9 +37,13 @@ export interface DocView {
 
 /** Distinct hashes of every run of `size` consecutive words (the whole text when shorter). */
 export function shingleHashes(ws: readonly string[], size: number): Int32Array {
-  if (ws.length === 0) return new Int32Array(0);
-  const wh = ws.map(hashString);
-  const n = Math.max(1, ws.length - size + 1);
+  return shinglesOfHashes(ws.map(hashString), size);
+}
+
+/** As `shingleHashes`, from the words' hashes. */
+export function shinglesOfHashes(wh: readonly number[], size: number): Int32Array {
+  if (wh.length === 0) return new Int32Array(0);
+  const n = Math.max(1, wh.length - size + 1);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = size;
@@ -74,23 +78,27 @@ export function intersectionSize(a: Int32Array, b: Int32Array): number {
 }
 
 export function docView(input: DocInput, shingleSize: number): DocView {
-  const paras = paragraphsOf(input.text, input.paragraphs);
+  const paras = paragraphsOf(input.text, input.paragraphs).map((p) => p.normalize('NFKC'));
   const sents = sentences(paras);
   const ws = words(input.text);
   const perSentence = sentenceAnchors(sents);
-  const shingles = shingleHashes(ws, shingleSize);
-  const hashAll = (xs: Iterable<string>) => uniqueSorted(Int32Array.from([...xs].map(hashString)));
+  const wordHashes = ws.map(hashString);
+  const shingles = shinglesOfHashes(wordHashes, shingleSize);
+  let anchors: Int32Array | null = null;
   let feats: SentenceFeatures[] | null = null;
   let sentShingles: Int32Array[] | null = null;
   return {
     id: input.id,
     seq: input.seq,
-    key: textKey(ws),
+    key: textKey(wordHashes),
     wordCount: ws.length,
     repeatedShingles: Math.max(0, ws.length - shingleSize + 1) - shingles.length,
     shingles,
-    anchors: hashAll(anchorTokens(perSentence)),
-    anchorPairs: hashAll(anchorPairs(perSentence)),
+    get anchors() {
+      anchors ??= uniqueSorted(Int32Array.from(anchorTokens(perSentence)));
+      return anchors;
+    },
+    anchorPairs: uniqueSorted(Int32Array.from(anchorPairs(perSentence))),
     sentences: sents,
     features() {
       feats ??= sentenceFeatures(sents);
