@@ -12,6 +12,7 @@
  * The server runs in a child process so the load generator does not share its event loop.
  */
 import { fork } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,8 @@ const PARAGRAPHS = 6;
 const WORDS_PER_PARAGRAPH = 50;
 /** Days the publication dates spread over. */
 const DATE_SPAN_DAYS = 90;
+/** Sockets the steady-rate generator may open (enough that it never queues on the client side). */
+const PACED_SOCKETS = 64;
 /** Seconds of unmeasured load before each measured run. */
 const WARMUP_S = 2;
 
@@ -175,6 +178,56 @@ async function runLoad(url: string, scenario: string, duration: number, rate: nu
   };
 }
 
+/**
+ * Open-loop load at a steady rate: one request every 1000/rate ms whether or not earlier ones have
+ * answered, latency measured from the moment each request was due (so a stalled server cannot hide
+ * its queue: no coordinated omission). autocannon's own rate limit sends each second's quota in a
+ * burst at the start of the second, which measures burst queueing instead of steady load.
+ */
+async function pacedLoad(origin: string, paths: readonly string[], scenario: string, duration: number, rate: number): Promise<Result> {
+  const agent = new Agent({ keepAlive: true, maxSockets: PACED_SOCKETS });
+  const pick = rng(13);
+  const interval = 1000 / rate;
+  const run = async (seconds: number) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    let non2xx = 0;
+    const total = Math.round(seconds * rate);
+    const start = performance.now();
+    const pending: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = start + i * interval;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((ok) => setTimeout(ok, wait));
+      const path = paths[Math.floor(pick() * paths.length)] ?? '/';
+      pending.push(
+        new Promise<void>((ok) => {
+          const req = httpRequest(`${origin}${path}`, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => {
+              latencies.push(performance.now() - due);
+              if ((res.statusCode ?? 0) >= 300) non2xx++;
+              ok();
+            });
+          });
+          req.on('error', () => {
+            errors++;
+            ok();
+          });
+          req.end();
+        }),
+      );
+    }
+    await Promise.all(pending);
+    return { latencies: latencies.sort((a, b) => a - b), errors, non2xx, elapsed: (performance.now() - start) / 1000 };
+  };
+  await run(WARMUP_S);
+  const r = await run(duration);
+  agent.destroy();
+  const q = (p: number) => Math.round(r.latencies[Math.min(r.latencies.length - 1, Math.floor(p * r.latencies.length))] ?? 0);
+  return { scenario, rate: `${rate}/s steady`, p50: q(0.5), p99: q(0.99), max: q(1), rps: Math.round(r.latencies.length / r.elapsed), errors: r.errors, non2xx: r.non2xx };
+}
+
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
@@ -213,9 +266,9 @@ async function main(): Promise<void> {
       const origin = `http://127.0.0.1:${port}`;
       const label = cache ? 'cache on' : 'cache off';
       try {
-        results.push(await runLoad(origin + page(largest.id), `${label}: largest storyline (${largest.size} articles, 200 listed)`, duration, rate));
-        results.push(await runLoad(origin + page(median.id), `${label}: median storyline (${median.size} articles)`, duration, rate));
-        results.push(await runLoad(origin, `${label}: random storyline per request (of ${stories.length})`, duration, rate, allPages));
+        results.push(await pacedLoad(origin, [page(largest.id)], `${label}: largest storyline (${largest.size} articles, 200 listed)`, duration, rate));
+        results.push(await pacedLoad(origin, [page(median.id)], `${label}: median storyline (${median.size} articles)`, duration, rate));
+        results.push(await pacedLoad(origin, allPages, `${label}: random storyline per request (of ${stories.length})`, duration, rate));
         results.push(await runLoad(origin, `${label}: random storyline per request (of ${stories.length})`, duration, null, allPages));
         results.push(await runLoad(origin + page(largest.id), `${label}: largest storyline`, duration, null));
       } finally {
@@ -227,7 +280,7 @@ async function main(): Promise<void> {
   }
   const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
   const lines = [
-    `Serve benchmark: ${total} articles in ${stories.length} storylines (database built in ${buildMs} ms), ${duration} s per run after ${WARMUP_S} s warm-up, 10 connections, loopback; ${cpus().length} CPUs, load average at the end ${load} (1/5/15 min).`,
+    `Serve benchmark: ${total} articles in ${stories.length} storylines (database built in ${buildMs} ms), ${duration} s per run after ${WARMUP_S} s warm-up, loopback; "steady" rows: open-loop requests every ${1000 / rate} ms, latency from the scheduled send time; "max" rows: autocannon, 10 connections, as fast as the server answers. ${cpus().length} CPUs, load average at the end ${load} (1/5/15 min).`,
     '',
     '| Scenario | Offered load | p50 (ms) | p99 (ms) | max (ms) | req/s | errors | non-2xx |',
     '|---|---|---:|---:|---:|---:|---:|---:|',

@@ -121,11 +121,38 @@ const MEMBER_SELECT = `
     ae.event_id AS eventId, ae.score, ae.explanation
   FROM article_events ae JOIN articles a ON a.id = ae.article_id`;
 
-/** Articles of a story, oldest first, at most `limit`. */
-export function membersOfStory(db: Database, storyId: string, limit: number): MemberRow[] {
+/** Articles of a story, oldest first: at most `perEvent` from each event. */
+export function membersOfStory(db: Database, storyId: string, perEvent: number): MemberRow[] {
   return db
-    .prepare(`${MEMBER_SELECT} JOIN events e ON e.id = ae.event_id WHERE e.story_id = ? ORDER BY ${ARTICLE_DATE}, a.seq LIMIT ?`)
-    .all(storyId, limit) as MemberRow[];
+    .prepare(
+      `SELECT id, title, outlet, author, published, ingestedAt, language, url, eventId, score, explanation FROM (
+         SELECT a.id, a.title, a.outlet, a.author, a.published, a.ingested_at AS ingestedAt, a.language, a.url,
+           ae.event_id AS eventId, ae.score, ae.explanation, ${ARTICLE_DATE} AS d, a.seq,
+           ROW_NUMBER() OVER (PARTITION BY ae.event_id ORDER BY ${ARTICLE_DATE}, a.seq) AS rn
+         FROM events e JOIN article_events ae ON ae.event_id = e.id JOIN articles a ON a.id = ae.article_id
+         WHERE e.story_id = ?)
+       WHERE rn <= ? ORDER BY d, seq`,
+    )
+    .all(storyId, perEvent) as MemberRow[];
+}
+
+/** Ids of a story's articles, oldest first, at most `limit`. */
+export function memberIdsOfStory(db: Database, storyId: string, limit: number): string[] {
+  return db
+    .prepare(
+      `SELECT a.id FROM events e JOIN article_events ae ON ae.event_id = e.id JOIN articles a ON a.id = ae.article_id
+       WHERE e.story_id = ? ORDER BY ${ARTICLE_DATE}, a.seq LIMIT ?`,
+    )
+    .pluck()
+    .all(storyId, limit) as string[];
+}
+
+/** Number of articles in each event of a story. */
+export function eventSizes(db: Database, storyId: string): Map<string, number> {
+  const rows = db
+    .prepare('SELECT ae.event_id AS id, COUNT(*) AS n FROM events e JOIN article_events ae ON ae.event_id = e.id WHERE e.story_id = ? GROUP BY ae.event_id')
+    .all(storyId) as { id: string; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 export function membersOfEvent(db: Database, eventId: string, limit: number): MemberRow[] {

@@ -3,7 +3,7 @@ import { type ApiContext, idParams, idSchema } from '../context.js';
 import { notFound } from '../errors.js';
 import { type PageParams, page, pageQuery } from '../internal/pagination.js';
 import { countEvents, getEvent, listEvents, membersOfEvent } from '../internal/stories.js';
-import { MAX_STORY_ARTICLES } from '../internal/story-view.js';
+import { MAX_LISTED_ARTICLES } from '../internal/story-view.js';
 
 export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
   app.get(
@@ -21,11 +21,11 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
     },
   );
 
-  app.get('/api/events/:id', { schema: { summary: 'One event with its articles', tags: ['events'], params: idParams } }, async (request) => {
+  app.get('/api/events/:id', { schema: { summary: 'One event with its articles (up to 500, oldest first)', tags: ['events'], params: idParams } }, async (request) => {
     const { id } = request.params as { id: string };
     const event = getEvent(db, id);
     if (!event) throw notFound('event', id);
-    const articles = membersOfEvent(db, id, MAX_STORY_ARTICLES).map(({ explanation: _e, eventId: _ev, ...rest }) => rest);
+    const articles = membersOfEvent(db, id, MAX_LISTED_ARTICLES).map(({ explanation: _e, eventId: _ev, ...rest }) => rest);
     return { ...event, articles };
   });
 }

@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { listDuplicates } from '../../dedup/index.js';
 import { summariesByIds } from '../internal/articles.js';
 import { orient } from '../internal/orient.js';
-import { membersOfStory } from '../internal/stories.js';
-import { MAX_STORY_ARTICLES } from '../internal/story-view.js';
+import { memberIdsOfStory } from '../internal/stories.js';
+import { MAX_LISTED_ARTICLES } from '../internal/story-view.js';
 import type { StorylineSection } from './types.js';
 
 export interface ProvenanceNode {
@@ -31,7 +31,7 @@ export interface ProvenanceGraph {
 
 /** Copy links touching the storyline's articles, as a graph of articles. */
 export function provenanceGraph(db: Database, storyId: string): ProvenanceGraph {
-  const members = new Set(membersOfStory(db, storyId, MAX_STORY_ARTICLES).map((m) => m.id));
+  const members = new Set(memberIdsOfStory(db, storyId, MAX_LISTED_ARTICLES));
   const links = listDuplicates(db, [...members]);
   const ids = new Set<string>();
   for (const l of links) {

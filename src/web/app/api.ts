@@ -33,6 +33,14 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** An event with every article (no passages). */
+export interface EventDetail {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string | null;
+  readonly articles: readonly { id: string; title: string; outlet: string | null; published: string | null }[];
+}
+
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, { headers: { accept: 'application/json' }, signal });
   const body = (await res.json().catch(() => null)) as unknown;
@@ -49,6 +57,7 @@ export const api = {
   storylines: (offset: number, limit: number, s?: AbortSignal) => getJson<Page<StorySummary>>(`/api/storylines?offset=${offset}&limit=${limit}`, s),
   storyline: (id: string, s?: AbortSignal) => getJson<StoryView>(`/api/storylines/${enc(id)}`, s),
   section: <T>(id: string, name: string, s?: AbortSignal) => getJson<T>(`/api/storylines/${enc(id)}/${enc(name)}`, s),
+  event: (id: string, s?: AbortSignal) => getJson<EventDetail>(`/api/events/${enc(id)}`, s),
   article: (id: string, s?: AbortSignal) => getJson<ArticleDetail>(`/api/articles/${enc(id)}`, s),
   search: (q: string, offset: number, limit: number, s?: AbortSignal) =>
     getJson<Page<SearchResult> & { query: string }>(`/api/search?q=${enc(q)}&offset=${offset}&limit=${limit}`, s),

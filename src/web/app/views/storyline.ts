@@ -1,6 +1,6 @@
 import { type JSX, h } from 'preact';
-import type { StoryView } from '../api.js';
-import { api } from '../api.js';
+import { useState } from 'preact/hooks';
+import { type EventDetail, type StoryView, api } from '../api.js';
 import { Badge, PageTitle, Status } from '../components/common.js';
 import { formatDate, plural, relativeTime } from '../format.js';
 import { storylinePanels } from '../panels/index.js';
@@ -33,12 +33,36 @@ function ArticleItem({ a }: { a: Art }): JSX.Element {
   );
 }
 
+/** The rest of a large event's articles, loaded on request (titles only). */
+function MoreArticles({ e }: { e: Ev }): JSX.Element {
+  const [rest, setRest] = useState<EventDetail['articles'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const shown = new Set(e.articles.map((a) => a.id));
+  if (rest) {
+    return h(
+      'ul',
+      { class: 'more' },
+      rest.filter((a) => !shown.has(a.id)).map((a) =>
+        h('li', { key: a.id }, h('a', { href: href.article(a.id), dir: 'auto' }, a.title), ' ', h('span', { class: 'muted', dir: 'auto' }, `${a.outlet ?? 'unknown outlet'} · ${formatDate(a.published)}`)),
+      ),
+    );
+  }
+  const load = () => api.event(e.id).then((d) => setRest(d.articles), (err: Error) => setError(err.message));
+  return h(
+    'p',
+    null,
+    h('button', { type: 'button', class: 'secondary', onClick: load }, `Show all ${e.articleCount} articles`),
+    error ? h('span', { class: 'error', role: 'alert' }, ` ${error}`) : null,
+  );
+}
+
 function EventItem({ e }: { e: Ev }): JSX.Element {
   return h(
     'li',
     { class: 'event' },
     h('h3', null, h('time', { dateTime: e.date ?? '' }, formatDate(e.date)), ' ', h('span', { dir: 'auto' }, e.title)),
     h('ul', { class: 'members' }, e.articles.map((a) => h(ArticleItem, { a, key: a.id }))),
+    e.articleCount > e.articles.length ? h(MoreArticles, { e }) : null,
   );
 }
 
@@ -63,7 +87,6 @@ export function StorylineView({ id, version }: { id: string; version: number }):
             'section',
             { class: 'panel', key: 'events', 'aria-labelledby': 'events-h' },
             h('h2', { id: 'events-h' }, 'Events'),
-            v.truncated ? h('p', { class: 'muted' }, `Showing the first articles only; the storyline has ${v.story.articles}.`) : null,
             h('ol', { class: 'events' }, v.events.map((e) => h(EventItem, { e, key: e.id }))),
           ),
           ...storylinePanels.map((p) =>
