@@ -2,7 +2,7 @@
  * Provenance benchmark (issue 4): accuracy per kind on a labelled set built from real articles,
  * and insert speed / index size / memory on synthetic stores, against a naive all-pairs baseline.
  *
- *   npx tsx bench/dedup.ts [--families N] [--sizes 10000,100000] [--naive 10000] [--skip-speed] [--skip-accuracy]
+ *   npx tsx bench/dedup.ts [--families N] [--sizes 10000,100000] [--naive 10000] [--skip-speed] [--skip-accuracy] [--sweep]
  *
  * Accuracy set: real articles from ../shared/bench (PolNeAR 2016 election articles from 7 outlets,
  * the extraction benchmark's article bodies). Each "family" takes one unused article as origin and
@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
-import { createProvenance, listDuplicates } from '../src/dedup/index.js';
+import { createProvenance, defaultProvenanceOptions, listDuplicates, type ProvenanceOptions } from '../src/dedup/index.js';
 import { bandScheme, estimateJaccard, signature } from '../src/dedup/internal/minhash.js';
 import { shingleHashes } from '../src/dedup/internal/doc.js';
 import { words } from '../src/dedup/internal/text.js';
@@ -346,9 +346,11 @@ export interface AccuracyOptions {
   /** SemEval same-story pairs inserted (both texts). */
   readonly sameStoryPairs: number;
   readonly seed: number;
+  /** Provenance options under test (defaults otherwise). */
+  readonly provenance: Partial<ProvenanceOptions>;
 }
 
-export const defaultAccuracyOptions: AccuracyOptions = { familiesPerTransform: 30, distractors: 300, sameStoryPairs: 1000, seed: 7 };
+export const defaultAccuracyOptions: AccuracyOptions = { familiesPerTransform: 30, distractors: 300, sameStoryPairs: 1000, seed: 7, provenance: {} };
 
 interface KindScore {
   kind: string;
@@ -436,7 +438,7 @@ export function runAccuracy(options: Partial<AccuracyOptions> = {}): AccuracyRes
   }
   shuffle(docs, r);
   const db = benchDb();
-  const stage = createProvenance(db);
+  const stage = createProvenance(db, o.provenance);
   for (const d of docs) db.transaction(() => stage.add(storeArticle(db, d.id, d.paragraphs, d.published)))();
   const links = listDuplicates(db);
   const goldByPair = new Map(gold.map((g) => [pairKey(g.origin, g.copy), g]));
@@ -706,6 +708,35 @@ export function speedTable(s: SpeedResult): string {
   return lines.join('\n');
 }
 
+/** One-parameter-at-a-time sweep around the defaults (`--sweep`): how each threshold was set. */
+const SWEEP: Partial<Record<keyof ProvenanceOptions, number[]>> = {
+  shingleSize: [3, 4, 5],
+  nearMinJaccard: [0.5, 0.6, 0.7, 0.8],
+  partialMinCoverage: [0.3, 0.5, 0.7],
+  sentenceMinSimilarity: [0.3, 0.35, 0.4, 0.45, 0.5],
+  rewriteMinCoverage: [0.3, 0.4, 0.5, 0.6, 0.7],
+  rewriteMinAnchorJaccard: [0.1, 0.2, 0.3, 0.4],
+  anchorBands: [4, 6, 8],
+  sampleRate: [24, 48, 96],
+};
+
+function runSweep(families: number): string {
+  const lines = ['| parameter | value | exact P/R | near P/R | partial P/R | rewrite P/R | same-story linked |', '|---|---:|---|---|---|---|---:|'];
+  for (const [name, values] of Object.entries(SWEEP)) {
+    for (const v of values!) {
+      const acc = runAccuracy({ familiesPerTransform: families, provenance: { [name]: v } });
+      const pr = (k: string) => {
+        const x = acc.perKind.find((p) => p.kind === k)!;
+        return `${x.precision.toFixed(2)}/${x.recall.toFixed(2)}`;
+      };
+      const mark = defaultProvenanceOptions[name as keyof ProvenanceOptions] === v ? ' (default)' : '';
+      lines.push(`| ${name} | ${v}${mark} | ${pr('exact')} | ${pr('near')} | ${pr('partial')} | ${pr('rewrite')} | ${acc.sameStoryLinked} |`);
+      process.stderr.write(`${lines.at(-1)}\n`);
+    }
+  }
+  return lines.join('\n');
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -713,6 +744,10 @@ function arg(name: string): string | undefined {
 
 function main(): void {
   const out: Record<string, unknown> = { date: new Date().toISOString() };
+  if (process.argv.includes('--sweep')) {
+    console.log(runSweep(Number(arg('--families') ?? defaultAccuracyOptions.familiesPerTransform)));
+    return;
+  }
   if (!process.argv.includes('--skip-accuracy')) {
     const families = Number(arg('--families') ?? defaultAccuracyOptions.familiesPerTransform);
     const acc = runAccuracy({ familiesPerTransform: families });

@@ -1,0 +1,46 @@
+/**
+ * Regression gate for bench/dedup.ts on a small subset (< 30 s). Floors sit just under the
+ * scores of the full run on 2026-11-21 (30 families per transform, 427 SemEval same-story pairs):
+ * exact/near/partial/rewrite precision 1.00/0.99/1.00/1.00, recall 1.00/1.00/0.98/1.00;
+ * 267 index bytes per article; 2,600–5,300 inserts per CPU-second on the shared 2-core machine.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runAccuracy, runSpeed, SHARED } from '../../bench/dedup.js';
+
+/** Floors for the subset (8 families per transform): one miss per kind is tolerated. */
+const MIN_COPY_PRECISION = 0.95;
+const MIN_COPY_RECALL = 0.95;
+const MIN_PARTIAL_RECALL = 0.85;
+const MIN_REWRITE_RECALL = 0.85;
+const MIN_REWRITE_PRECISION = 0.95;
+/** The issue's budget for the index. */
+const MAX_INDEX_BYTES = 300;
+/** Far under the full-run rate: the test machine is shared, only a collapse should fail this. */
+const MIN_INSERTS_PER_CPU_SEC = 1000;
+
+test('dedup gate: accuracy per kind on a labelled subset', (t) => {
+  if (!existsSync(join(SHARED, 'bench', 'attribution')) || !existsSync(join(SHARED, 'bench', 'similarity'))) {
+    t.skip(`benchmark data not found under ${SHARED}`);
+    return;
+  }
+  const acc = runAccuracy({ familiesPerTransform: 8, distractors: 80, sameStoryPairs: 150 });
+  const kind = (k: string) => acc.perKind.find((p) => p.kind === k)!;
+  assert.ok(acc.copies.precision >= MIN_COPY_PRECISION, `exact+near precision ${acc.copies.precision}`);
+  assert.ok(acc.copies.recall >= MIN_COPY_RECALL, `exact+near recall ${acc.copies.recall}`);
+  assert.ok(kind('partial').recall >= MIN_PARTIAL_RECALL, `partial recall ${kind('partial').recall}`);
+  assert.ok(kind('rewrite').recall >= MIN_REWRITE_RECALL, `rewrite recall ${kind('rewrite').recall}`);
+  assert.ok(kind('rewrite').precision >= MIN_REWRITE_PRECISION, `rewrite precision ${kind('rewrite').precision}`);
+  assert.equal(acc.sameStoryCalledCopies, 0, 'same-story different articles are never called copies');
+  assert.equal(acc.falsePositives.length, 0, JSON.stringify(acc.falsePositives));
+});
+
+test('dedup gate: index size and insert rate on a synthetic store', () => {
+  const sp = runSpeed([4000], 0);
+  const p = sp.points.at(-1)!;
+  assert.ok(p.indexBytesPerArticle <= MAX_INDEX_BYTES, `${p.indexBytesPerArticle} index bytes per article`);
+  assert.ok(p.insertsPerCpuSec >= MIN_INSERTS_PER_CPU_SEC, `${p.insertsPerCpuSec} inserts per CPU-second`);
+  assert.ok(p.candidatesPerInsert < 1, `${p.candidatesPerInsert} candidates verified per insert`);
+});
