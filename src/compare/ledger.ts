@@ -3,7 +3,7 @@
  * independent sources, who reported it first, and how values on the same slot relate (agreement,
  * conflict, change over time, competing positions).
  */
-import { attributionOf, holderOf } from './internal/attribution.js';
+import { attributionOf, holderOf, isParty } from './internal/attribution.js';
 import { buildCorpus, type Corpus } from './internal/corpus.js';
 import { assignSlots, type SlotCandidate } from './internal/slots.js';
 import { compareDates, containment, dayGap, shortHash, singular, words } from './internal/text.js';
@@ -77,8 +77,12 @@ function numberDrafts(corpus: Corpus): Draft[] {
           published: article.published,
           citation: { articleId: article.id, paragraph: n.paragraph, text: sentence.text },
           raw: n.raw,
-          holder: (quote && isSpeech(quote) ? quote.speaker : null) ?? holderOf(sentence.text, inSentence),
-          attribution: attributionOf(sentence.text),
+          // a direct quote's speaker asserts the figure; an indirect "officials said" names a source, kept as attribution
+          holder:
+            (quote?.type === 'direct' && isSpeech(quote) && quote.speaker && isParty(quote.speaker) ? quote.speaker : null) ??
+            holderOf(sentence.text, inSentence),
+          attribution:
+            attributionOf(sentence.text) ?? (quote?.speaker && quote.type === 'indirect' && isParty(quote.speaker) ? `said by ${quote.speaker}` : null),
           time: statementTime(article, ann.dates, sentence, n.paragraph, n.offset, text),
         },
       });
@@ -209,6 +213,17 @@ function toClaim(corpus: Corpus, drafts: readonly Draft[]): Claim {
   };
 }
 
+/** First and last day a claim's current (not "earlier version") statements are dated, or null. */
+function timeRange(c: Claim): [string, string] | null {
+  const current = c.statements.filter((s) => !s.time.prior && s.time.date);
+  const list = (current.length ? current : c.statements.filter((s) => s.time.date)).map((s) => (s.time.date as string).slice(0, 10)).sort();
+  return list.length ? [list[0] as string, list[list.length - 1] as string] : null;
+}
+
+function rangeText(r: [string, string]): string {
+  return r[0] === r[1] ? r[0] : `${r[0]}…${r[1]}`;
+}
+
 /** How two values on one slot relate. */
 function relate(a: Claim, b: Claim): SlotRelation {
   const ordered = (x: Claim, y: Claim): [string, string] => [x.id, y.id];
@@ -218,11 +233,14 @@ function relate(a: Claim, b: Claim): SlotRelation {
   const bPrior = sharedArticle ? b.statements.filter((s) => s.articleId === sharedArticle.articleId).every((s) => s.time.prior) : b.time.prior;
   if (aPrior !== bPrior)
     return { kind: 'change-over-time', claims: aPrior ? ordered(a, b) : ordered(b, a), reason: 'one value is presented as the earlier version' };
-  // 2. both dated and far enough apart
-  const gap = dayGap(a.time.date, b.time.date);
-  if (gap !== null && gap > OVERLAP_DAYS) {
-    const [x, y] = compareDates(a.time.date, b.time.date) <= 0 ? [a, b] : [b, a];
-    return { kind: 'change-over-time', claims: ordered(x, y), reason: `stated for dates ${gap} days apart (${x.time.date} → ${y.time.date})` };
+  // 2. the times the two values are stated for do not overlap
+  const ra = timeRange(a);
+  const rb = timeRange(b);
+  const gap = ra && rb ? Math.max(0, dayGap(ra[1], rb[0]) ?? 0, dayGap(rb[1], ra[0]) ?? 0) * (ra[1] < rb[0] || rb[1] < ra[0] ? 1 : 0) : null;
+  if (gap !== null && gap > OVERLAP_DAYS && ra && rb) {
+    const [x, y] = ra[0] <= rb[0] ? [a, b] : [b, a];
+    const [rx, ry] = ra[0] <= rb[0] ? [ra, rb] : [rb, ra];
+    return { kind: 'change-over-time', claims: ordered(x, y), reason: `stated for ${rangeText(rx)} and later for ${rangeText(ry)} (${gap} days apart)` };
   }
   // 3. different parties hold different values at the same time: either one article sets the two holders
   //    against each other, or every statement names its holder and the two sides never share one

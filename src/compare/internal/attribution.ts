@@ -45,7 +45,7 @@ export function holderOf(sentence: string, offsetInSentence: number): string | n
 
 /** Capitalised words that cannot name a party: sentence openers, number words, months and weekdays (English fallback lists). */
 const NOT_A_PARTY = new Set(
-  `it its they them their he she his her we our you this that these those there here under around about some many most all both each two three four
+  `it its they them their he she his her we our you this that these those there here under around about some many most all both each according two three four
   five six seven eight nine ten earlier later january february march april may june july august september october november december monday tuesday
   wednesday thursday friday saturday sunday`.split(/\s+/),
 );

@@ -69,6 +69,9 @@ export function assignSlots(cands: readonly SlotCandidate[]): Map<number, string
     // a counting unit ("-point", "-item") links every noun it counts
     if (unit) uf.union(n, `u:${unit}`);
   }
+  // "14 points" counts the same things as "a 14-point plan": a bare head that is also a counting unit joins that unit
+  const countingUnits = new Set(cands.map((c) => unitKey(c.unit)).filter((u): u is string => u !== null && !TIME_UNITS.has(u) && !MEASURE_UNITS.has(u)));
+  for (const c of cands) if (!c.unit && c.head && countingUnits.has(c.head) && node.has(c.id)) uf.union(node.get(c.id) ?? '', `u:${c.head}`);
   // running figures inside one article
   const byArticle = new Map<string, SlotCandidate[]>();
   for (const c of cands)

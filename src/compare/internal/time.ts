@@ -21,7 +21,10 @@ export function statementTime(
   paragraphText: string,
 ): ClaimTime {
   const prior = isPrior(paragraphText, offset);
-  const inSentence = dates.find((d) => d.paragraph === paragraph && d.start && d.offset >= sentence.start && d.offset < sentence.end);
+  // a day-precise date in the sentence, the one nearest the value (month-level dates often name the other version: "down from 140 in the March draft")
+  const inSentence = dates
+    .filter((d) => d.paragraph === paragraph && d.start && d.precision === 'day' && d.offset >= sentence.start && d.offset < sentence.end)
+    .sort((x, y) => Math.abs(x.offset - offset) - Math.abs(y.offset - offset))[0];
   if (inSentence?.start) return { date: inSentence.start, precision: inSentence.precision, basis: 'sentence-date', prior };
   if (prior) return { date: null, precision: 'unknown', basis: 'earlier-than-article', prior };
   if (article.published)

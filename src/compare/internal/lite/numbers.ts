@@ -11,7 +11,11 @@ const YEAR_MAX = 2100;
 /** How many words before a bare number are searched for the noun it measures ("a limit of 800,000"). */
 const LOOKBACK_WORDS = 4;
 
-function nounAfter(rest: string): string | null {
+/** Auxiliaries between a count and its participle ("21 were injured") are skipped to reach the word that says what was counted. */
+const AUXILIARY = /^\s+(?:were|was|are|is|have|had|has|been|being)(?=\s)/iu;
+
+function nounAfter(text: string): string | null {
+  const rest = text.replace(AUXILIARY, '');
   const m = rest.match(/^\s+((?:[\p{Ll}][\p{L}-]*\s+){0,2}?[\p{Ll}][\p{L}-]{2,})/u);
   if (!m?.[1]) return null;
   const toks = m[1].split(/\s+/);
