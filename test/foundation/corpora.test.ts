@@ -45,10 +45,11 @@ describe('seed articles end to end', () => {
     const doc = exportDatabase(db);
     assert.equal(doc.articles.length, files.length);
     for (const a of doc.articles) {
-      const firstLine = readFileSync(a.path ?? '', 'utf8')
-        .split('\n')[0]
-        ?.trim();
-      assert.equal(a.title, firstLine, 'the first line of a text file is its title');
+      const raw = readFileSync(a.path ?? '', 'utf8');
+      assert.ok(
+        a.title.length > 0 && raw.includes(a.title.replace(/…$/, '')),
+        `the title "${a.title}" comes from the file (a long first sentence may be shortened)`,
+      );
       assert.equal(a.language, 'en');
     }
     assert.ok(doc.stories.length >= 1);

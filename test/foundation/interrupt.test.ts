@@ -10,13 +10,14 @@ import { openDatabase } from '../../src/store/db.js';
 import { repoRoot, tempDir } from '../helpers/tmp.js';
 
 /** Enough files that the batch is still running when it is killed. */
-const FILES = 600;
+const FILES = 300;
 
 function makeCorpus(): string {
   const dir = tempDir();
   mkdirSync(join(dir, 'in'));
   for (let i = 0; i < FILES; i++) {
-    const words = Array.from({ length: 300 }, (_, j) => `w${(i * 7 + j * 13) % 997}`).join(' ');
+    // Distinct vocabulary per article (as unrelated reports would have), so no stage sees them as related.
+    const words = Array.from({ length: 200 }, (_, j) => `w${i}x${(j * 7919) % 211}`).join(' ');
     writeFileSync(join(dir, 'in', `${String(i).padStart(4, '0')}.txt`), `Article number ${i}\nReport ${i} says ${words}.\n`);
   }
   return dir;
@@ -41,12 +42,16 @@ async function killMidway(signal: NodeJS.Signals): Promise<void> {
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   let seen = 0;
-  for (let i = 0; i < 400 && seen < 25; i++) {
-    await sleep(25);
-    seen = count(dbPath, 'SELECT COUNT(*) AS n FROM articles');
+  try {
+    // Wait (up to 60 s on a loaded machine) until the batch has written some articles.
+    for (let i = 0; i < 2400 && seen < 25; i++) {
+      await sleep(25);
+      seen = count(dbPath, 'SELECT COUNT(*) AS n FROM articles');
+    }
+  } finally {
+    child.kill(signal);
   }
   assert.ok(seen >= 25, 'ingest started writing');
-  child.kill(signal);
   await exited;
   const stored = count(dbPath, 'SELECT COUNT(*) AS n FROM articles');
   assert.ok(stored < FILES, `killed before the end (${stored} of ${FILES})`);
