@@ -70,7 +70,8 @@ export function scoreAttribution(docs: readonly { text: string; ann: string; quo
   const correct = (q: Quote, g: GoldAttribution) => q.parts.some((p) => g.content.some((c) => overlap(p, c))) && !!q.speaker.span && g.source.some((s) => overlap(s, q.speaker.span as Span));
   for (const d of docs) {
     const gold = parseAnn(d.ann, d.text);
-    for (const q of d.quotes) {
+    // A quote whose speaker is explicitly unknown claims no attribution, so it is not a prediction.
+    for (const q of d.quotes.filter((x) => x.speaker.kind !== 'unknown')) {
       total++;
       if (q.speaker.kind !== 'unknown') known++;
       const ok = gold.some((g) => correct(q, g));
@@ -78,7 +79,9 @@ export function scoreAttribution(docs: readonly { text: string; ann: string; quo
       if (ok) aTpPred++;
       if (q.type === 'direct') {
         dPred++;
-        if (gold.some((g) => g.direct && correct(q, g))) dTpPred++;
+        // A predicted direct quote is right when it matches any gold attribution (a quoted phrase inside
+        // a larger reported clause is still a correct attribution).
+        if (gold.some((g) => correct(q, g))) dTpPred++;
       }
     }
     for (const g of gold) {

@@ -26,7 +26,11 @@ export interface AnnotateOptions {
   readonly numbers: NumberRecognizer;
   /** Date year-less expressions and inference fall back to (a corpus median, or today). */
   readonly reference: DateAnchor | null;
-  /** Use chrono-node as a fallback date parser. */
+  /**
+   * Use chrono-node as a fallback for absolute day expressions our patterns miss. Off by default:
+   * on bench/dates it added no span or value (2026-11-21: F1 0.921 / value 0.976 with and without)
+   * and cost ~0.6 ms per article.
+   */
   readonly chrono: boolean;
 }
 
@@ -40,7 +44,7 @@ export function defaultAnnotateOptions(): AnnotateOptions {
       quotes: new RuleQuoteExtractor(),
       numbers: new RuleNumberRecognizer(),
       reference: null,
-      chrono: true,
+      chrono: false,
     };
   }
   return defaults;

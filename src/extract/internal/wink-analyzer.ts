@@ -49,9 +49,11 @@ export class WinkAnalyzer implements Analyzer {
       local.push({ start: chunk.start + at, end: chunk.start + end });
       cursor = end;
     }
+    // Token offsets only grow, so the paragraph pointer only moves forward.
+    let cur = pi;
     const paraOf = (offset: number): number => {
-      for (let p = pi; p <= pj; p++) if (offset < (paragraphs[p] as Span).end) return p;
-      return pj;
+      while (cur < pj && offset >= (paragraphs[cur] as Span).end) cur++;
+      return cur;
     };
     const sentSpans = doc.sentences().out(its.span) as unknown as [number, number][];
     for (const [a, b] of sentSpans) {

@@ -107,7 +107,9 @@ export const PATTERNS: readonly Pattern[] = [
     build: (m) => {
       const name = m[4] as string;
       // "May" and abbreviations alone are too ambiguous without a calendar cue before them.
-      if ((name === 'May' || name.length <= 4) && !m[1] && !m[2] && !m[3]) {
+      // "May" (the modal) and undotted abbreviations ("Jan", also a name) need a calendar cue before them.
+      const ambiguous = name === 'May' || (name.length <= 4 && !name.endsWith('.') && !['June', 'July'].includes(name));
+      if (ambiguous && !m[1] && !m[2] && !m[3]) {
         return null;
       }
       return { kind: { t: 'month', y: null, m: month(name) }, mod: modOf(m[2]) };
@@ -130,7 +132,7 @@ export const PATTERNS: readonly Pattern[] = [
   },
   {
     rule: 'year',
-    re: new RegExp(`(?<![\\d,.$€£-])${MOD_RE}?${YEAR_RE}(?![\\d%]|,\\d|\\.\\d|-\\d|\\s*(?:percent|per cent|people|troops|soldiers|km|miles))`, 'g'),
+    re: new RegExp(`(?<![\\d,.$€£]|\\d-)${MOD_RE}?${YEAR_RE}(?![\\d%]|,\\d|\\.\\d|-\\d{1,3}\\b|\\s*(?:percent|per cent|people|troops|soldiers|km|miles))`, 'g'),
     build: (m) => ({ kind: { t: 'year', y: Number(m[2]) }, mod: modOf(m[1]) }),
   },
   {
@@ -152,7 +154,7 @@ export const PATTERNS: readonly Pattern[] = [
   },
   {
     rule: 'relative-unit',
-    re: /\b(?:(early|earlier|late|later|the end of|end of|the start of|the beginning of)\s+)?(this|last|next|the past|the last|the previous|the coming|the following|the next|the same|over the|at the|during the|on the|this past)\s+(week|month|year|weekend)\b/gi,
+    re: /\b(?:(early|earlier|late|later|the end of|end of|the start of|the beginning of)\s+)?(this|last|next|the past|the last|the previous|the coming|the following|the next|the same|over the|at the|during the|on the|this past)\s+(?:fiscal\s+|calendar\s+)?(week|month|year|weekend)\b/gi,
     build: (m) => {
       const rel = (m[2] as string).toLowerCase();
       const unit = (m[3] as string).toLowerCase() as 'week' | 'month' | 'year' | 'weekend';
@@ -175,7 +177,7 @@ export const PATTERNS: readonly Pattern[] = [
   },
   {
     rule: 'duration',
-    re: new RegExp(`\\b(?:(almost|nearly|about|around|more than|over|less than|under|at least|some|roughly|approximately)\\s+)?${NUM_WORD_RE}(?:-|\\s+)${UNIT_RE}(?:\\b)`, 'gi'),
+    re: new RegExp(`\\b(?:(almost|nearly|about|around|more than|over|less than|under|at least|some|roughly|approximately)\\s+)?${NUM_WORD_RE}(?:-|\\s+)${UNIT_RE}\\b(?!-old|\\s+old\\b)`, 'gi'),
     build: (m) => {
       const n = num(m[2] as string);
       if (Number.isNaN(n)) return null;

@@ -13,6 +13,8 @@ import { tenseAt } from './tense.js';
 
 /** Sentences longer than this skip the chrono fallback (chrono's cost grows with length; news sentences are < 400 chars). */
 const CHRONO_MAX_SENTENCE = 400;
+/** Text chrono matched must name a month or a four-digit year to be accepted. */
+const CHRONO_ABSOLUTE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b|\b(?:19|20)\d{2}\b/;
 /** A sentence is worth a chrono pass only if it has a digit next to a month-like word. */
 const CHRONO_TRIGGER = /\d/;
 
@@ -59,6 +61,8 @@ function chronoFallback(text: string, offset: number, have: readonly RawDate[]):
     const end = start + r.text.length;
     if (have.some((h) => start < h.end && h.start < end)) continue;
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+    // Only absolute expressions: chrono's relative ones ("the day before") are anchored on the clock, not the article.
+    if (!CHRONO_ABSOLUTE.test(r.text)) continue;
     const y = r.start.isCertain('year') ? (r.start.get('year') ?? null) : null;
     out.push({ start, end, text: r.text, kind: { t: 'day', y, m: r.start.get('month') ?? 1, d: r.start.get('day') ?? 1 }, mod: null, rule: 'chrono' });
   }

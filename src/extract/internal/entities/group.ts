@@ -4,7 +4,7 @@
  * their expansion, and seats of power to one organisation each.
  */
 import type { Analysis, Entity, EntityType, Mention, RecognizedMention } from '../../types.js';
-import { acronymOf, entityKey, foldName, isAcronym, nameVariant, undot, wordVariant } from './names.js';
+import { acronymOf, entityKey, foldName, isAcronym, nameVariant, skeleton, undot, wordVariant } from './names.js';
 
 interface Group {
   type: EntityType;
@@ -32,9 +32,23 @@ function canonicalOf(g: Group): string {
   return (pool[0] as [string, number])[0];
 }
 
+/** Skeleton key of a whole name: the consonant skeleton of each word (variants share it). */
+function nameKey(name: string): string {
+  return foldName(name).split(' ').map(skeleton).join(' ');
+}
+
 export function groupMentions(analysis: Analysis, found: readonly RecognizedMention[]): Entity[] {
   const ordered = [...found].sort((a, b) => a.span.start - b.span.start);
   const groups: Group[] = [];
+  // Indexes: whole-name skeleton → groups; first/last word skeleton of multi-word forms → groups; acronym → groups.
+  const byName = new Map<string, Group[]>();
+  const byWord = new Map<string, Group[]>();
+  const byAcronym = new Map<string, Group[]>();
+  const push = (map: Map<string, Group[]>, k: string, g: Group) => {
+    const l = map.get(k);
+    if (!l) map.set(k, [g]);
+    else if (!l.includes(g)) l.push(g);
+  };
   const toMention = (m: RecognizedMention): Mention => ({
     text: m.text,
     span: m.span,
@@ -47,28 +61,43 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
   const add = (g: Group, m: RecognizedMention) => {
     g.mentions.push(toMention(m));
     const form = m.canonical ?? m.text.replace(/['’]s$/u, '');
+    if (!g.forms.has(form)) {
+      push(byName, nameKey(form), g);
+      const words = form.split(/\s+/);
+      if (words.length > 1) {
+        push(byWord, `L|${skeleton(words[words.length - 1] as string)}`, g);
+        push(byWord, `F|${skeleton(words[0] as string)}`, g);
+        push(byAcronym, acronymOf(form), g);
+      }
+    }
     g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
     if (m.type !== 'MISC' && g.type === 'MISC') g.type = m.type;
   };
-  // Pass 1: multi-word names and typed singles make groups.
-  const multi = ordered.filter((m) => wordCount(m.text) > 1 || m.seat);
+  const compatible = (g: Group, type: EntityType) => g.type === type || g.type === 'MISC' || type === 'MISC';
+  const newGroup = (m: RecognizedMention): Group => {
+    const g: Group = { type: m.type, mentions: [], forms: new Map(), seat: m.seat ?? null, fullForms: [] };
+    groups.push(g);
+    return g;
+  };
+  // Pass 1: multi-word names (and seats) make groups; spelling variants join them.
+  const multi = new Set(ordered.filter((m) => wordCount(m.text) > 1 || m.seat));
   for (const m of multi) {
-    const g = groups.find((x) => (x.type === m.type || x.type === 'MISC' || m.type === 'MISC') && [...x.forms.keys()].some((f) => nameVariant(f, m.text)));
-    if (g) add(g, m);
-    else groups.push({ type: m.type, mentions: [], forms: new Map(), seat: m.seat ?? null, fullForms: [] });
-    if (!g) add(groups[groups.length - 1] as Group, m);
+    const g = (byName.get(nameKey(m.text)) ?? []).find((x) => compatible(x, m.type) && [...x.forms.keys()].some((f) => nameVariant(f, m.text)));
+    add(g ?? newGroup(m), m);
   }
   // Pass 2: single words attach to a full name (surname or given name), an expansion (acronym), or a variant.
   for (const m of ordered) {
-    if (multi.includes(m)) continue;
+    if (multi.has(m)) continue;
     const w = m.text.replace(/['’]s$/u, '');
     let target: Group | undefined;
     if (isAcronym(w)) {
       const acr = undot(w).replace(/s$/, '');
-      target = groups.find((g) => g.type === 'ORG' || g.type === 'MISC' ? [...g.forms.keys()].some((f) => wordCount(f) > 1 && acronymOf(f) === acr) : false);
+      target = (byAcronym.get(acr) ?? []).find((g) => g.type === 'ORG' || g.type === 'MISC');
     }
     if (!target && m.type !== 'ORG') {
-      const candidates = groups.filter((g) => (g.type === 'PERSON' || g.type === 'MISC') && [...g.forms.keys()].some((f) => {
+      const sk = skeleton(w);
+      const pool = [...(byWord.get(`L|${sk}`) ?? []), ...(m.type === 'PERSON' ? (byWord.get(`F|${sk}`) ?? []) : [])];
+      const candidates = [...new Set(pool)].filter((g) => (g.type === 'PERSON' || g.type === 'MISC') && [...g.forms.keys()].some((f) => {
         const words = f.split(/\s+/);
         return words.length > 1 && (wordVariant(words[words.length - 1] as string, w) || (m.type === 'PERSON' && wordVariant(words[0] as string, w)));
       }));
@@ -81,15 +110,11 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
         target = (before[0] as { g: Group }).g;
       }
     }
-    if (!target) target = groups.find((g) => (g.type === m.type || g.type === 'MISC' || m.type === 'MISC') && [...g.forms.keys()].some((f) => wordCount(f) === 1 && wordVariant(f, w)));
+    if (!target) target = (byName.get(nameKey(w)) ?? []).find((g) => compatible(g, m.type) && [...g.forms.keys()].some((f) => wordCount(f) === 1 && wordVariant(f, w)));
     if (target) {
       add(target, m);
       if (target.type === 'MISC' && m.type === 'MISC' && wordCount(canonicalOf(target)) > 1) target.type = 'PERSON';
-    } else {
-      const g: Group = { type: m.type, mentions: [], forms: new Map(), seat: m.seat ?? null, fullForms: [] };
-      groups.push(g);
-      add(g, m);
-    }
+    } else add(newGroup(m), m);
   }
   return groups.map((g) => {
     const name = canonicalOf(g);

@@ -128,7 +128,8 @@ export const SPEECH_LEMMAS = new Set(
     'say tell add state note warn write report announce confirm acknowledge insist stress emphasise emphasize explain argue claim ' +
     'declare assert suggest describe caution urge predict deny admit reply respond answer ask tweet post comment remark recall ' +
     'complain concede estimate indicate inform mention point reveal signal believe think agree highlight characterize characterise ' +
-    'vow promise pledge threaten accuse call express maintain contend observe testify'
+    'vow promise pledge threaten accuse call express maintain contend observe testify continue conclude quip joke shout ' +
+    'scream whisper muse recount tell write reiterate repeat retort counter insist demand propose allege charge lament boast'
   ).split(/\s+/),
 );
 
@@ -138,5 +139,18 @@ export const UNNAMED_SOURCE_HEADS = new Set(
     'source sources official officials person people diplomat diplomats analyst analysts expert experts observer observers ' +
     'insider insiders aide aides spokesperson witness witnesses resident residents critic critics media report reports ' +
     'negotiator negotiators lawmaker lawmakers politician politicians commentator commentators'
+  ).split(/\s+/),
+);
+
+/**
+ * Verbs that attribute a stance, finding or evaluation rather than speech ("polls show", "the study
+ * found", "critics want", "he praised"). Used for indirect attributions only, where the clause or
+ * object after the verb is the content.
+ */
+export const STANCE_LEMMAS = new Set(
+  (
+    'show find want criticize criticise praise endorse support oppose reject blame accuse defend question doubt fear ' +
+    'expect hope worry feel know see consider view regard refer cite reveal disclose dispute deny welcome ' +
+    'condemn applaud slam attack blast dismiss acknowledge recognize recognise'
   ).split(/\s+/),
 );

@@ -6,6 +6,7 @@
  * surnames by the full names introduced elsewhere in the text.
  */
 import type { Analysis, EntityRecognizer, EntityType, RecognizedMention, Token } from '../../types.js';
+import { caseStats } from '../case-stats.js';
 import { CALENDAR_WORDS } from './calendar-words.js';
 import { findDescriptor } from './descriptor.js';
 import { CITIES, COUNTRIES, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, ORG_HEADS, PERSON_TITLES, SEATS, SPEECH_LEMMAS } from './lexicon.js';
@@ -27,24 +28,14 @@ const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ican|ic)s?$/u;
 const TOPONYM_ENDING = /(?:sk|grad|gorod|burg|bourg|ville|polis|pol|stadt|abad|istan)$/u;
 /** Share of capitalised words above which a line is a title-case headline ("Putin To Meet Envoy In Moscow"), where case carries no signal. */
 const TITLE_CASE_SHARE = 0.8;
-/** Fewest words for the title-case test (short lines like "Vladimir Putin" are names, not headlines). */
-const TITLE_CASE_MIN_WORDS = 6;
+
 
 function isCapitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text) && t.text.length > 1 && !CALENDAR_WORDS.has(t.text.toLowerCase());
 }
 
-function titleCaseShare(text: string): number {
-  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  if (words.length < TITLE_CASE_MIN_WORDS) return 0;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
-}
 
-function capsRatio(text: string): number {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (!letters) return 0;
-  return (text.match(/\p{Lu}/gu)?.length ?? 0) / letters;
-}
+
 
 interface Candidate {
   first: number;
@@ -124,10 +115,10 @@ export class RuleEntityRecognizer implements EntityRecognizer {
   recognize(analysis: Analysis): RecognizedMention[] {
     const { tokens, text } = analysis;
     const found: RecognizedMention[] = [];
+    const stats = caseStats(analysis);
     for (const s of analysis.sentences) {
-      const sText = text.slice(s.span.start, s.span.end);
-      if (sText.length > 20 && capsRatio(sText) > CAPS_HEADLINE_RATIO) continue;
-      if (titleCaseShare(sText) > TITLE_CASE_SHARE) continue;
+      if (s.span.end - s.span.start > 20 && (stats.upper[s.index] ?? 0) > CAPS_HEADLINE_RATIO) continue;
+      if ((stats.title[s.index] ?? 0) > TITLE_CASE_SHARE) continue;
       for (const raw of candidates(tokens, s.firstToken, s.endToken, s.index)) {
         for (const c of refine(tokens, raw)) {
           const m = this.classify(analysis, c);

@@ -5,17 +5,23 @@
  * previous quote's speaker; a quote interrupted by its frame ("…," he said, "…") is one quote.
  * Indirect: "X said (that) …", "X told reporters …", "according to X", and "…, X said." clauses.
  */
-import type { Analysis, Entity, Mention, Quote, QuoteExtractor, Span, Speaker, Token } from '../../types.js';
-import { SPEECH_LEMMAS } from '../entities/lexicon.js';
+import type { Analysis, Entity, Mention, Quote, QuoteExtractor, Sentence, Span, Speaker, Token } from '../../types.js';
+
+type Covered = (start: number, end: number) => boolean;
+import { caseStats } from '../case-stats.js';
+import { SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
 import { findQuoteMarks } from './marks.js';
 import { type NounPhrase, type SpeakerContext, npAfter, npBefore, resolveSpeaker } from './speaker.js';
 
 /** Upper-case share of letters above which a sentence is an ALL-CAPS teaser (seeds: teasers ≥ 0.9, body < 0.2). */
 const HEADLINE_UPPER_SHARE = 0.6;
 
-function upperShare(s: string): number {
-  const letters = s.match(/\p{L}/gu)?.length ?? 0;
-  return letters ? (s.match(/\p{Lu}/gu)?.length ?? 0) / letters : 0;
+
+/** In a frame right after a quote, a speech word wink tagged as a noun ("Viguerie notes") still is the cue when a name or pronoun precedes it. */
+function isFrameCue(t: Token, prev: Token | undefined): boolean {
+  if (!prev || !['PROPN', 'PRON'].includes(prev.pos)) return false;
+  const w = t.text.toLowerCase();
+  return SPEECH_LEMMAS.has(t.lemma) || SPEECH_LEMMAS.has(w.replace(/s$/, '')) || SPEECH_LEMMAS.has(w.replace(/es$/, ''));
 }
 
 /** Tokens after a closing mark searched for the frame ("," he said). */
@@ -24,6 +30,12 @@ const FRAME_AFTER_TOKENS = 8;
 const MAX_INTERRUPTION_CHARS = 80;
 /** Shortest indirect content kept, in tokens (shorter is a fragment, not a claim). */
 const MIN_INDIRECT_TOKENS = 4;
+/** Shortest content after a stance verb ("praised the deal"), in tokens. */
+const MIN_STANCE_TOKENS = 2;
+/** Tokens allowed after the cue of a trailing frame ("…, X said." / "…, X said on Tuesday."). */
+const TRAILING_FRAME_REST = 4;
+/** A "Name:" speaker label must end within this many tokens of the sentence start. */
+const COLON_SPEAKER_TOKENS = 8;
 /** Sentences back a speakerless quote may inherit the previous quote's speaker from. */
 const CONTINUATION_SENTENCES = 2;
 
@@ -66,16 +78,21 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   const first = t[i0];
   const last = t[i0 - 1];
   if (!first || !last) return null;
-  // The frame must be in the sentence the quote ends in.
-  if (first.sentence !== last.sentence) return null;
+  // The frame must be in the sentence the quote ends in — unless the splitter cut after a closing
+  // mark that ends in a comma or is followed by a lower-case word ("…wider,” | he said).
+  if (first.sentence !== last.sentence) {
+    const inner = analysis.text.slice(Math.max(0, closeAt - 3), closeAt);
+    if (!/,\s*\S?$/.test(inner) && !/^\p{Ll}/u.test(first.text)) return null;
+  }
   const s = analysis.sentences[first.sentence];
   const sEnd = s ? s.endToken : t.length;
+  if (first.sentence !== last.sentence && s && s.firstToken !== i0) return null;
   let i = i0;
   while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“' && i - i0 < 3) i++;
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
     const tok = t[k] as Token;
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
-    if (isCue(tok)) {
+    if (isCue(tok) || isFrameCue(tok, t[k - 1])) {
       const before = k > i ? npBefore(analysis, k, i) : null;
       const phrase = before && before.text.trim() ? before : npAfter(analysis, k, sEnd);
       let end = tok.span.end;
@@ -97,6 +114,12 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
   for (let k = i0; k >= sFirst; k--) {
     const tok = t[k] as Token;
     if (tok.text === '”' || tok.text === '"' || tok.text === '»') break;
+    // "Name Surname: “…”" — a speaker introduced by a colon, no verb.
+    if (k === i0 && tok.text === ':') {
+      const phrase = npBefore(analysis, k, sFirst);
+      if (phrase && hasNominal(analysis, phrase)) return { cue: { index: k, text: ':', span: tok.span }, phrase, end: tok.span.end };
+      continue;
+    }
     if (isCue(tok)) {
       const phrase = npBefore(analysis, k, sFirst);
       if (phrase && hasNominal(analysis, phrase)) return { cue: cueOf(tok, k), phrase, end: tok.span.end };
@@ -169,13 +192,19 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         prevQuote = { q: merged, frameEnd: null };
         continue;
       }
-      const after = frameAfter(analysis, mk.outer.end);
-      const sText = analysis.sentences[sentence] ? analysis.text.slice(analysis.sentences[sentence].span.start, analysis.sentences[sentence].span.end) : '';
-      if (upperShare(sText) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
-      const frame = after ?? frameBefore(analysis, mk.outer.start) ?? frameInPreviousSentence(analysis, mk.outer.start);
+      // A quote that ends its clause (",” he said") takes the frame after it; one embedded mid-clause
+      // ("said “it gets me mad” every time…") takes the frame before it.
+      const content = analysis.text.slice(mk.inner.start, mk.inner.end);
+      const endsClause = /[,.!?…:;—–-]\s*$/.test(content) || /^\s*[,.!?;:—–-]/.test(analysis.text.slice(mk.outer.end, mk.outer.end + 3));
+      const beforeFrame = endsClause ? null : frameBefore(analysis, mk.outer.start);
+      // A quote ending its own sentence ("…deal.” Mr. Trump said …") starts no frame after it.
+      const sentenceClosed = /[.!?…]\s*$/.test(content) && /^\s+\p{Lu}/u.test(analysis.text.slice(mk.outer.end, mk.outer.end + 3));
+      const after = beforeFrame || sentenceClosed ? null : frameAfter(analysis, mk.outer.end);
+      if ((caseStats(analysis).upper[sentence] ?? 0) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
+      const frame = beforeFrame ?? after ?? frameBefore(analysis, mk.outer.start) ?? frameInPreviousSentence(analysis, mk.outer.start);
       let speaker: Speaker = frame ? resolveSpeaker(ctx, frame.phrase) : { entityKey: null, name: null, kind: 'unknown', span: null };
       if (!frame && prevQuote && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= CONTINUATION_SENTENCES && prevQuote.q.speaker.kind !== 'unknown') {
-        speaker = { ...prevQuote.q.speaker, span: null };
+        speaker = { ...prevQuote.q.speaker };
       }
       if (speaker.entityKey) ctx.speakersBySentence.set(sentence, speaker.entityKey);
       const q: Quote = {
@@ -196,59 +225,95 @@ export class RuleQuoteExtractor implements QuoteExtractor {
   }
 
   private indirect(analysis: Analysis, ctx: SpeakerContext, direct: readonly Quote[]): Quote[] {
-    const t = analysis.tokens;
     const out: Quote[] = [];
     const covered = (a: number, b: number) => direct.some((q) => q.span.start <= a && b <= q.span.end + 2);
     for (const s of analysis.sentences) {
-      if (upperShare(analysis.text.slice(s.span.start, s.span.end)) > HEADLINE_UPPER_SHARE) continue;
-      for (let k = s.firstToken; k < s.endToken; k++) {
-        const tok = t[k] as Token;
-        const lower = tok.text.toLowerCase();
-        // "according to X"
-        if (lower === 'according' && (t[k + 1] as Token | undefined)?.text.toLowerCase() === 'to') {
-          const phrase = npAfter(analysis, k + 1, s.endToken);
-          if (!phrase) continue;
-          const before = k > s.firstToken ? { start: s.span.start, end: (t[k - 1] as Token).span.end } : null;
-          const afterStart = phrase.end < s.endToken ? (t[phrase.end] as Token).span.start : s.span.end;
-          const content = before && before.end - before.start > 10 ? before : { start: afterStart, end: s.span.end };
-          const ctext = analysis.text.slice(content.start, content.end).replace(/^[\s,]+|[\s,.]+$/g, '');
-          if (ctext.split(/\s+/).length < MIN_INDIRECT_TOKENS || covered(content.start, content.end)) continue;
-          const cstart = analysis.text.indexOf(ctext, content.start);
-          out.push(this.make(analysis, ctx, { start: cstart, end: cstart + ctext.length }, phrase, { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, s.index));
-          continue;
-        }
-        if (!isCue(tok) || tok.pos === 'NOUN') continue;
-        if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
-        const prevTok = t[k - 1];
-        // Trailing frame: "…, X said." at sentence end.
-        const rawSubject = npBefore(analysis, k, s.firstToken);
-        const subject = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
-        const restTokens = s.endToken - k - 1;
-        if (subject && prevTok && restTokens <= 2 && subject.first > s.firstToken && (t[subject.first - 1] as Token).text === ',') {
-          const content = { start: s.span.start, end: (t[subject.first - 2] as Token | undefined)?.span.end ?? s.span.start };
-          if (content.end - content.start > 10 && !covered(content.start, content.end)) out.push(this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index));
-          continue;
-        }
-        // Forward: "X said (that) …", "X told reporters (that) …".
-        if (!subject || subject.first >= k) continue;
-        let c = k + 1;
-        if (tok.lemma === 'tell' || tok.lemma === 'inform' || tok.lemma === 'ask') {
-          const obj = npAfter(analysis, k, s.endToken);
-          if (obj) c = obj.end;
-        }
-        while (c < s.endToken && ['ADV', 'ADP'].includes((t[c] as Token).pos) && (t[c] as Token).text.toLowerCase() !== 'that') c++;
-        if ((t[c] as Token | undefined)?.text.toLowerCase() === 'that') c++;
-        if (s.endToken - c < MIN_INDIRECT_TOKENS) continue;
-        const first = t[c] as Token;
-        if (first.text === '“' || first.text === '"' || first.text === ':') continue; // a direct quote follows
-        const content = { start: first.span.start, end: (t[s.endToken - 1] as Token).text === '.' ? (t[s.endToken - 2] as Token).span.end : s.span.end };
-        const hasVerb = t.slice(c, s.endToken).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
-        if (!hasVerb || covered(content.start, content.end)) continue;
-        out.push(this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index));
-        break;
-      }
+      if ((caseStats(analysis).upper[s.index] ?? 0) > HEADLINE_UPPER_SHARE) continue;
+      const found =
+        this.accordingTo(analysis, ctx, s, covered) ??
+        this.colonLabel(analysis, ctx, s, covered) ??
+        this.verbFrame(analysis, ctx, s, covered, direct, false) ??
+        this.verbFrame(analysis, ctx, s, covered, direct, true);
+      if (found) out.push(found);
     }
     return out;
+  }
+
+  /** "…, according to X." / "According to X, …". */
+  private accordingTo(analysis: Analysis, ctx: SpeakerContext, s: Sentence, covered: Covered): Quote | null {
+    const t = analysis.tokens;
+    for (let k = s.firstToken; k < s.endToken - 1; k++) {
+      const tok = t[k] as Token;
+      if (tok.text.toLowerCase() !== 'according' || (t[k + 1] as Token).text.toLowerCase() !== 'to') continue;
+      const phrase = npAfter(analysis, k + 1, s.endToken);
+      if (!phrase) continue;
+      const before = k > s.firstToken ? { start: s.span.start, end: (t[k - 1] as Token).span.end } : null;
+      const afterStart = phrase.end < s.endToken ? (t[phrase.end] as Token).span.start : s.span.end;
+      const content = before && before.end - before.start > 10 ? before : { start: afterStart, end: s.span.end };
+      const ctext = analysis.text.slice(content.start, content.end).replace(/^[\s,]+|[\s,.]+$/g, '');
+      if (ctext.split(/\s+/).length < MIN_INDIRECT_TOKENS || covered(content.start, content.end)) continue;
+      const cstart = analysis.text.indexOf(ctext, content.start);
+      return this.make(analysis, ctx, { start: cstart, end: cstart + ctext.length }, phrase, { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, s.index);
+    }
+    return null;
+  }
+
+  /** "Name: clause" at the start of a sentence (headline, interview and live-blog style). */
+  private colonLabel(analysis: Analysis, ctx: SpeakerContext, s: Sentence, covered: Covered): Quote | null {
+    const t = analysis.tokens;
+    const colon = t.slice(s.firstToken, Math.min(s.endToken, s.firstToken + COLON_SPEAKER_TOKENS)).findIndex((x) => x.text === ':');
+    if (colon <= 0) return null;
+    const ci = s.firstToken + colon;
+    const phrase = npBefore(analysis, ci, s.firstToken);
+    if (!phrase || phrase.first !== s.firstToken) return null;
+    const last = t[phrase.end - 1] as Token;
+    const named = ctx.mentions.some((x) => x.m.span.start >= phrase.span.start && x.m.span.end <= phrase.span.end && x.e.type !== 'PLACE');
+    if (!named && !(last.pos === 'PROPN' || (last.pos === 'NOUN' && /^\p{Lu}/u.test(last.text)))) return null;
+    if (s.endToken - ci - 1 < MIN_INDIRECT_TOKENS) return null;
+    const content = { start: (t[ci + 1] as Token).span.start, end: s.span.end };
+    if (covered(content.start, content.end)) return null;
+    return this.make(analysis, ctx, content, phrase, { index: ci, text: ':', span: (t[ci] as Token).span }, s.index);
+  }
+
+  /** "X said (that) …", "X told reporters …", "…, X said.", "…, saying …"; stance verbs in a second pass. */
+  private verbFrame(analysis: Analysis, ctx: SpeakerContext, s: Sentence, covered: Covered, direct: readonly Quote[], stancePass: boolean): Quote | null {
+    const t = analysis.tokens;
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      const tok = t[k] as Token;
+      if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
+      const stance = stancePass && STANCE_LEMMAS.has(tok.lemma) && tok.pos === 'VERB';
+      if (stancePass ? !stance : !isCue(tok)) continue;
+      if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
+      const prevTok = t[k - 1];
+      // "…, saying that …": a participle frame takes the clause's subject.
+      const participle = /ing$/.test(tok.text.toLowerCase()) && prevTok?.text === ',';
+      const rawSubject = participle ? sentenceSubject(analysis, s.firstToken, k) : npBefore(analysis, k, s.firstToken);
+      const subject = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
+      const restTokens = s.endToken - k - 1;
+      // Trailing frame: "…, X said." at sentence end.
+      if (subject && !participle && restTokens <= TRAILING_FRAME_REST && subject.first > s.firstToken + 1 && (t[subject.first - 1] as Token).text === ',') {
+        const content = { start: s.span.start, end: (t[subject.first - 2] as Token).span.end };
+        if (content.end - content.start > 10 && !covered(content.start, content.end)) return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
+        continue;
+      }
+      // Forward: "X said (that) …", "X told reporters (that) …".
+      if (!subject || (!participle && subject.first >= k)) continue;
+      let c = k + 1;
+      if (tok.lemma === 'tell' || tok.lemma === 'inform' || tok.lemma === 'ask') {
+        const obj = npAfter(analysis, k, s.endToken);
+        if (obj) c = obj.end;
+      }
+      while (c < s.endToken && ['ADV', 'ADP'].includes((t[c] as Token).pos) && (t[c] as Token).text.toLowerCase() !== 'that') c++;
+      if ((t[c] as Token | undefined)?.text.toLowerCase() === 'that') c++;
+      if (s.endToken - c < (stance ? MIN_STANCE_TOKENS : MIN_INDIRECT_TOKENS)) continue;
+      const first = t[c] as Token;
+      if (first.text === '“' || first.text === '"' || first.text === ':') continue; // a direct quote follows
+      const content = { start: first.span.start, end: (t[s.endToken - 1] as Token).text === '.' ? (t[s.endToken - 2] as Token).span.end : s.span.end };
+      const hasVerb = t.slice(c, s.endToken).some((x) => x.pos === 'VERB' || x.pos === 'AUX');
+      if ((!hasVerb && !stance) || covered(content.start, content.end)) continue;
+      return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
+    }
+    return null;
   }
 
   private make(analysis: Analysis, ctx: SpeakerContext, content: Span, phrase: NounPhrase | null, cue: Cue, sentence: number): Quote {

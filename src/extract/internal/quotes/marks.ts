@@ -50,6 +50,15 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
     let i = p.start;
     while (i < p.end) {
       const c = text[i] as string;
+      // Two apostrophes as a double quote (''new low''), a typesetting convention of some archives.
+      if (c === "'" && text[i + 1] === "'" && text[i + 2] && !/\s/.test(text[i + 2] as string)) {
+        const close = text.indexOf("''", i + 2);
+        if (close > i + 2 && close < Math.min(p.end, i + MAX_QUOTE_CHARS)) {
+          out.push({ outer: { start: i, end: close + 2 }, inner: { start: i + 2, end: close }, double: true });
+          i = close + 2;
+          continue;
+        }
+      }
       const closers = PAIRS[c];
       if (!closers || !canOpen(text, i)) {
         i++;

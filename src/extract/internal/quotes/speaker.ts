@@ -26,11 +26,26 @@ function npToken(t: Token): boolean {
   return NP_POS.has(t.pos) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
 }
 
-/** The noun phrase ending just before token v (adverbs between skipped). */
+/** Longest parenthetical skipped between a subject and its verb ("X, a spokesman for Y, said"), in tokens. */
+const MAX_APPOSITIVE_TOKENS = 30;
+
+/** The noun phrase ending just before token v (adverbs between skipped; a comma-bounded appositive or aside skipped). */
 export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): NounPhrase | null {
   const t = analysis.tokens;
   let end = v;
   while (end - 1 >= sentenceFirst && ((t[end - 1] as Token).pos === 'ADV' || (t[end - 1] as Token).pos === 'AUX')) end--;
+  if (end - 1 > sentenceFirst && (t[end - 1] as Token).text === ',') {
+    // "Brian Fallon, a spokesman for Mrs. Clinton, said": jump to the comma opening the aside.
+    for (let k = end - 2; k > sentenceFirst && end - k <= MAX_APPOSITIVE_TOKENS; k--) {
+      const tok = t[k] as Token;
+      if (tok.text === ',') {
+        const head = npBefore(analysis, k, sentenceFirst);
+        if (head && ['PROPN', 'PRON', 'NOUN'].includes((t[head.end - 1] as Token).pos)) return head;
+        break;
+      }
+      if (tok.text === '.' || tok.text === ';') break;
+    }
+  }
   let k = end - 1;
   while (k >= sentenceFirst && end - k <= MAX_NP_TOKENS && npToken(t[k] as Token)) {
     // A pronoun is a whole NP; don't extend past it.
