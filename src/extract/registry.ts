@@ -4,7 +4,7 @@
  * an acronym), and whichever article introduced it first. Keys are derived from the first
  * canonical name seen, so they are stable and readable (`person:volodymyr-zelensky`).
  */
-import type { Entity, EntityType } from './types.js';
+import type { Entity, EntityType, Quote } from './types.js';
 import { acronymOf, entityKey, foldName, isAcronym, lastWord, nameVariant, skeleton, undot, wordVariant } from './internal/entities/names.js';
 
 export interface RegistryEntry {
@@ -116,14 +116,26 @@ export class EntityRegistry {
  * owner) in place to the registry's, and returns the registry. Articles are processed in order,
  * so the first spelling seen names the key.
  */
-export function resolveAcrossArticles(articles: readonly { entities: Entity[] }[], registry = new EntityRegistry()): EntityRegistry {
+export function resolveAcrossArticles(articles: readonly { entities: Entity[]; quotes?: Quote[] }[], registry = new EntityRegistry()): EntityRegistry {
   // Full names first so lone surnames and acronyms find them regardless of article order.
   const all = articles.flatMap((a) => a.entities);
   const order = [...all].sort((a, b) => Number(b.name.includes(' ')) - Number(a.name.includes(' ')));
+  const renamed = new Map<Entity, string>();
   for (const e of order) {
     const { entry } = registry.resolve(e);
+    if (entry.key !== e.key) renamed.set(e, e.key);
     e.key = entry.key;
     if (e.type === 'MISC' && entry.type !== 'MISC') e.type = entry.type;
+  }
+  // Speakers follow their entity's new key.
+  for (const a of articles) {
+    if (!a.quotes) continue;
+    const map = new Map<string, Entity>();
+    for (const e of a.entities) map.set(renamed.get(e) ?? e.key, e);
+    a.quotes = a.quotes.map((q) => {
+      const e = q.speaker.entityKey ? map.get(q.speaker.entityKey) : undefined;
+      return e && e.key !== q.speaker.entityKey ? { ...q, speaker: { ...q.speaker, entityKey: e.key, name: e.name } } : q;
+    });
   }
   // Merge entities of one article that now share a key.
   for (const a of articles) {

@@ -182,5 +182,5 @@ export function corpusReference(db: Database): DateAnchor | null {
     )
     .all(REFERENCE_CONFIDENCE) as { d: string }[];
   if (!rows.length) return null;
-  return { date: (rows[Math.floor(rows.length / 2)] as { d: string }).d, source: 'corpus' };
+  return { date: (rows[Math.floor((rows.length - 1) / 2)] as { d: string }).d, source: 'corpus' }; // lower median
 }
