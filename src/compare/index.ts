@@ -3,6 +3,14 @@
  * Core functions are pure over `CompareInput`; `compareForStory`/`exportClaims` read the database
  * through the stage's single input adapter.
  */
+export {
+  type AbstractiveResult,
+  addAbstractiveSummary,
+  DEFAULT_LLM_TIMEOUT_MS,
+  type LlmConfig,
+  llmConfigFromEnv,
+  parseCited,
+} from './abstractive.js';
 export { type BriefOptions, buildBrief } from './brief.js';
 export { compareForStory, compareSnapshot, type ExportedClaims, exportClaims, type StoryComparison } from './db.js';
 export { AbstractiveError, CompareError, CompareNotFoundError } from './errors.js';

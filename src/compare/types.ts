@@ -242,7 +242,7 @@ export interface BriefSentence {
 }
 
 export interface BriefSection {
-  readonly key: 'what-happened' | 'key-numbers' | 'who-said-what' | 'differences' | 'timeline' | 'coverage';
+  readonly key: 'summary' | 'what-happened' | 'key-numbers' | 'who-said-what' | 'differences' | 'timeline' | 'coverage';
   readonly title: string;
   readonly items: readonly BriefSentence[];
 }
