@@ -43,6 +43,7 @@ const REASONS: Readonly<Record<string, string>> = {
   'element-header': 'header without paragraphs (title, byline, share bar)',
   'furniture-class': 'class/id names furniture (share, related, caption, ad…) and it holds little of the article text',
   'link-block': 'list/table/box made mostly of links',
+  'teaser-list': 'block of repeated short cards with links: teasers of other stories',
   'title-heading': 'the page title heading, kept as the title',
   'link-dense': 'line made mostly of link text',
 };
@@ -123,9 +124,19 @@ function keepParas(paras: readonly Para[], removed: RemovedBlock[]): RawLine[] {
   for (const p of paras) {
     const rule = paraSkip(p);
     if (rule) removed.push({ text: clip(p.text), rule, reason: REASONS[rule] ?? rule });
-    else out.push({ text: p.text, heading: HEADINGS.has(p.owner.tag) });
+    else out.push({ text: p.text, heading: HEADINGS.has(p.owner.tag), structured: inStructure(p.owner) });
   }
   return out;
 }
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Table and list cells: short, unpunctuated lines are their normal content, not fragments. */
+const STRUCTURE_TAGS = new Set(['td', 'th', 'li', 'dd', 'dt', 'caption', 'pre', 'code']);
+/** How far up a paragraph's owner a table/list cell is looked for. */
+const STRUCTURE_LOOKUP_LEVELS = 3;
+
+function inStructure(owner: LNode): boolean {
+  let n: LNode | null = owner;
+  for (let i = 0; n && i < STRUCTURE_LOOKUP_LEVELS; i++, n = n.parent) if (STRUCTURE_TAGS.has(n.tag)) return true;
+  return false;
+}

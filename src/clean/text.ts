@@ -16,6 +16,8 @@ export interface RawLine {
   readonly heading?: boolean;
   /** A blank line preceded this line in the input (text input only). */
   readonly afterBlank?: boolean;
+  /** An HTML table or list cell: short unpunctuated content is normal there. */
+  readonly structured?: boolean;
 }
 
 export interface ParagraphContext {
@@ -58,7 +60,7 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
       blank = true;
       continue;
     }
-    lines.push({ text, heading: raw.heading === true, afterBlank: blank || raw.afterBlank === true });
+    lines.push({ text, heading: raw.heading === true, structured: raw.structured === true, afterBlank: blank || raw.afterBlank === true });
     blank = false;
   }
   // Lost spaces are a defect of text pulled out of pages; HTML keeps its own spacing.

@@ -6,6 +6,8 @@ export interface Line {
   text: string;
   /** The line was an HTML heading (h2–h6): structure says it is a subheading, not a teaser. */
   readonly heading: boolean;
+  /** The line was an HTML table/list cell: names, numbers and short labels are its content. */
+  readonly structured?: boolean;
 }
 
 export interface Verdict {
@@ -73,6 +75,7 @@ export function judgeLine(line: Line, ctx: LineContext): Verdict | null {
   if (DATE.test(text) && (text.match(/\s[-|•·]\s/g)?.length ?? 0) >= 2 && !s.endsSentence) {
     return { rule: 'meta-line', reason: 'dateline with author/category separators, kept as metadata' };
   }
+  if (line.structured) return null;
   if (!line.heading && isNameShaped(text, s)) {
     const near = ctx.wordsNear(ctx.index);
     const own = tokens(text);
