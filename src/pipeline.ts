@@ -8,18 +8,20 @@
  *   5. store     – in ONE transaction per article:
  *        5a. the article, its raw input and removed blocks                  (store/)
  *        5b. provenance links to earlier articles                           (dedup/)
- *        5c. its event and storyline                                        (cluster/)
+ *        5c. entities, dates, quotes, numbers; an inferred publication date (extract/)
+ *        5d. its event and storyline, from text plus 5c's signals           (cluster/)
  *   6. log       – every input's outcome (ingested, present, skipped + reason)
  */
 import type { Database } from 'better-sqlite3';
 import { clean as defaultClean } from './clean/index.js';
-import { type Clusterer, createClusterer } from './cluster/index.js';
+import { type Clusterer, type ClusterSignals, createClusterer } from './cluster/index.js';
 import { createProvenance, type ProvenanceStage } from './dedup/index.js';
+import { type Annotations, annotate, corpusReference, type DateAnchor, saveAnnotations } from './extract/index.js';
 import { discover } from './ingest/discover.js';
 import { articleId, canonicalUrl, contentHash, outletFromUrl } from './ingest/identity.js';
 import { DEFAULT_MAX_BYTES, readFile } from './ingest/read.js';
 import type { ReadItem } from './ingest/records.js';
-import { findExisting, insertArticle } from './store/articles.js';
+import { findExisting, insertArticle, setInferredPublished } from './store/articles.js';
 import type { CleanedArticle, RawInput } from './types.js';
 
 export type Outcome = 'ingested' | 'present' | 'skipped';
@@ -51,20 +53,43 @@ export interface IngestOptions {
 
 export const defaultIngestOptions: IngestOptions = { maxBytes: DEFAULT_MAX_BYTES, clean: defaultClean };
 
+/**
+ * An inferred publication date at or above this confidence becomes the article's `published`
+ * (its source recorded as `inferred`); below it the date stays only in the annotations.
+ * 0.6 is the extract stage's own bar for trusting an inferred date as a corpus reference.
+ */
+const INFERRED_PUBLISHED_MIN_CONFIDENCE = 0.6;
+/** Articles between refreshes of the corpus reference date (the median known date) used to resolve undated articles. */
+const REFERENCE_REFRESH_EVERY = 200;
+
 /** The per-database stages, created once and reused across runs. */
 interface Stages {
   readonly provenance: ProvenanceStage;
   readonly clusterer: Clusterer;
+  /** Median known publication day of the corpus, for articles with no date of their own. */
+  reference: DateAnchor | null;
+  sinceReference: number;
 }
 
 const stagesByDb = new WeakMap<Database, Stages>();
 function stagesFor(db: Database): Stages {
   let s = stagesByDb.get(db);
   if (!s) {
-    s = { provenance: createProvenance(db), clusterer: createClusterer(db) };
+    s = { provenance: createProvenance(db), clusterer: createClusterer(db), reference: corpusReference(db), sinceReference: 0 };
     stagesByDb.set(db, s);
   }
   return s;
+}
+
+/** What the clusterer reads from the extract stage: canonical entity names, dates of happenings, numbers. */
+export function clusterSignals(ann: Annotations): ClusterSignals {
+  return {
+    entities: ann.entities.filter((e) => e.type !== 'MISC').map((e) => ({ key: e.name, type: e.type, weight: e.mentions.length })),
+    happeningDates: ann.dates
+      .filter((d) => d.kind !== 'duration' && d.start !== null && d.end !== null)
+      .map((d) => ({ start: d.start as string, end: d.end as string, precision: d.precision })),
+    numbers: ann.numbers.map((n) => String(n.value)),
+  };
 }
 
 /** Runs steps 3–5 for one record; returns its log entry. Never throws for bad input. */
@@ -104,8 +129,13 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
   // 5. store, in one transaction: the article, its provenance links and its cluster
   const id = articleId(hash);
   const isUrl = /^https?:\/\//i.test(location);
+  // Refresh the corpus reference periodically, and on every article while there is none yet (then the query is cheap).
+  if (stages.reference === null || stages.sinceReference++ >= REFERENCE_REFRESH_EVERY) {
+    stages.reference = corpusReference(db);
+    stages.sinceReference = 0;
+  }
   db.transaction(() => {
-    const stored = insertArticle(db, {
+    let stored = insertArticle(db, {
       id,
       contentHash: hash,
       canonicalUrl: canon,
@@ -127,7 +157,16 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
       removed: cleaned.removed,
     });
     stages.provenance.add(stored);
-    stages.clusterer.assign(stored);
+    const ann = annotate(
+      { id, title: stored.title, text: stored.text, published: stored.published, language: stored.language },
+      { reference: stages.reference },
+    );
+    saveAnnotations(db, id, ann);
+    if (!stored.published && ann.inferredPublished && ann.inferredPublished.confidence >= INFERRED_PUBLISHED_MIN_CONFIDENCE) {
+      stored = { ...stored, published: ann.inferredPublished.value };
+      setInferredPublished(db, id, ann.inferredPublished.value, ann.inferredPublished.evidence);
+    }
+    stages.clusterer.assign(stored, clusterSignals(ann));
   })();
   return { ...base, status: 'ingested', reason: null, articleId: id };
 }

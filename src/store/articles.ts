@@ -76,6 +76,13 @@ export function insertArticle(db: Database, a: NewArticle): StoredArticle {
   return { ...rest, seq: Number(info.lastInsertRowid), ingestedAt };
 }
 
+/** Sets a publication date inferred from the text, recording where it came from in the article's metadata. */
+export function setInferredPublished(db: Database, id: string, published: string, evidence: readonly string[]): void {
+  db.prepare(
+    `UPDATE articles SET published = ?, meta = json_set(meta, '$.fieldSources.published', 'inferred', '$.publishedEvidence', json(?)) WHERE id = ?`,
+  ).run(published, JSON.stringify(evidence), id);
+}
+
 export function getArticle(db: Database, id: string): StoredArticle | null {
   const row = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
   return row ? toArticle(row) : null;

@@ -1,7 +1,8 @@
 import { clusterSchema } from '../cluster/schema.js';
 import { dedupSchema } from '../dedup/schema.js';
+import { extractSchema } from '../extract/schema.js';
 import { coreSchema } from './core-schema.js';
 import type { SchemaModule } from './migrate.js';
 
 /** Every stage's tables, in dependency order (core first). */
-export const allSchemas: readonly SchemaModule[] = [coreSchema, dedupSchema, clusterSchema];
+export const allSchemas: readonly SchemaModule[] = [coreSchema, dedupSchema, extractSchema, clusterSchema];
