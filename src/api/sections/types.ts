@@ -11,5 +11,5 @@ export interface StorylineSection<T = unknown> {
   /** One-line summary for the OpenAPI document. */
   readonly summary: string;
   /** The section's data for a storyline known to exist. */
-  load(db: Database, storyId: string): T;
+  load(db: Database, storyId: string): T | Promise<T>;
 }

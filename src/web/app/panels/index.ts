@@ -1,6 +1,11 @@
+import { briefPanel } from './brief.js';
 import { coveragePanel } from './coverage.js';
+import { entitiesPanel } from './entities.js';
+import { ledgerPanel } from './ledger.js';
 import { provenancePanel } from './provenance.js';
+import { quotesPanel } from './quotes.js';
+import { timelinePanel } from './timeline.js';
 import type { StorylinePanel } from './types.js';
 
-/** Panels under the events on the storyline page, in display order. */
-export const storylinePanels: readonly StorylinePanel[] = [coveragePanel, provenancePanel];
+/** Panels of the storyline page in display order (`placement` puts some before the events list). */
+export const storylinePanels: readonly StorylinePanel[] = [briefPanel, timelinePanel, ledgerPanel, quotesPanel, entitiesPanel, coveragePanel, provenancePanel];

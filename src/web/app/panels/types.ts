@@ -8,5 +8,7 @@ import type { FunctionComponent } from 'preact';
 export interface StorylinePanel {
   readonly name: string;
   readonly title: string;
+  /** `before` the events list (brief, timeline) or `after` it (the default). */
+  readonly placement?: 'before' | 'after';
   readonly component: FunctionComponent<{ storyId: string; version: number }>;
 }

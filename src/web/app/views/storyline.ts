@@ -66,6 +66,14 @@ function EventItem({ e }: { e: Ev }): JSX.Element {
   );
 }
 
+function panels(where: 'before' | 'after', storyId: string, version: number): JSX.Element[] {
+  return storylinePanels
+    .filter((p) => (p.placement ?? 'after') === where)
+    .map((p) =>
+      h('section', { class: `panel panel-${p.name}`, key: p.name, 'aria-labelledby': `${p.name}-h` }, h('h2', { id: `${p.name}-h` }, p.title), h(p.component, { storyId, version })),
+    );
+}
+
 export function StorylineView({ id, version }: { id: string; version: number }): JSX.Element {
   const state = useLoad((sig) => api.storyline(id, sig), [id, version]);
   const v = state.data;
@@ -83,15 +91,14 @@ export function StorylineView({ id, version }: { id: string; version: number }):
             ' ',
             `${plural(v.story.articles, 'article')} from ${plural(v.story.outlets, 'outlet')} · ${plural(v.story.events, 'event')} · updated ${relativeTime(v.story.lastIngested)}`,
           ),
+          ...panels('before', id, version),
           h(
             'section',
             { class: 'panel', key: 'events', 'aria-labelledby': 'events-h' },
             h('h2', { id: 'events-h' }, 'Events'),
             h('ol', { class: 'events' }, v.events.map((e) => h(EventItem, { e, key: e.id }))),
           ),
-          ...storylinePanels.map((p) =>
-            h('section', { class: 'panel', key: p.name, 'aria-labelledby': `${p.name}-h` }, h('h2', { id: `${p.name}-h` }, p.title), h(p.component, { storyId: id, version })),
-          ),
+          ...panels('after', id, version),
         ]
       : null,
   );
