@@ -293,7 +293,7 @@ function swapClauses(s: string): string {
   return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}, ${first.charAt(0).toLowerCase()}${first.slice(1)}.`;
 }
 
-function paraphrase(share: number): Transform {
+export function paraphrase(share: number): Transform {
   return (a, _donor, vocab, r) => {
     const kept = a.filter(() => r() >= 0.15);
     const order = kept.map((s, i) => ({ s, k: i + r() * 3 })).sort((x, y) => x.k - y.k);

@@ -5,7 +5,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { StoredArticle } from '../types.js';
-import { type Detector, pairClassifier, prepare } from './detectors.js';
+import { type Detection, type Detector, pairClassifier, prepare } from './detectors.js';
 import { ProvenanceError } from './errors.js';
 import type { DocView } from './internal/doc.js';
 import { type CandidateHits, indexKeys, type KeySchemes, keySchemes, LshIndex } from './internal/lsh-index.js';
@@ -29,6 +29,10 @@ export interface ProvenanceStats {
   backfilled: number;
   /** Index keys skipped because their posting list was over `maxPosting`. */
   skippedKeys: number;
+  /** Candidates whose verification threw (skipped, so one bad stored text cannot block ingestion). */
+  failedCandidates: number;
+  /** Why the last failed candidate failed. */
+  lastFailure: string | null;
 }
 
 interface CandidateRow {
@@ -61,7 +65,7 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
     `INSERT OR REPLACE INTO dedup_repeats (article_id, ord, first_paragraph, first_sentence, repeat_paragraph, repeat_sentence, sentences, words, similarity, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const stats: ProvenanceStats = { added: 0, candidates: 0, links: 0, backfilled: 0, skippedKeys: 0 };
+  const stats: ProvenanceStats = { added: 0, candidates: 0, links: 0, backfilled: 0, skippedKeys: 0, failedCandidates: 0, lastFailure: null };
 
   function facts(view: DocView, published: string | null, text: string): OriginFacts {
     return { id: view.id, seq: view.seq, published, chars: text.length };
@@ -78,8 +82,17 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
         const row = bySeq.get(h.seq);
         if (!row || row.id === article.id) continue;
         stats.candidates++;
-        const other = prepare({ id: row.id, seq: row.seq, text: row.text, paragraphs: JSON.parse(row.paragraphs) as string[] }, o);
-        const hit = classifier.detect(other, view);
+        let other: DocView;
+        let hit: Detection | null;
+        try {
+          other = prepare({ id: row.id, seq: row.seq, text: row.text, paragraphs: JSON.parse(row.paragraphs) as string[] }, o);
+          hit = classifier.detect(other, view);
+        } catch (err) {
+          // fall back: skip this candidate, keep the article and its other links, record why
+          stats.failedCandidates++;
+          stats.lastFailure = `candidate ${row.id}: ${(err as Error).message}`;
+          continue;
+        }
         if (!hit) continue;
         const theirs = facts(other, row.published, row.text);
         const otherFirst = compareOrigin(theirs, mine) <= 0;

@@ -117,3 +117,15 @@ test('listDuplicates filters by article', () => {
   );
   db.close();
 });
+
+test('a stored text that cannot be read is skipped and recorded, not fatal to the new article', () => {
+  const db = openDatabase(':memory:');
+  const stage = createProvenance(db);
+  store(db, stage, 'origin', ORIGIN);
+  db.prepare("UPDATE articles SET paragraphs = 'not json' WHERE id = 'origin'").run();
+  store(db, stage, 'copy', EXACT);
+  assert.equal(stage.stats.failedCandidates, 1);
+  assert.match(stage.stats.lastFailure ?? '', /candidate origin/);
+  assert.equal(stage.stats.added, 2);
+  db.close();
+});
