@@ -31,6 +31,7 @@ export const ARTICLES = [
     text: [
       para('The county said repairs to the cracked main span of the Osterby bridge will take weeks while the ferry carries traffic.'),
       para('Inspectors found the cracks during a routine check of the bridge span on Saturday morning.'),
+      '"We will reopen the bridge as soon as the span is safe again," county engineer Lars Dahl said on Sunday.',
     ].join('\n\n'),
   },
   {
