@@ -124,7 +124,7 @@ function keepParas(paras: readonly Para[], removed: RemovedBlock[]): RawLine[] {
   for (const p of paras) {
     const rule = paraSkip(p);
     if (rule) removed.push({ text: clip(p.text), rule, reason: REASONS[rule] ?? rule });
-    else out.push({ text: p.text, heading: HEADINGS.has(p.owner.tag), structured: inStructure(p.owner) });
+    else out.push({ text: p.text, heading: HEADINGS.has(p.owner.tag), structured: inStructure(p.owner), linked: p.linkLen > 0 });
   }
   return out;
 }

@@ -18,6 +18,8 @@ export interface RawLine {
   readonly afterBlank?: boolean;
   /** An HTML table or list cell: short unpunctuated content is normal there. */
   readonly structured?: boolean;
+  /** The HTML paragraph contains a link. */
+  readonly linked?: boolean;
 }
 
 export interface ParagraphContext {
@@ -60,7 +62,7 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
       blank = true;
       continue;
     }
-    lines.push({ text, heading: raw.heading === true, structured: raw.structured === true, afterBlank: blank || raw.afterBlank === true });
+    lines.push({ text, heading: raw.heading === true, structured: raw.structured === true, linked: raw.linked === true, afterBlank: blank || raw.afterBlank === true });
     blank = false;
   }
   // Lost spaces are a defect of text pulled out of pages; HTML keeps its own spacing.

@@ -18,6 +18,13 @@ const BOILERPLATE: ReadonlyArray<{ kind: string; markup: string; marker: string;
   },
   { kind: 'figure caption', markup: '<figure><img src="x.jpg"><figcaption>A night bus waits at the depot.</figcaption></figure>', marker: 'waits at the depot', rule: /element-fig/ },
   { kind: 'aside', markup: '<aside><p>Most read: five stories everybody is talking about this week, updated hourly.</p></aside>', marker: 'Most read', rule: /element-aside/ },
+  {
+    kind: 'teaser cards',
+    markup: `<div class="more">${[1, 2, 3, 4].map((i) => `<div class="card card-${i}"><div class="thumb"><a href="/s${i}"><img src="t.jpg"></a></div><div class="title"><a href="/s${i}">Other story ${i}</a></div><div class="teaser-text">A one-line summary of story ${i}.</div></div>`).join('')}</div>`,
+    marker: 'A one-line summary of story 2',
+    rule: /teaser-list/,
+  },
+  { kind: 'closing call to action with a link', markup: '<p>Get our free morning newsletter: <a href="/newsletter">subscribe here</a> and never miss a story.</p>', marker: 'morning newsletter', rule: /promo-line/ },
   { kind: 'comments', markup: '<div class="comments"><p>Great article, thanks for writing it, I really enjoyed reading every word.</p></div>', marker: 'Great article', rule: /furniture-class/ },
 ];
 
@@ -42,6 +49,18 @@ describe('HTML extraction: boilerplate kinds are cut and the body kept', () => {
     const out = clean(htmlInput(page('', articleBody('en')), 'https://example.com/a/b'));
     assert.equal(out.paragraphs.length, PROSE.en.length);
     assert.equal(out.text, out.paragraphs.join('\n\n'));
+  });
+  it('a byline/date line at the top is cut as a dateline', () => {
+    const body = `<article><p>By Ana Lima - 03/04/2026 08:15</p>${PROSE.en.map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const out = clean(htmlInput(page('', body), 'https://example.com/a/b'));
+    assert.equal(out.removed.find((r) => r.text.startsWith('By Ana Lima'))?.rule, 'dateline');
+    assert.deepEqual(containsAll(out.text, PROSE.en), []);
+  });
+  it('an unlinked ALL-CAPS subheading in a <p> is kept (a linked one is a teaser)', () => {
+    const body = `<article>${PROSE.en.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<p>WHO PAYS FOR IT?</p><p><a href="/x">MAYOR PROMISES FREE TRAMS FOR EVERY STUDENT NEXT YEAR</a></p>${PROSE.en.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
+    const out = clean(htmlInput(page('', body), 'https://example.com/a/b'));
+    assert.ok(out.paragraphs.includes('WHO PAYS FOR IT?'));
+    assert.ok(!out.text.includes('FREE TRAMS'));
   });
   it('keeps subheadings inside the body', () => {
     const body = `<article>${PROSE.en.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<h2>What happens next</h2>${PROSE.en.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;

@@ -8,6 +8,8 @@ export interface Line {
   readonly heading: boolean;
   /** The line was an HTML table/list cell: names, numbers and short labels are its content. */
   readonly structured?: boolean;
+  /** The HTML paragraph holds a link (a call to action points somewhere). */
+  readonly linked?: boolean;
 }
 
 export interface Verdict {
@@ -29,6 +31,11 @@ const FRAGMENT_MAX_WORDS = 3;
 const UNSPACED_FRAGMENT_MAX_LETTERS = 6;
 /** Longest credit inside a caption's closing parentheses, in characters. */
 const CREDIT_MAX_CHARS = 80;
+/** Longest closing call-to-action paragraph (with a link), in words. */
+const LINKED_PROMO_MAX_WORDS = 40;
+/** Longest dateline, in words; up to DATELINE_SHORT_WORDS it may even end with a period ("Updated at 1:23 p.m."). */
+const DATELINE_MAX_WORDS = 12;
+const DATELINE_SHORT_WORDS = 5;
 /** Longest related-story line, in words. */
 const RELATED_MAX_WORDS = 30;
 
@@ -62,16 +69,22 @@ export function judgeLine(line: Line, ctx: LineContext): Verdict | null {
   const s = shapeOf(text);
   const atEdge = ctx.index < EDGE_LINES || ctx.index >= ctx.count - EDGE_LINES;
   if (s.letters < MIN_LETTERS) return { rule: 'fragment', reason: 'fewer than 3 letters: a stray label or symbol' };
-  if (!line.heading && isAllCaps(s)) {
+  // In HTML a teaser headline is a link (cut by link density); an unlinked caps line is a subheading or dateline.
+  const capsTeaser = !ctx.html || line.linked === true || CALL_TO_ACTION.test(text);
+  if (!line.heading && capsTeaser && isAllCaps(s)) {
     return s.words.length >= TEASER_MIN_WORDS && !CALL_TO_ACTION.test(text)
       ? { rule: 'teaser-headline', reason: 'ALL-CAPS headline of another story inside the article' }
       : { rule: 'promo-line', reason: 'short ALL-CAPS line: a call to action or section label' };
   }
   const credit = CREDIT.exec(text);
   if (credit?.[1] && isCredit(credit[1]) ) return { rule: 'caption', reason: 'photo caption: ends with a credit in parentheses' };
-  if (isPromo(text, s, atEdge)) return { rule: 'promo-line', reason: 'short call-to-action line (listen, subscribe, follow, download…)' };
+  if (isPromo(text, s, atEdge, atTail(ctx), ctx.html)) return { rule: 'promo-line', reason: 'short call-to-action line (listen, subscribe, follow, download…)' };
+  if (line.linked && atTail(ctx) && s.words.length <= LINKED_PROMO_MAX_WORDS && CALL_TO_ACTION.test(text)) {
+    return { rule: 'promo-line', reason: 'closing call-to-action paragraph with a link (subscribe, follow, sign up…)' };
+  }
   const related = relatedVerdict(text, s, ctx, atEdge);
   if (related) return related;
+  if (!line.heading && ctx.index < EDGE_LINES && isDateline(text, s)) return { rule: 'dateline', reason: 'byline/date line at the edge of the article, kept as metadata' };
   if (DATE.test(text) && (text.match(/\s[-|•·]\s/g)?.length ?? 0) >= 2 && !s.endsSentence) {
     return { rule: 'meta-line', reason: 'dateline with author/category separators, kept as metadata' };
   }
@@ -90,13 +103,31 @@ export function judgeLine(line: Line, ctx: LineContext): Verdict | null {
   return null;
 }
 
-function isPromo(text: string, s: LineShape, atEdge: boolean): boolean {
+/** The last lines of the article, where closing promos sit. */
+function atTail(ctx: LineContext): boolean {
+  return ctx.index >= ctx.count - EDGE_LINES;
+}
+
+/** A year or a clock time: the date part of a dateline. */
+const DATE_PART = /(^|\D)(19|20)\d{2}(\D|$)|\d{1,2}:\d{2}/;
+
+/** A short line carrying a date or time and no sentence (or only a few words): "By Jane Doe - 11/18/19 11:04 PM", "20 Nov 2019 08:00 GMT". */
+function isDateline(text: string, s: LineShape): boolean {
+  // A date has at least two numbers (day and year, or hours and minutes); a lone year is a title's.
+  if (s.words.length > DATELINE_MAX_WORDS || !DATE_PART.test(text) || (text.match(/\d+/g)?.length ?? 0) < 2) return false;
+  return !s.endsSentence || s.words.length <= DATELINE_SHORT_WORDS;
+}
+
+function isPromo(text: string, s: LineShape, atEdge: boolean, atEnd: boolean, html: boolean): boolean {
   if (s.words.length > PROMO_MAX_WORDS) return false;
   const trimmed = text.trim();
   const ctaEnding = !s.endsSentence || /[!:]$/.test(trimmed);
-  if (ctaEnding && CALL_TO_ACTION.test(trimmed) && (atEdge || /^\p{Lu}{2,}\p{Lu}\p{Ll}/u.test(trimmed) || /[!:]$/.test(trimmed))) return true;
-  // "Follow us on:" shape without any cue: a short line ending in a colon with nothing after it.
-  return atEdge && s.words.length <= 4 && trimmed.endsWith(':');
+  const gluedTag = /^\p{Lu}{2,}\p{Lu}\p{Ll}/u.test(trimmed);
+  // In HTML a line ending in ":" mid-article introduces a list; only at an edge is it a promo.
+  const placed = atEdge || gluedTag || (!html && /[!:]$/.test(trimmed));
+  if (ctaEnding && CALL_TO_ACTION.test(trimmed) && placed) return true;
+  // "Follow us on:" shape without any cue: a short line ending in a colon among the last lines.
+  return atEnd && s.words.length <= 4 && trimmed.endsWith(':');
 }
 
 function relatedVerdict(text: string, s: LineShape, ctx: LineContext, atEdge: boolean): Verdict | null {
