@@ -129,7 +129,9 @@ export const SPEECH_LEMMAS = new Set(
     'declare assert suggest describe caution urge predict deny admit reply respond answer ask tweet post comment remark recall ' +
     'complain concede estimate indicate inform mention point reveal signal believe think agree highlight characterize characterise ' +
     'vow promise pledge threaten accuse call express maintain contend observe testify continue conclude quip joke shout ' +
-    'scream whisper muse recount tell write reiterate repeat retort counter insist demand propose allege charge lament boast'
+    'scream whisper muse recount tell write reiterate repeat retort counter insist demand propose allege charge lament boast ' +
+    'exclaim interrupt cry yell snap scoff sigh marvel laugh chuckle wonder murmur mutter confide confess disagree object protest ' +
+    'plead beg instruct advise recommend query inquire enquire read quote'
   ).split(/\s+/),
 );
 

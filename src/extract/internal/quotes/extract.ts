@@ -25,7 +25,7 @@ function isFrameCue(t: Token, prev: Token | undefined): boolean {
 }
 
 /** Tokens after a closing mark searched for the frame ("," he said). */
-const FRAME_AFTER_TOKENS = 8;
+const FRAME_AFTER_TOKENS = 28; // room for an appositive: "…," Doug Usher, director of research at X, said
 /** Gap between two quote parts bridged as one interrupted quote, in characters. */
 const MAX_INTERRUPTION_CHARS = 80;
 /** Shortest indirect content kept, in tokens (shorter is a fragment, not a claim). */
@@ -92,7 +92,7 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
     const tok = t[k] as Token;
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
-    if (isCue(tok) || isFrameCue(tok, t[k - 1])) {
+    if (isCue(tok) || isFrameCue(tok, t[k - 1]) || (tok.lemma === 'shoot' && t[k + 1]?.text === 'back')) {
       const before = k > i ? npBefore(analysis, k, i) : null;
       const phrase = before && before.text.trim() ? before : npAfter(analysis, k, sEnd);
       let end = tok.span.end;
@@ -109,16 +109,20 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
   const i0 = tokenIndexAt(analysis, openAt) - 1;
   const tok0 = t[i0];
   if (!tok0) return null;
+  // A quote opening its own sentence has no frame before it (the previous sentence's frame belongs to the previous quote).
+  const open = t[i0 + 1];
+  if (open && open.sentence !== tok0.sentence) return null;
+  if (/[.!?]["”’»]?\s*$/.test(analysis.text.slice(Math.max(0, openAt - 3), openAt))) return null;
   const s = analysis.sentences[tok0.sentence];
   const sFirst = s ? s.firstToken : 0;
+  const colon = tok0.text === ':';
   for (let k = i0; k >= sFirst; k--) {
     const tok = t[k] as Token;
     if (tok.text === '”' || tok.text === '"' || tok.text === '»') break;
-    // "Name Surname: “…”" — a speaker introduced by a colon, no verb.
-    if (k === i0 && tok.text === ':') {
-      const phrase = npBefore(analysis, k, sFirst);
-      if (phrase && hasNominal(analysis, phrase)) return { cue: { index: k, text: ':', span: tok.span }, phrase, end: tok.span.end };
-      continue;
+    // "According to the newspaper, “…”".
+    if (tok.text.toLowerCase() === 'according' && (t[k + 1] as Token | undefined)?.text.toLowerCase() === 'to') {
+      const phrase = npAfter(analysis, k + 1, i0 + 1);
+      if (phrase) return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
     }
     if (isCue(tok)) {
       const phrase = npBefore(analysis, k, sFirst);
@@ -128,12 +132,56 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
       return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
     }
   }
+  if (colon) {
+    // "Name Surname: “…”" / "HEADLINE - Name Surname: “…”" — a label; "The headline reads: “…”" — the clause subject introduces it.
+    const label = npBefore(analysis, i0, sFirst);
+    const labelStart = label && (label.first === sFirst || /^[-–—]$/.test((t[label.first - 1] as Token).text));
+    if (label && labelStart && hasNominal(analysis, label)) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: label, end: tok0.span.end };
+    const subj = clauseSubject(analysis, sFirst, i0);
+    if (subj) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: subj, end: tok0.span.end };
+  }
+  return null;
+}
+
+/**
+ * "He said the following:" / "The judge interrupted me." — a quote opening a sentence whose
+ * previous sentence (same paragraph, or ending in a colon) has a speech verb no other quote used.
+ */
+function frameInPreviousSentence(analysis: Analysis, openAt: number, usedCues: ReadonlySet<number>): Frame | null {
+  const t = analysis.tokens;
+  const i0 = tokenIndexAt(analysis, openAt);
+  const cur = t[i0] as Token | undefined;
+  const sIdx = cur?.sentence ?? 0;
+  const prev = analysis.sentences[sIdx - 1];
+  const here = analysis.sentences[sIdx];
+  if (!prev || !here) return null;
+  if (prev.paragraph !== here.paragraph && !/:\s*$/.test(analysis.text.slice(prev.span.start, prev.span.end))) return null;
+  for (let k = prev.endToken - 1; k >= prev.firstToken; k--) {
+    const tok = t[k] as Token;
+    if (tok.text === '”' || tok.text === '"' || tok.text === '»') return null; // the previous sentence quoted already
+    if (isCue(tok) && !usedCues.has(tok.span.start)) {
+      const phrase = npBefore(analysis, k, prev.firstToken);
+      return { cue: cueOf(tok, k), phrase: phrase && hasNominal(analysis, phrase) ? phrase : sentenceSubject(analysis, prev.firstToken, k), end: tok.span.end };
+    }
+  }
   return null;
 }
 
 function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
   for (let k = p.first; k < p.end; k++) if (['NOUN', 'PROPN', 'PRON'].includes((analysis.tokens[k] as Token).pos)) return true;
   return false;
+}
+
+/** The subject of the last clause before token `limit`: the noun phrase before the nearest verb going back. */
+function clauseSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
+  const t = analysis.tokens;
+  for (let k = limit - 1; k > first; k--) {
+    const tok = t[k] as Token;
+    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
+    const p = npBefore(analysis, k, first);
+    if (p && hasNominal(analysis, p)) return p;
+  }
+  return null;
 }
 
 /** The first noun phrase of a sentence headed by a proper noun or pronoun, before token `limit`. */
@@ -145,22 +193,6 @@ function sentenceSubject(analysis: Analysis, first: number, limit: number): Noun
       const p = npBefore(analysis, k, first);
       return p && hasNominal(analysis, p) ? p : null;
     }
-  }
-  return null;
-}
-
-/** "He said the following after the meeting." / "Witkoff said:" in the sentence before the quote. */
-function frameInPreviousSentence(analysis: Analysis, openAt: number): Frame | null {
-  const t = analysis.tokens;
-  const i0 = tokenIndexAt(analysis, openAt);
-  const sIdx = (t[i0] as Token | undefined)?.sentence ?? 0;
-  const prev = analysis.sentences[sIdx - 1];
-  if (!prev) return null;
-  const ptext = analysis.text.slice(prev.span.start, prev.span.end);
-  if (!/(:\s*$|\bfollowing\b|\bas follows\b)/.test(ptext)) return null;
-  for (let k = prev.endToken - 1; k >= prev.firstToken; k--) {
-    const tok = t[k] as Token;
-    if (isCue(tok)) return { cue: cueOf(tok, k), phrase: npBefore(analysis, k, prev.firstToken), end: tok.span.end };
   }
   return null;
 }
@@ -178,6 +210,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
     const marks = findQuoteMarks(analysis.text, analysis.paragraphs);
     const out: Quote[] = [];
     let prevQuote: { q: Quote; frameEnd: number | null } | null = null;
+    const usedCues = new Set<number>();
     for (const mk of marks) {
       const i = tokenIndexAt(analysis, mk.inner.start);
       const tok = analysis.tokens[i];
@@ -201,8 +234,12 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const sentenceClosed = /[.!?…]\s*$/.test(content) && /^\s+\p{Lu}/u.test(analysis.text.slice(mk.outer.end, mk.outer.end + 3));
       const after = beforeFrame || sentenceClosed ? null : frameAfter(analysis, mk.outer.end);
       if ((caseStats(analysis).upper[sentence] ?? 0) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
-      const frame = beforeFrame ?? after ?? frameBefore(analysis, mk.outer.start) ?? frameInPreviousSentence(analysis, mk.outer.start);
+      const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
+      const frame = beforeFrame ?? after ?? frameBefore(analysis, mk.outer.start) ?? (recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues));
+      if (frame) usedCues.add(frame.cue.span.start);
       let speaker: Speaker = frame ? resolveSpeaker(ctx, frame.phrase) : { entityKey: null, name: null, kind: 'unknown', span: null };
+      // "…,” said X, adding that “…”": a participle frame continues the previous quote's speaker.
+      if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.sentence === sentence && prevQuote.q.speaker.kind !== 'unknown') speaker = prevQuote.q.speaker;
       if (!frame && prevQuote && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= CONTINUATION_SENTENCES && prevQuote.q.speaker.kind !== 'unknown') {
         speaker = { ...prevQuote.q.speaker };
       }

@@ -12,12 +12,17 @@ export interface QuoteMarkSpan {
   double: boolean;
 }
 
+/**
+ * Double marks close each other whatever their style: real pages mix them ("…,” / “…," / “…,“)
+ * when editors paste and machines convert.
+ */
+const DOUBLE_CLOSERS = ['”', '"', '“', '»', '«'];
 const PAIRS: Record<string, string[]> = {
-  '“': ['”'],
-  '"': ['"'],
+  '“': DOUBLE_CLOSERS,
+  '"': DOUBLE_CLOSERS,
   '«': ['»'],
   '»': ['«'],
-  '„': ['“', '”'],
+  '„': ['“', '”', '"'],
   '‚': ['‘', '’'],
   '‹': ['›'],
   '‘': ['’'],
@@ -27,10 +32,14 @@ const SINGLE = new Set(['‘', "'", '‚', '‹']);
 
 const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
 
+/** Marks that only ever open a quote (a space may follow them: "“ … if the primary were held"). */
+const OPEN_ONLY = new Set(['“', '«', '„']);
+
 function canOpen(text: string, i: number): boolean {
   const prev = text[i - 1];
   const next = text[i + 1];
-  if (!next || /\s/.test(next)) return false;
+  if (!next) return false;
+  if (/\s/.test(next) && !(OPEN_ONLY.has(text[i] as string) && next !== '\n')) return false;
   if (SINGLE.has(text[i] as string)) return !isWordChar(prev); // not an apostrophe inside a word
   return true;
 }
@@ -41,12 +50,14 @@ function canClose(text: string, i: number): boolean {
   if (!prev || /\s/.test(prev)) return false;
   const mark = text[i];
   if (mark === '’' || mark === "'") return !isWordChar(next); // "Russia’s" is an apostrophe
+  if (mark === '“' || mark === '"') return !isWordChar(next); // an opening mark glued to the next word opens, not closes
   return true;
 }
 
 export function findQuoteMarks(text: string, paragraphs: readonly Span[]): QuoteMarkSpan[] {
   const out: QuoteMarkSpan[] = [];
-  for (const p of paragraphs) {
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi] as Span;
     let i = p.start;
     while (i < p.end) {
       const c = text[i] as string;
@@ -76,6 +87,14 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
         j++;
       }
       if (found < 0) {
+        // A curly quote left open at a paragraph end runs on: the typographic convention reopens it
+        // in the next paragraph; a stray line break leaves its close mark early in the next one.
+        const np = paragraphs[pi + 1];
+        if (OPEN_ONLY.has(c) && np && limit === p.end && /[”»“]/.test(text.slice(np.start, Math.min(np.end, np.start + MAX_QUOTE_CHARS)))) {
+          out.push({ outer: { start: i, end: p.end }, inner: { start: i + 1, end: p.end }, double: true });
+          i = p.end;
+          continue;
+        }
         i++;
         continue;
       }
