@@ -37,6 +37,8 @@ export interface CleanedParagraphs {
   readonly repairs: { mojibake: number; glued: number; joined: number };
 }
 
+/** Above this share of known-boilerplate lines an article is a repeat of a seen one, not boilerplate-heavy. */
+const KNOWN_MAX_SHARE = 0.5;
 /** Lines around a line whose words count as "near" it (for image labels that repeat the next sentence). */
 const NEAR_WINDOW = 2;
 
@@ -85,8 +87,16 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
   };
   let byline: Sourced | null = null;
   const kept: Kept[] = [];
+  const known = ctx.options.knownBoilerplate;
+  // When most lines are "known", this is a re-published copy of an article already seen (dedup's
+  // business), not boilerplate: the outlet signal is ignored for it.
+  let useKnown = known.size > 0;
+  if (useKnown) {
+    const hits = lines.filter((l) => known.has(lineFingerprint(l.text))).length;
+    if (hits > KNOWN_MAX_SHARE * lines.length) useKnown = false;
+  }
   lines.forEach((line, index) => {
-    if (ctx.options.knownBoilerplate.size > 0 && ctx.options.knownBoilerplate.has(lineFingerprint(line.text))) {
+    if (useKnown && known.has(lineFingerprint(line.text))) {
       ctx.removed.push({ text: line.text, rule: 'outlet-boilerplate', reason: 'line seen in many articles of this outlet' });
       return;
     }
