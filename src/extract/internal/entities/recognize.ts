@@ -49,7 +49,8 @@ function candidates(tokens: readonly Token[], first: number, end: number, senten
   let i = first;
   while (i < end) {
     const t = tokens[i] as Token;
-    const startable = isCapitalised(t) && NAME_POS.has(t.pos) && !(i === first && t.pos !== 'PROPN' && !isAcronym(t.text));
+    // Mid-sentence capitals are names whatever the tagger says ("Ward/VERB said"); at sentence start only PROPN counts.
+    const startable = isCapitalised(t) && (NAME_POS.has(t.pos) || (t.pos === 'VERB' && i > first)) && !(i === first && t.pos !== 'PROPN' && !isAcronym(t.text));
     if (!startable) {
       i++;
       continue;
@@ -58,7 +59,7 @@ function candidates(tokens: readonly Token[], first: number, end: number, senten
     while (j < end && j - i < MAX_SPAN_TOKENS) {
       const u = tokens[j] as Token;
       if (ORG_HEADS.has(lower(tokens[j - 1])) && !NAME_CONNECTORS.has(u.text.toLowerCase())) break;
-      if (isCapitalised(u) && NAME_POS.has(u.pos) && u.span.start - (tokens[j - 1] as Token).span.end <= 1) {
+      if (isCapitalised(u) && (NAME_POS.has(u.pos) || u.pos === 'VERB') && u.span.start - (tokens[j - 1] as Token).span.end <= 1) {
         j++;
         continue;
       }

@@ -99,7 +99,7 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
       if (phrase && phrase.span.end > end) end = phrase.span.end;
       return { cue: cueOf(tok, k), phrase, end };
     }
-    if (tok.pos === 'VERB' && !isCue(tok)) break;
+    if (tok.pos === 'VERB' && !isCue(tok) && !/^\p{Lu}/u.test(tok.text) && t[k - 1]?.text !== '-') break;
   }
   return null;
 }
@@ -168,7 +168,10 @@ function frameInPreviousSentence(analysis: Analysis, openAt: number, usedCues: R
 }
 
 function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
-  for (let k = p.first; k < p.end; k++) if (['NOUN', 'PROPN', 'PRON'].includes((analysis.tokens[k] as Token).pos)) return true;
+  for (let k = p.first; k < p.end; k++) {
+    const t = analysis.tokens[k] as Token;
+    if (['NOUN', 'PROPN', 'PRON'].includes(t.pos) || (t.pos !== 'PUNCT' && /^\p{Lu}/u.test(t.text))) return true;
+  }
   return false;
 }
 

@@ -22,8 +22,13 @@ function np(analysis: Analysis, first: number, end: number): NounPhrase | null {
   return { first, end, span, text: analysis.text.slice(span.start, span.end) };
 }
 
+/** Capitalised words are name parts whatever tag the tagger gave them ("Ward/VERB said"). */
+function capitalised(t: Token): boolean {
+  return t.pos !== 'PUNCT' && /^\p{Lu}/u.test(t.text);
+}
+
 function npToken(t: Token): boolean {
-  return NP_POS.has(t.pos) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
+  return NP_POS.has(t.pos) || capitalised(t) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
 }
 
 /** Longest parenthetical skipped between a subject and its verb ("X, a spokesman for Y, said"), in tokens. */
