@@ -56,31 +56,43 @@ function whatHappened(corpus: Corpus, headline: { current: BriefSentence | null 
       }
     });
   }
-  // support: how many independence groups say the same thing (inverted index over content words)
-  const sets = cands.map((x) => new Set(contentWords(x.c.text)));
+  // support: how many independence groups say the same thing. Identical sentences (wire copies) are
+  // counted once; candidates for "the same thing" come from each sentence's rarest words, then overlap is exact.
+  const uniq = new Map<string, { words: Set<string>; groups: Set<number> }>();
+  const keyOf = cands.map((x) => {
+    const key = sentenceKey(x.c.text);
+    const u = uniq.get(key);
+    if (u) u.groups.add(x.group);
+    else uniq.set(key, { words: new Set(contentWords(x.c.text)), groups: new Set([x.group]) });
+    return key;
+  });
+  const list = [...uniq.values()];
   const postings = new Map<string, number[]>();
-  sets.forEach((set, i) => {
-    for (const w of set) {
+  list.forEach((u, i) => {
+    for (const w of u.words) {
       const l = postings.get(w);
       if (l) l.push(i);
       else postings.set(w, [i]);
     }
   });
-  // candidates come from each sentence's rarest words; overlap is then counted exactly on those
-  cands.forEach((x, i) => {
-    const set = sets[i] as Set<string>;
-    const rare = [...set].sort((u, v) => (postings.get(u)?.length ?? 0) - (postings.get(v)?.length ?? 0)).slice(0, RARE_KEYS);
+  const supportOf = new Map<string, number>();
+  [...uniq.keys()].forEach((key, i) => {
+    const u = list[i] as { words: Set<string>; groups: Set<number> };
+    const groups = new Set(u.groups);
+    const rare = [...u.words].sort((p, q) => (postings.get(p)?.length ?? 0) - (postings.get(q)?.length ?? 0)).slice(0, RARE_KEYS);
     const others = new Set<number>();
-    for (const w of rare) for (const j of postings.get(w) ?? []) if (j !== i && cands[j]?.group !== x.group) others.add(j);
-    const groups = new Set<number>([x.group]);
+    for (const w of rare) for (const j of postings.get(w) ?? []) if (j !== i) others.add(j);
     for (const j of others) {
-      const g = cands[j]?.group ?? -1;
-      if (groups.has(g)) continue;
+      const v = list[j] as { words: Set<string>; groups: Set<number> };
+      if ([...v.groups].every((g) => groups.has(g))) continue;
       let n = 0;
-      for (const w of set) if (sets[j]?.has(w)) n++;
-      if (set.size && n / set.size >= SAME_SENTENCE) groups.add(g);
+      for (const w of u.words) if (v.words.has(w)) n++;
+      if (u.words.size && n / u.words.size >= SAME_SENTENCE) for (const g of v.groups) groups.add(g);
     }
-    x.support = groups.size;
+    supportOf.set(key, groups.size);
+  });
+  cands.forEach((x, i) => {
+    x.support = supportOf.get(keyOf[i] as string) ?? 1;
   });
   cands.sort((a, b) => b.support - a.support || a.rank - b.rank);
   const chosen: Cand[] = [];

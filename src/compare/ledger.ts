@@ -6,7 +6,7 @@
 import { attributionOf, holderOf, isParty } from './internal/attribution.js';
 import { buildCorpus, type Corpus } from './internal/corpus.js';
 import { assignSlots, type SlotCandidate } from './internal/slots.js';
-import { compareDates, containment, dayGap, shortHash, singular, words } from './internal/text.js';
+import { compareDates, contentWords, dayGap, shortHash, singular, words } from './internal/text.js';
 import { statementTime } from './internal/time.js';
 import type { Claim, ClaimStatement, ClaimTime, CmpQuote, CompareInput, Ledger, Slot, SlotRelation, SlotRelationKind, SourceGroup } from './types.js';
 
@@ -28,6 +28,8 @@ interface Draft {
   readonly value: string;
   readonly statement: ClaimStatement;
   readonly order: number;
+  /** Content words of a quote's text (for matching paraphrased copies of one quote). */
+  readonly words?: ReadonlySet<string>;
 }
 
 function headOf(noun: string | null): string | null {
@@ -43,7 +45,7 @@ function valueLabel(value: number, unit: string | null): string {
   return unit ? `${v} ${unit}` : v;
 }
 
-function numberDrafts(corpus: Corpus): Draft[] {
+function numberDrafts(corpus: Corpus, attribution: (sentence: string) => string | null): Draft[] {
   const cands: SlotCandidate[] = [];
   const pending: { cand: SlotCandidate; statement: ClaimStatement; unit: string | null; noun: string | null }[] = [];
   for (const article of corpus.input.articles) {
@@ -82,7 +84,7 @@ function numberDrafts(corpus: Corpus): Draft[] {
             (quote?.type === 'direct' && isSpeech(quote) && quote.speaker && isParty(quote.speaker) ? quote.speaker : null) ??
             holderOf(sentence.text, inSentence),
           attribution:
-            attributionOf(sentence.text) ?? (quote?.speaker && quote.type === 'indirect' && isParty(quote.speaker) ? `said by ${quote.speaker}` : null),
+            attribution(sentence.text) ?? (quote?.speaker && quote.type === 'indirect' && isParty(quote.speaker) ? `said by ${quote.speaker}` : null),
           time: statementTime(article, ann.dates, sentence, n.paragraph, n.offset, text),
         },
       });
@@ -107,7 +109,7 @@ function numberDrafts(corpus: Corpus): Draft[] {
   return out;
 }
 
-function quoteDrafts(corpus: Corpus): Draft[] {
+function quoteDrafts(corpus: Corpus, attribution: (sentence: string) => string | null): Draft[] {
   const out: Draft[] = [];
   for (const article of corpus.input.articles) {
     const ann = corpus.input.annotations[article.id];
@@ -123,6 +125,7 @@ function quoteDrafts(corpus: Corpus): Draft[] {
         unit: null,
         label: q.speaker,
         value: q.text,
+        words: new Set(contentWords(q.text)),
         order: out.length,
         statement: {
           articleId: article.id,
@@ -131,7 +134,7 @@ function quoteDrafts(corpus: Corpus): Draft[] {
           citation: { articleId: article.id, paragraph: q.paragraph, text: sentence.text },
           raw: q.text,
           holder: q.speaker,
-          attribution: attributionOf(sentence.text),
+          attribution: attribution(sentence.text),
           time: statementTime(article, ann.dates, sentence, q.paragraph, q.offset, text),
         },
       });
@@ -154,8 +157,13 @@ function sameValue(a: Draft, b: Draft): boolean {
   if (a.kind !== b.kind) return false;
   if (a.numeric !== null && b.numeric !== null)
     return Math.abs(a.numeric - b.numeric) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a.numeric), Math.abs(b.numeric));
-  const [short, long] = a.value.length <= b.value.length ? [a.value, b.value] : [b.value, a.value];
-  return containment(short, long) >= QUOTE_MATCH;
+  const wa = a.words ?? new Set(contentWords(a.value));
+  const wb = b.words ?? new Set(contentWords(b.value));
+  const [short, long] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  if (short.size === 0) return a.value === b.value;
+  let hit = 0;
+  for (const w of short) if (long.has(w)) hit++;
+  return hit / short.size >= QUOTE_MATCH;
 }
 
 function claimTime(statements: readonly ClaimStatement[]): ClaimTime {
@@ -268,7 +276,16 @@ export function slotStatus(relations: readonly SlotRelation[]): Slot['status'] {
 
 export function buildLedger(input: CompareInput): Ledger {
   const corpus = buildCorpus(input);
-  const drafts = [...numberDrafts(corpus), ...quoteDrafts(corpus)];
+  const memo = new Map<string, string | null>();
+  const attribution = (sentence: string) => {
+    let a = memo.get(sentence);
+    if (a === undefined) {
+      a = attributionOf(sentence);
+      memo.set(sentence, a);
+    }
+    return a;
+  };
+  const drafts = [...numberDrafts(corpus, attribution), ...quoteDrafts(corpus, attribution)];
   const bySlot = new Map<string, Draft[]>();
   for (const d of drafts) {
     const l = bySlot.get(d.slot);

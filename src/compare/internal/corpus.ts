@@ -17,7 +17,19 @@ export interface Corpus {
   cite(articleId: string, paragraph: number, offset: number): Citation;
 }
 
+/** One corpus per input object: ledger, timeline and brief over the same input share sentence splits. */
+const cache = new WeakMap<CompareInput, Corpus>();
+
 export function buildCorpus(input: CompareInput): Corpus {
+  let c = cache.get(input);
+  if (!c) {
+    c = createCorpus(input);
+    cache.set(input, c);
+  }
+  return c;
+}
+
+function createCorpus(input: CompareInput): Corpus {
   const articles = new Map(input.articles.map((a) => [a.id, a]));
   const order = new Map(input.articles.map((a, i) => [a.id, i]));
   const groupOf = new Map<string, number>();
@@ -26,13 +38,13 @@ export function buildCorpus(input: CompareInput): Corpus {
   });
   let next = input.groups.length;
   for (const a of input.articles) if (!groupOf.has(a.id)) groupOf.set(a.id, next++);
-  const cache = new Map<string, SentenceSpan[][]>();
+  const split = new Map<string, SentenceSpan[][]>();
   const firstIndex = new Map<string, number[]>();
   const all = (id: string): SentenceSpan[][] => {
-    let s = cache.get(id);
+    let s = split.get(id);
     if (!s) {
       s = (articles.get(id)?.paragraphs ?? []).map(splitSentences);
-      cache.set(id, s);
+      split.set(id, s);
       let n = 0;
       firstIndex.set(
         id,
