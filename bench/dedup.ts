@@ -25,8 +25,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { createProvenance, defaultProvenanceOptions, listDuplicates, type ProvenanceOptions } from '../src/dedup/index.js';
-import { bandScheme, estimateJaccard, signature } from '../src/dedup/internal/minhash.js';
 import { shingleHashes } from '../src/dedup/internal/doc.js';
+import { bandScheme, estimateJaccard, signature } from '../src/dedup/internal/minhash.js';
 import { words } from '../src/dedup/internal/text.js';
 import { dedupSchema } from '../src/dedup/schema.js';
 import { migrate } from '../src/store/migrate.js';
@@ -77,7 +77,10 @@ const insertStatements = new WeakMap<Database, Statement<[string, string, string
 export function storeArticle(db: Database, id: string, paragraphs: readonly string[], published: string | null): StoredArticle {
   const text = paragraphs.join('\n\n');
   let st = insertStatements.get(db);
-  if (!st) insertStatements.set(db, (st = db.prepare<[string, string, string, string | null]>('INSERT INTO articles (id, text, paragraphs, published) VALUES (?, ?, ?, ?)')));
+  if (!st) {
+    st = db.prepare<[string, string, string, string | null]>('INSERT INTO articles (id, text, paragraphs, published) VALUES (?, ?, ?, ?)');
+    insertStatements.set(db, st);
+  }
   const seq = Number(st.run(id, text, JSON.stringify(paragraphs), published).lastInsertRowid);
   return {
     id,
@@ -188,16 +191,27 @@ export function loadBaseArticles(): BaseArticle[] {
   const out: BaseArticle[] = [];
   const dir = path.join(SHARED, 'bench/attribution/text');
   for (const f of readdirSync(dir).sort()) {
-    const lines = readFileSync(path.join(dir, f), 'utf8').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const lines = readFileSync(path.join(dir, f), 'utf8')
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
     out.push({ id: `polnear:${f}`, paragraphs: lines.slice(1) });
   }
   const truth = JSON.parse(readFileSync(path.join(SHARED, 'bench/extraction/ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
   for (const id of Object.keys(truth).sort()) {
-    out.push({ id: `extraction:${id}`, paragraphs: truth[id]!.articleBody.split(/\n+/).map((p) => p.trim()).filter(Boolean) });
+    out.push({
+      id: `extraction:${id}`,
+      paragraphs: truth[id]!.articleBody.split(/\n+/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    });
   }
   const long = out.filter((a) => words(a.paragraphs.join(' ')).length >= MIN_BASE_WORDS);
   poolOwners = new Map();
-  const { kept, dropped } = screenDuplicates(long.map((a) => [a] as const), poolOwners);
+  const { kept, dropped } = screenDuplicates(
+    long.map((a) => [a] as const),
+    poolOwners,
+  );
   screenedOut = dropped;
   return kept.map((g) => g[0]);
 }
@@ -213,7 +227,11 @@ export function loadSameStoryPairs(): [BaseArticle, BaseArticle][] {
   const head = rows[0]!;
   const col = (name: string) => head.indexOf(name);
   const [t1, t2, ov, pid] = [col('text1'), col('text2'), col('Overall'), col('pair_id')];
-  const toParas = (t: string) => t.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+  const toParas = (t: string) =>
+    t
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean);
   const seen = new Set<string>();
   const pairs = rows
     .slice(1)
@@ -226,10 +244,13 @@ export function loadSameStoryPairs(): [BaseArticle, BaseArticle][] {
       for (const x of ids) seen.add(x);
       return true;
     })
-    .map((r) => [
-      { id: `semeval:${r[pid]!.split('_')[0]}`, paragraphs: toParas(r[t1]!) },
-      { id: `semeval:${r[pid]!.split('_')[1]}`, paragraphs: toParas(r[t2]!) },
-    ] as [BaseArticle, BaseArticle]);
+    .map(
+      (r) =>
+        [
+          { id: `semeval:${r[pid]!.split('_')[0]}`, paragraphs: toParas(r[t1]!) },
+          { id: `semeval:${r[pid]!.split('_')[1]}`, paragraphs: toParas(r[t2]!) },
+        ] as [BaseArticle, BaseArticle],
+    );
   const { kept, dropped } = screenDuplicates(pairs, poolOwners);
   screenedOut += dropped;
   return kept;
@@ -430,7 +451,9 @@ export function runAccuracy(options: Partial<AccuracyOptions> = {}): AccuracyRes
     const a = take();
     if (!used.has(a.id)) docs.push({ id: a.id, paragraphs: a.paragraphs, published: date(t0 + Math.floor(r() * 365 * 24) * hour) });
   }
-  const same = loadSameStoryPairs().slice(0, o.sameStoryPairs).filter(([x, y]) => !docs.some((d) => d.id === x.id || d.id === y.id));
+  const same = loadSameStoryPairs()
+    .slice(0, o.sameStoryPairs)
+    .filter(([x, y]) => !docs.some((d) => d.id === x.id || d.id === y.id));
   const sameKeys = new Set<string>();
   for (const [x, y] of same) {
     docs.push({ ...x, published: null }, { ...y, published: null });
@@ -476,7 +499,11 @@ export function runAccuracy(options: Partial<AccuracyOptions> = {}): AccuracyRes
   const fps = links.filter((l) => !goldByPair.has(pairKey(l.a, l.b)) && !semevalOnly(l));
   const wrong = gold.flatMap((g) => {
     const l = linkByPair.get(pairKey(g.origin, g.copy));
-    return l && l.kind !== g.kind ? [{ transform: g.transform, copy: g.copy, got: l.kind, score: l.score, rule: l.evidence.rule }] : !l ? [{ transform: g.transform, copy: g.copy, got: 'none', score: 0, rule: '' }] : [];
+    return l && l.kind !== g.kind
+      ? [{ transform: g.transform, copy: g.copy, got: l.kind, score: l.score, rule: l.evidence.rule }]
+      : !l
+        ? [{ transform: g.transform, copy: g.copy, got: 'none', score: 0, rule: '' }]
+        : [];
   });
   const semevalLinks = links.filter(semevalOnly).map((l) => ({ a: l.a, b: l.b, kind: l.kind, score: l.score, sameStoryPair: sameKeys.has(pairKey(l.a, l.b)) }));
   const sameLinked = links.filter((l) => sameKeys.has(pairKey(l.a, l.b)));
@@ -689,7 +716,14 @@ export function accuracyTable(a: AccuracyResult): string {
     `Origin (pairs where both are dated): ${pct(a.originAccuracy)} point to the true origin.`,
     `Links between two SemEval texts (unlabelled, not in precision): ${a.semevalLinks.length} (${a.semevalLinks.map((l) => `${l.kind}${l.sameStoryPair ? '' : ' cross-pair'}`).join(', ')}).`,
     `Missed or mis-kinded: ${a.misclassified.map((m) => `${m.transform}→${m.got}`).join(', ') || 'none'}.`,
-    `Links outside the labels: ${a.falsePositives.length}${a.falsePositives.length ? ` (${a.falsePositives.slice(0, 30).map((f) => `${f.kind} ${f.a} ~ ${f.b}`).join('; ')})` : ''}`,
+    `Links outside the labels: ${a.falsePositives.length}${
+      a.falsePositives.length
+        ? ` (${a.falsePositives
+            .slice(0, 30)
+            .map((f) => `${f.kind} ${f.a} ~ ${f.b}`)
+            .join('; ')})`
+        : ''
+    }`,
   ];
   return lines.join('\n');
 }
@@ -703,7 +737,11 @@ export function speedTable(s: SpeedResult): string {
         `| ${p.stored} | ${p.insertsPerSec} | ${p.addsPerSec} | ${p.insertsPerCpuSec} | ${p.candidatesPerInsert} | ${p.indexBytesPerArticle} | ${p.rssMb} | ${p.heapMb} |`,
     ),
   ];
-  if (s.naive) lines.push('', `Naive all-pairs baseline (in-memory 16-value signatures, every pair compared) at ${s.naive.size}: ${s.naive.insertsPerSec} inserts/s wall, ${s.naive.insertsPerCpuSec} per CPU-second (average over the run; it falls as 1/n).`);
+  if (s.naive)
+    lines.push(
+      '',
+      `Naive all-pairs baseline (in-memory 16-value signatures, every pair compared) at ${s.naive.size}: ${s.naive.insertsPerSec} inserts/s wall, ${s.naive.insertsPerCpuSec} per CPU-second (average over the run; it falls as 1/n).`,
+    );
   lines.push(`Peak RSS: ${s.peakRssMb} MB.`);
   return lines.join('\n');
 }

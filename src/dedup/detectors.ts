@@ -115,7 +115,11 @@ export function nearDetector(options: Partial<ProvenanceOptions> = {}): Detector
       const ov = overlap(a, b);
       if (ov.jaccard < o.nearMinJaccard) return null;
       const rule = `shingle Jaccard ${round(ov.jaccard)} ≥ ${o.nearMinJaccard}`;
-      return { kind: 'near', score: round(ov.jaccard), evidence: withAlignment(a, b, o, { rule, jaccard: round(ov.jaccard), containment: round(ov.containment) }) };
+      return {
+        kind: 'near',
+        score: round(ov.jaccard),
+        evidence: withAlignment(a, b, o, { rule, jaccard: round(ov.jaccard), containment: round(ov.containment) }),
+      };
     },
   };
 }

@@ -87,7 +87,10 @@ export function components(nodes: Iterable<string>, links: readonly DuplicateLin
   for (const n of parent.keys()) {
     const r = find(n);
     let g = groups.get(r);
-    if (!g) groups.set(r, (g = []));
+    if (!g) {
+      g = [];
+      groups.set(r, g);
+    }
     g.push(n);
   }
   return [...groups.values()].map((g) => g.sort()).sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
@@ -106,7 +109,10 @@ function buildGroup(members: readonly string[], links: readonly DuplicateLink[],
   for (const l of links) {
     for (const x of [l.a, l.b]) {
       let list = adj.get(x);
-      if (!list) adj.set(x, (list = []));
+      if (!list) {
+        list = [];
+        adj.set(x, list);
+      }
       list.push(l);
     }
   }

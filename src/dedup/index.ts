@@ -4,7 +4,7 @@
  * candidates), repeated blocks inside one article, the provenance graph and independence groups.
  * See docs/provenance.md.
  */
-export type { DocInput, DocView, Detection, Detector, Evidence, EvidencePair } from './detectors.js';
+export type { Detection, Detector, DocInput, DocView, Evidence, EvidencePair } from './detectors.js';
 export { detectors, exactDetector, nearDetector, pairClassifier, partialDetector, prepare, rewriteDetector } from './detectors.js';
 export { ProvenanceError } from './errors.js';
 export type { ProvenanceGroup, ProvenanceMember } from './graph.js';

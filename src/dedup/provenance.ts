@@ -104,7 +104,8 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
       }
       index.insert(article.seq, keys);
       // a repeated sentence repeats its word shingles, so texts without repeated shingles are skipped
-      if (view.repeatedShingles >= MIN_REPEATED_SHINGLES) storeRepeats(article.id, repeatedBlocks(article.paragraphs.length ? article.paragraphs : [article.text]));
+      if (view.repeatedShingles >= MIN_REPEATED_SHINGLES)
+        storeRepeats(article.id, repeatedBlocks(article.paragraphs.length ? article.paragraphs : [article.text]));
       setMeta.run(WATERMARK, article.seq);
       stats.added++;
       stats.links += links.length;

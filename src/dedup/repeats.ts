@@ -82,7 +82,10 @@ function matchEarlier(units: readonly Unit[], o: RepeatOptions): ({ at: number; 
       }
       for (const h of u.shingles) {
         let p = postings.get(h);
-        if (!p) postings.set(h, (p = []));
+        if (!p) {
+          p = [];
+          postings.set(h, p);
+        }
         p.push(k);
       }
     }

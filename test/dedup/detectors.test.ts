@@ -17,8 +17,8 @@ import {
   prepare,
   rewriteDetector,
 } from '../../src/dedup/index.js';
-import { openDatabase } from '../../src/store/db.js';
 import { insertArticle } from '../../src/store/articles.js';
+import { openDatabase } from '../../src/store/db.js';
 import type { DuplicateKind } from '../../src/types.js';
 import { EXACT, GERMAN, GERMAN_NEAR, NEAR, ORIGIN, PARTIAL, REWRITE, SAME_TOPIC, text, UNRELATED } from './fixtures.js';
 

@@ -62,11 +62,7 @@ export const GERMAN = [
   'Als Grund nannte Geschäftsführerin Hanna Wendt die gestiegenen Kosten für Energie und die Sanierung von zwei alten Pumpwerken am Flussufer. Der Stadtrat muss der Erhöhung noch zustimmen, die Abstimmung ist für Ende Februar geplant.',
   'Die Opposition kündigte Widerstand an. Gerade Familien mit kleinen Einkommen würden durch die neuen Preise stark belastet, sagte der Fraktionschef der Freien Wähler.',
 ];
-export const GERMAN_NEAR = [
-  `LINDACH (dpa) – ${GERMAN[0]!}`,
-  GERMAN[1]!.replace('zwei alten', 'zwei veralteten'),
-  GERMAN[2]!,
-];
+export const GERMAN_NEAR = [`LINDACH (dpa) – ${GERMAN[0]!}`, GERMAN[1]!.replace('zwei alten', 'zwei veralteten'), GERMAN[2]!];
 
 /** A body pasted twice after a short standfirst. */
 export const REPEATED_BODY = [

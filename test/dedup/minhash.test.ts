@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bandKeys, bandScheme, candidateProbability, containmentSamples, estimateJaccard, signature } from '../../src/dedup/internal/minhash.js';
 import { seeds } from '../../src/dedup/internal/hash.js';
+import { bandKeys, bandScheme, candidateProbability, containmentSamples, estimateJaccard, signature } from '../../src/dedup/internal/minhash.js';
 
 function range(from: number, to: number): Int32Array {
   return Int32Array.from({ length: to - from }, (_, i) => from + i);

@@ -54,7 +54,10 @@ test('direction and origin: the earliest reliable publication is the source, wha
   for (const l of links) assert.equal(l.origin, 'origin', `${l.a}→${l.b}`);
   const [group, alone] = provenanceGraph(db, ['rewrite', 'near', 'origin', 'partial', 'independent']).sort((x, y) => y.members.length - x.members.length);
   assert.equal(group!.origin, 'origin');
-  assert.deepEqual(group!.members.map((m) => m.id), ['origin', 'near', 'partial', 'rewrite']);
+  assert.deepEqual(
+    group!.members.map((m) => m.id),
+    ['origin', 'near', 'partial', 'rewrite'],
+  );
   const byId = new Map(group!.members.map((m) => [m.id, m]));
   assert.equal(byId.get('origin')!.kind, null);
   assert.equal(byId.get('near')!.kind, 'near');
@@ -64,7 +67,10 @@ test('direction and origin: the earliest reliable publication is the source, wha
   // evidence is oriented: its `a` side is the parent's sentence
   const pair = byId.get('rewrite')!.evidence!.pairs!.find((p) => p.a.includes('Okafor'))!;
   assert.ok(ORIGIN.some((para) => para.includes(pair.a.slice(0, 40))));
-  assert.deepEqual(alone!.members.map((m) => m.id), ['independent']);
+  assert.deepEqual(
+    alone!.members.map((m) => m.id),
+    ['independent'],
+  );
   db.close();
 });
 

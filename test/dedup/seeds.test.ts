@@ -26,7 +26,9 @@ test('seeds: one rewrite link, one repeated body, independent reports unlinked',
     t.skip(`seed corpus not found at ${SEEDS}`);
     return;
   }
-  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   assert.ok(files.length >= 5);
   const db = openDatabase(':memory:');
   const stage = createProvenance(db);

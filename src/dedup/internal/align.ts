@@ -49,7 +49,10 @@ export function alignSentences(a: readonly SentenceFeatures[], b: readonly Sente
   b.forEach((s, j) => {
     for (const t of s.terms.keys()) {
       let p = postings.get(t);
-      if (!p) postings.set(t, (p = []));
+      if (!p) {
+        p = [];
+        postings.set(t, p);
+      }
       p.push(j);
     }
   });

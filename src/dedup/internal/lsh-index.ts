@@ -101,7 +101,10 @@ export class LshIndex {
     for (const [k, seq] of rows) {
       if (perKey[k]! > this.#maxPosting || seq === exclude) continue;
       let h = hits.get(seq);
-      if (!h) hits.set(seq, (h = { seq, shingle: 0, anchor: 0, sample: 0 }));
+      if (!h) {
+        h = { seq, shingle: 0, anchor: 0, sample: 0 };
+        hits.set(seq, h);
+      }
       h[family[k]!]++;
     }
     for (const n of perKey) if (n > this.#maxPosting) this.skippedKeys++;
