@@ -76,13 +76,22 @@ describe('names, numbers, stems', () => {
     assert.ok(!(nameKey('CLICKHERE') in f.entities));
   });
 
+  const signals = {
+    entities: [{ key: 'Ilsa Brandvik', type: 'person' }],
+    happeningDates: [{ start: '2031-05-06', end: '2031-05-06', precision: 'day' }],
+    numbers: ['14'],
+  };
   it('extract signals replace the fallbacks when given', () => {
-    const f = featuresOf(
-      { title: 'x', text: 'Brandvik met someone on Tuesday.', published: null, language: 'en' },
-      { entities: [{ key: 'Ilsa Brandvik', type: 'person' }], happeningDates: [{ start: '2031-05-06', end: '2031-05-06', precision: 'day' }], numbers: ['14'] },
-    );
+    const f = featuresOf({ title: 'x', text: 'Brandvik met Okonjo on Tuesday.', published: '2031-05-09', language: 'en' }, signals);
     assert.equal(f.primary, '2031-05-06');
+    assert.equal(f.dateSource, 'extract');
     assert.deepEqual(Object.keys(f.entities).sort(), [nameKey('Brandvik'), nameKey('Ilsa')].sort());
     assert.deepEqual(f.numbers, ['14']);
+  });
+
+  it('an undated article keeps our own dates (extract would resolve them against a guessed year)', () => {
+    const f = featuresOf({ title: 'x', text: 'They meet on the 2nd of December.', published: null, language: 'en' }, signals);
+    assert.equal(f.dateSource, 'fallback-undated');
+    assert.equal(f.primary, '--12-02');
   });
 });

@@ -23,6 +23,8 @@ export interface Features {
   readonly language: string | null;
   /** Display forms for stems and name keys (for explanations). */
   readonly surfaces: Record<string, string>;
+  /** Where the dates came from: extract's signals, our fallback, or our fallback because extract had no anchor (undated article). */
+  readonly dateSource?: 'extract' | 'fallback' | 'fallback-undated';
 }
 
 /** Title words count this many times: headlines state the event. Swept 1–3 on bench/similarity: 2 best. */
@@ -108,8 +110,13 @@ export function featuresOf(article: Pick<StoredArticle, 'title' | 'text' | 'publ
   }
 
   const numbers = signals && signals.numbers.length > 0 ? signals.numbers.flatMap((n) => numbersIn(n)) : numbersIn(`${article.title}\n${article.text}`);
-  const given = signals ? signalDates(signals) : [];
-  const found = given.length > 0 ? given : findDates(`${article.title}\n${article.text}`, article.published, aside);
+  // Dates: extract's for a dated article. For an undated one extract resolves relative dates against a
+  // corpus or wall-clock reference, which puts an archive's articles in the wrong year; ours resolve against
+  // a full date the article itself carries (text or page furniture), else keep month and day only.
+  const body = `${article.title}\n${article.text}`;
+  const given = signals && article.published ? signalDates(signals) : [];
+  const found = given.length > 0 ? given : findDates(body, article.published, aside);
+  const dateSource: Features['dateSource'] = given.length > 0 ? 'extract' : signals && !article.published ? 'fallback-undated' : 'fallback';
   // With no date in the text, the publication day stands in for the happening date (a same-day report).
   const publishedDay = publishedDate(article.published);
   const primary = primaryDate(found) ?? publishedDay;
@@ -132,6 +139,7 @@ export function featuresOf(article: Pick<StoredArticle, 'title' | 'text' | 'publ
     time,
     language: article.language ? fold(article.language).slice(0, 2) : null,
     surfaces: keptSurfaces,
+    dateSource,
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { dfKeys } from './idf.js';
 import type { Features } from './features.js';
-import { type Profile, PROFILE_DATES, PROFILE_ENTITIES, PROFILE_MENTIONS, PROFILE_NUMBERS, PROFILE_TERMS, emptyProfile, profileOf } from './profile.js';
+import { type Profile, TRIM_SLACK, PROFILE_DATES, PROFILE_ENTITIES, PROFILE_MENTIONS, PROFILE_NUMBERS, PROFILE_TERMS, emptyProfile, profileOf } from './profile.js';
 import type { ClusterState, ProfileRow } from './state.js';
 
 export type Origin = 'human' | 'auto';
@@ -45,7 +45,7 @@ function sumInto(into: Record<string, number>, from: Record<string, number>, sig
 
 function trimTo(v: Record<string, number>, keep: number): Record<string, number> {
   const e = Object.entries(v);
-  if (e.length <= keep) return v;
+  if (e.length <= keep * TRIM_SLACK) return v;
   return Object.fromEntries(e.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep));
 }
 
@@ -155,6 +155,20 @@ export function rebuildStory(ctx: Ctx, storyId: string): void {
   ctx.db.prepare('UPDATE stories SET title = COALESCE(?, title), updated_at = ? WHERE id = ?').run(best?.title ?? null, now(), storyId);
 }
 
+/** After an event in the storyline grew: makes its headline the storyline's title if it is now the largest event. */
+export function retitleStory(ctx: Ctx, storyId: string, eventId: string): void {
+  const story = ctx.state.profile(storyId);
+  const ev = ctx.state.profile(eventId);
+  if (!story || !ev) return;
+  if (ev.profile.n >= story.repScore || story.repArticle === eventId) {
+    story.repArticle = eventId;
+    story.repScore = ev.profile.n;
+    ctx.state.saveProfile(story);
+    const t = ctx.db.prepare('SELECT title FROM events WHERE id = ?').get(eventId) as { title: string } | undefined;
+    if (t) ctx.db.prepare('UPDATE stories SET title = ?, updated_at = ? WHERE id = ?').run(t.title, now(), storyId);
+  }
+}
+
 /** Moves every article of `from` into `into`, deletes `from`, redirects it; returns the decision id. */
 export function mergeEvents(ctx: Ctx, from: string, into: string, origin: Origin, note: string | null): number {
   const fromStory = storyOf(ctx.db, from);
@@ -184,8 +198,9 @@ export function mergeEvents(ctx: Ctx, from: string, into: string, origin: Origin
   if (fromStory && intoStory && fromStory !== intoStory) {
     rebuildStory(ctx, fromStory);
     if (!ctx.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(fromStory)) redirect(ctx.db, fromStory, intoStory, decision);
-  }
-  if (intoStory) rebuildStory(ctx, intoStory);
+    rebuildStory(ctx, intoStory);
+  } else if (intoStory && origin === 'human') rebuildStory(ctx, intoStory);
+  else if (intoStory) retitleStory(ctx, intoStory, into);
   return decision;
 }
 

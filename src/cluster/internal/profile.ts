@@ -52,9 +52,17 @@ function addScaled(into: Record<string, number>, v: Record<string, number>, scal
   for (const [k, x] of Object.entries(v)) into[k] = (into[k] ?? 0) + x * scale;
 }
 
+/**
+ * Profiles are trimmed only once they exceed their size by this factor (then cut back to size), so the
+ * sort runs every few additions instead of on each; the bound on memory stays within this factor.
+ */
+export const TRIM_SLACK = 1.5;
+
 function trim(v: Record<string, number>, keep: number): Record<string, number> {
+  let n = 0;
+  for (const _ in v) n++;
+  if (n <= keep * TRIM_SLACK) return v;
   const entries = Object.entries(v);
-  if (entries.length <= keep) return v;
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return Object.fromEntries(entries.slice(0, keep));
 }
@@ -63,13 +71,15 @@ function trim(v: Record<string, number>, keep: number): Record<string, number> {
 export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile {
   addScaled(p.terms, f.terms, sign / norm(f.terms));
   addScaled(p.entities, f.entities, sign / norm(f.entities));
+  p.mentions ??= {};
   for (const n of f.numbers) p.numbers[n] = (p.numbers[n] ?? 0) + sign;
   if (f.primary) p.dates[f.primary] = (p.dates[f.primary] ?? 0) + sign;
   if (f.language) p.langs[f.language] = (p.langs[f.language] ?? 0) + sign;
-  p.mentions ??= {};
   for (const d of f.dates) p.mentions[d] = (p.mentions[d] ?? 0) + sign;
-  for (const rec of [p.terms, p.entities, p.numbers, p.dates, p.langs, p.mentions]) {
-    for (const [k, x] of Object.entries(rec)) if (x <= 1e-9) delete rec[k];
+  if (sign < 0) {
+    for (const rec of [p.terms, p.entities, p.numbers, p.dates, p.langs, p.mentions]) {
+      for (const [k, x] of Object.entries(rec)) if (x <= 1e-9) delete rec[k];
+    }
   }
   p.n += sign;
   if (sign > 0) {
@@ -79,13 +89,19 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
     }
     for (const [k, s] of Object.entries(f.surfaces)) if (!(k in p.surfaces) && (k in p.terms || k.slice(2) in p.entities)) p.surfaces[k] = s;
   }
+  const before = p.terms;
+  const beforeE = p.entities;
   p.terms = trim(p.terms, PROFILE_TERMS);
   p.entities = trim(p.entities, PROFILE_ENTITIES);
   p.numbers = trim(p.numbers, PROFILE_NUMBERS);
   p.dates = trim(p.dates, PROFILE_DATES);
   p.mentions = trim(p.mentions, PROFILE_MENTIONS);
-  const surf = Object.entries(p.surfaces).filter(([k]) => k in p.terms || k.slice(2) in p.entities);
-  p.surfaces = Object.fromEntries(surf.slice(0, PROFILE_SURFACES));
+  let surfaces = 0;
+  for (const _ in p.surfaces) surfaces++;
+  if (before !== p.terms || beforeE !== p.entities || surfaces > PROFILE_SURFACES * TRIM_SLACK) {
+    const surf = Object.entries(p.surfaces).filter(([k]) => k in p.terms || k.slice(2) in p.entities);
+    p.surfaces = Object.fromEntries(surf.slice(0, PROFILE_SURFACES));
+  }
   return p;
 }
 

@@ -40,7 +40,7 @@ export class ClusterState {
       meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
       setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       df: p('SELECT df FROM cluster_df WHERE key = ?'),
-      incDf: p('INSERT INTO cluster_df (key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1 RETURNING df'),
+      incDf: p('INSERT INTO cluster_df (key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1'),
       getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
       putProfile: p(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
         VALUES (@id, @kind, @profile, @tLo, @tHi, @size, @repArticle, @repScore, @locked, @indexed)
@@ -93,9 +93,9 @@ export class ClusterState {
   /** Counts one more document containing these keys. */
   observe(keys: readonly string[]): void {
     for (const k of new Set(keys)) {
-      const row = this.s.incDf!.get(k) as { df: number };
-      if (this.dfCache.size >= DF_CACHE_MAX) this.dfCache.clear();
-      this.dfCache.set(k, row.df);
+      this.s.incDf!.run(k);
+      const cached = this.dfCache.get(k);
+      if (cached !== undefined) this.dfCache.set(k, cached + 1);
     }
     this.docsCount++;
     this.s.setMeta!.run('docs', String(this.docsCount));
