@@ -74,3 +74,22 @@ describe('storyline sections', () => {
     for (const s of q.speakers) for (const quote of s.quotes) assert.ok((await paragraphs(quote.articleId))[quote.paragraph] !== undefined);
   });
 });
+
+describe('article highlights', () => {
+  test('entity, quote and number ranges lie inside their paragraphs; unknown articles 404', async () => {
+    const list = json<{ items: { id: string }[] }>((await app.inject({ url: '/api/articles?outlet=Nordvik%20Herald' })).body);
+    const id = list.items[0]?.id ?? '';
+    const r = await app.inject({ url: `/api/articles/${id}/highlights` });
+    assert.equal(r.statusCode, 200);
+    const { highlights } = json<{ highlights: { kind: string; paragraph: number; start: number; end: number; label: string }[] }>(r.body);
+    const ps = await paragraphs(id);
+    assert.ok(highlights.some((x) => x.kind === 'quote' && x.label.includes('Lars Dahl')), 'the quote is attributed');
+    assert.ok(highlights.some((x) => x.kind === 'entity'));
+    for (const x of highlights) {
+      const p = ps[x.paragraph] ?? '';
+      assert.ok(x.start >= 0 && x.end <= p.length && x.start < x.end, `${x.kind} range inside paragraph ${x.paragraph}`);
+    }
+    const missing = await app.inject({ url: '/api/articles/a0000000000000000/highlights' });
+    assert.equal(missing.statusCode, 404);
+  });
+});

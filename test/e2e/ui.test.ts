@@ -146,6 +146,15 @@ test('storylines → storyline → citation → article with boilerplate toggle 
   assert.ok(box && box.y < PHONE.height && box.y + box.height > 0, 'the passage is scrolled into view');
   await shot(page, '04-citation-passage.png');
 
+  // Entity, quote and number highlights, each kind switchable.
+  await page.waitForSelector('.article .text .hl-entity', { timeout: COMPARE_MS });
+  const quotesBox = page.locator('.kinds label.kind-quote input');
+  const before = await page.locator('.article .text .hl-quote').count();
+  await quotesBox.uncheck();
+  assert.equal(await page.locator('.article .text .hl-quote').count(), 0);
+  await quotesBox.check();
+  assert.equal(await page.locator('.article .text .hl-quote').count(), before);
+
   // An article whose cleaning removed boilerplate: toggle it on and off.
   const withRemoved = db.prepare('SELECT article_id AS id, COUNT(*) AS n FROM removed_blocks GROUP BY article_id ORDER BY n DESC LIMIT 1').get() as { id: string; n: number } | undefined;
   assert.ok(withRemoved, 'the demo corpus has boilerplate to remove');

@@ -5,6 +5,7 @@ import { type ApiContext, idParams } from '../context.js';
 import { notFound } from '../errors.js';
 import { countArticles, listArticleSummaries } from '../internal/articles.js';
 import { type PageParams, page, pageQuery } from '../internal/pagination.js';
+import { articleHighlights } from '../internal/highlights.js';
 import { placementOf } from '../internal/stories.js';
 
 export function articleRoutes(app: FastifyInstance, { db }: ApiContext): void {
@@ -48,6 +49,23 @@ export function articleRoutes(app: FastifyInstance, { db }: ApiContext): void {
         storyId: placement?.storyId ?? null,
         duplicates: listDuplicates(db, [id]),
       };
+    },
+  );
+
+  app.get(
+    '/api/articles/:id/highlights',
+    {
+      schema: {
+        summary: 'Entity, quote and number highlights as character ranges inside the article’s paragraphs (from the extract stage)',
+        tags: ['articles'],
+        params: idParams,
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const article = getArticle(db, id);
+      if (!article) throw notFound('article', id);
+      return articleHighlights(article);
     },
   );
 }

@@ -1,4 +1,5 @@
 /** Typed client for the Storyline API (types come from the server modules, so they cannot drift). */
+import type { Highlight } from '../../api/internal/highlights.js';
 import type { Page } from '../../api/internal/pagination.js';
 import type { SearchResult } from '../../api/internal/search.js';
 import type { CoverageDay, StorySummary } from '../../api/internal/stories.js';
@@ -57,6 +58,7 @@ export const api = {
   storylines: (offset: number, limit: number, s?: AbortSignal) => getJson<Page<StorySummary>>(`/api/storylines?offset=${offset}&limit=${limit}`, s),
   storyline: (id: string, s?: AbortSignal) => getJson<StoryView>(`/api/storylines/${enc(id)}`, s),
   section: <T>(id: string, name: string, s?: AbortSignal) => getJson<T>(`/api/storylines/${enc(id)}/${enc(name)}`, s),
+  highlights: (id: string, s?: AbortSignal) => getJson<{ highlights: Highlight[]; notes: string[] }>(`/api/articles/${enc(id)}/highlights`, s),
   event: (id: string, s?: AbortSignal) => getJson<EventDetail>(`/api/events/${enc(id)}`, s),
   article: (id: string, s?: AbortSignal) => getJson<ArticleDetail>(`/api/articles/${enc(id)}`, s),
   search: (q: string, offset: number, limit: number, s?: AbortSignal) =>

@@ -2,14 +2,21 @@ import { type JSX, h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Badge, PageTitle, Status } from '../components/common.js';
-import { highlight, termsOf } from '../components/highlight.js';
+import { termsOf } from '../components/highlight.js';
+import { type Range, markedText, termRanges } from '../components/marked-text.js';
 import { formatDate, safeExternalUrl } from '../format.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
 
+type HighlightKind = 'entity' | 'quote' | 'number';
+const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['entity', 'quote', 'number'];
+const KIND_LABEL: Readonly<Record<HighlightKind, string>> = { entity: 'entities', quote: 'quotes', number: 'numbers' };
+
 export function ArticleView({ id, paragraph, terms }: { id: string; paragraph: number | null; terms: string }): JSX.Element {
   const state = useLoad((sig) => api.article(id, sig), [id]);
+  const marks = useLoad((sig) => api.highlights(id, sig), [id]);
   const [showRemoved, setShowRemoved] = useState(false);
+  const [kinds, setKinds] = useState<Record<HighlightKind, boolean>>({ entity: true, quote: true, number: true });
   const a = state.data;
   const words = termsOf(terms);
 
@@ -23,6 +30,14 @@ export function ArticleView({ id, paragraph, terms }: { id: string; paragraph: n
 
   if (!a) return h(Status, { state, what: 'the article' }) ?? h('p', null, '');
   const original = safeExternalUrl(a.url);
+  const byParagraph = new Map<number, Range[]>();
+  for (const m of marks.data?.highlights ?? []) {
+    if (!kinds[m.kind]) continue;
+    const list = byParagraph.get(m.paragraph) ?? [];
+    list.push(m);
+    byParagraph.set(m.paragraph, list);
+  }
+  const counts = (marks.data?.highlights ?? []).reduce<Record<string, number>>((c, m) => ({ ...c, [m.kind]: (c[m.kind] ?? 0) + 1 }), {});
   return h(
     'article',
     { class: 'article', lang: a.language ?? undefined },
@@ -60,6 +75,20 @@ export function ArticleView({ id, paragraph, terms }: { id: string; paragraph: n
       'div',
       { class: 'toolbar' },
       h(
+        'fieldset',
+        { class: 'kinds' },
+        h('legend', null, 'Highlight'),
+        HIGHLIGHT_KINDS.map((k) =>
+          h(
+            'label',
+            { key: k, class: `kind-${k}` },
+            h('input', { type: 'checkbox', checked: kinds[k], onChange: () => setKinds({ ...kinds, [k]: !kinds[k] }) }),
+            ` ${KIND_LABEL[k]} (${counts[k] ?? 0})`,
+          ),
+        ),
+        marks.loading && !marks.data ? h('span', { class: 'muted' }, ' loading…') : null,
+      ),
+      h(
         'button',
         { type: 'button', class: 'toggle-removed', 'aria-pressed': showRemoved, 'aria-controls': 'removed', onClick: () => setShowRemoved(!showRemoved), disabled: a.removed.length === 0 },
         a.removed.length === 0 ? 'No boilerplate was removed' : `${showRemoved ? 'Hide' : 'Show'} removed boilerplate (${a.removed.length})`,
@@ -87,7 +116,7 @@ export function ArticleView({ id, paragraph, terms }: { id: string; paragraph: n
           'p',
           { key: i, id: `p-${i}`, tabIndex: paragraph === i ? -1 : undefined, class: paragraph === i ? 'cited' : undefined, dir: 'auto' },
           paragraph === i ? h('span', { class: 'visually-hidden' }, 'Cited passage: ') : null,
-          ...highlight(p, words),
+          ...markedText(p, [...(byParagraph.get(i) ?? []), ...termRanges(p, words)]),
         ),
       ),
     ),
