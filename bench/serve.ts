@@ -12,8 +12,8 @@
  * The server runs in a child process so the load generator does not share its event loop.
  */
 import { fork } from 'node:child_process';
-import { Agent, request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,7 +92,8 @@ export function fillBenchDb(db: Database, total: number, seed = 7): BenchDb {
       stories.push({ id: storyId, size });
       const events = Math.max(1, Math.min(MAX_EVENTS, Math.round(size / ARTICLES_PER_EVENT)));
       const start = base + Math.floor(r() * DATE_SPAN_DAYS) * 86_400_000;
-      for (let e = 0; e < events; e++) insEvent.run(`ev_bench${s}_${e}`, storyId, `Event ${e} of storyline ${s}`, new Date(start + e * 86_400_000).toISOString(), now, now);
+      for (let e = 0; e < events; e++)
+        insEvent.run(`ev_bench${s}_${e}`, storyId, `Event ${e} of storyline ${s}`, new Date(start + e * 86_400_000).toISOString(), now, now);
       const ids: string[] = [];
       for (let i = 0; i < size; i++, n++) {
         const id = `abench${n}`;
@@ -151,7 +152,13 @@ interface AutocannonResult {
 interface AutocannonRequest {
   setupRequest?: (req: { path: string }) => { path: string };
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number; overallRate?: number; requests?: AutocannonRequest[] }) => Promise<AutocannonResult>;
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate?: number;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
 
 async function runLoad(url: string, scenario: string, duration: number, rate: number | null, paths?: readonly string[]): Promise<Result> {
   // autocannon ships no type declarations: import it by a non-literal name and type the part we use.
@@ -225,7 +232,16 @@ async function pacedLoad(origin: string, paths: readonly string[], scenario: str
   const r = await run(duration);
   agent.destroy();
   const q = (p: number) => Math.round(r.latencies[Math.min(r.latencies.length - 1, Math.floor(p * r.latencies.length))] ?? 0);
-  return { scenario, rate: `${rate}/s steady`, p50: q(0.5), p99: q(0.99), max: q(1), rps: Math.round(r.latencies.length / r.elapsed), errors: r.errors, non2xx: r.non2xx };
+  return {
+    scenario,
+    rate: `${rate}/s steady`,
+    p50: q(0.5),
+    p99: q(0.99),
+    max: q(1),
+    rps: Math.round(r.latencies.length / r.elapsed),
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 function arg(name: string, dflt: number): number {
@@ -261,12 +277,15 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   try {
     for (const cache of [true, false]) {
-      const child = fork(fileURLToPath(import.meta.url), ['--server', dbPath, cache ? 'cache' : 'no-cache'], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+      const child = fork(fileURLToPath(import.meta.url), ['--server', dbPath, cache ? 'cache' : 'no-cache'], {
+        execArgv: ['--import', 'tsx'],
+        stdio: 'inherit',
+      });
       const port = await new Promise<number>((ok) => child.once('message', (m: { port: number }) => ok(m.port)));
       const origin = `http://127.0.0.1:${port}`;
       const label = cache ? 'cache on' : 'cache off';
       try {
-        results.push(await pacedLoad(origin, [page(largest.id)], `${label}: largest storyline (${largest.size} articles, 200 listed)`, duration, rate));
+        results.push(await pacedLoad(origin, [page(largest.id)], `${label}: largest storyline (${largest.size} articles, 144 listed)`, duration, rate));
         results.push(await pacedLoad(origin, [page(median.id)], `${label}: median storyline (${median.size} articles)`, duration, rate));
         results.push(await pacedLoad(origin, allPages, `${label}: random storyline per request (of ${stories.length})`, duration, rate));
         results.push(await runLoad(origin, `${label}: random storyline per request (of ${stories.length})`, duration, null, allPages));
@@ -278,7 +297,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
   const lines = [
     `Serve benchmark: ${total} articles in ${stories.length} storylines (database built in ${buildMs} ms), ${duration} s per run after ${WARMUP_S} s warm-up, loopback; "steady" rows: open-loop requests every ${1000 / rate} ms, latency from the scheduled send time; "max" rows: autocannon, 10 connections, as fast as the server answers. ${cpus().length} CPUs, load average at the end ${load} (1/5/15 min).`,
     '',
@@ -289,7 +310,14 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
   const outDir = fileURLToPath(new URL('./out/', import.meta.url));
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'serve.json'), JSON.stringify({ articles: total, storylines: stories.length, durationS: duration, loadavg: loadavg(), cpus: cpus().length, results, at: new Date().toISOString() }, null, 2));
+  writeFileSync(
+    join(outDir, 'serve.json'),
+    JSON.stringify(
+      { articles: total, storylines: stories.length, durationS: duration, loadavg: loadavg(), cpus: cpus().length, results, at: new Date().toISOString() },
+      null,
+      2,
+    ),
+  );
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];

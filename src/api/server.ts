@@ -7,7 +7,7 @@ import { installErrorHandling } from './internal/error-handler.js';
 import { installEtags } from './internal/etag.js';
 import { installSecurityHeaders } from './internal/headers.js';
 import { routeCollector } from './internal/openapi.js';
-import { ResponseCache, installResponseCache } from './internal/response-cache.js';
+import { installResponseCache, ResponseCache } from './internal/response-cache.js';
 import { findUiDir } from './internal/static-files.js';
 import { LiveFeed, POLL_INTERVAL_MS, registerFeed } from './live.js';
 import { articleRoutes } from './routes/articles.js';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { InjectOptions } from 'fastify';
-import { MAX_ARTICLES_PER_POST } from '../../src/api/routes/ingest.js';
 import { createServer } from '../../src/api/index.js';
 import { SECURITY_HEADERS } from '../../src/api/internal/headers.js';
+import { MAX_ARTICLES_PER_POST } from '../../src/api/routes/ingest.js';
 import { openDatabase } from '../../src/store/db.js';
-import { TOKEN, fixtureServer, json } from './fixtures.js';
+import { fixtureServer, json, TOKEN } from './fixtures.js';
 
 /** Small body limit so the size check is cheap to trigger. */
 const TEST_BODY_LIMIT = 4096;
@@ -40,27 +40,68 @@ const cases: Case[] = [
   { name: 'search without q', req: { url: '/api/search' }, status: 400, code: 'invalid-request' },
   { name: 'search with empty q', req: { url: '/api/search?q=' }, status: 400, code: 'invalid-request' },
   { name: 'search q too long', req: { url: `/api/search?q=${'x'.repeat(501)}` }, status: 400, code: 'invalid-request' },
-  { name: 'write on a read-only server', req: { method: 'POST', url: '/api/articles', payload: article }, status: 403, code: 'read-only', server: readOnly.app },
+  {
+    name: 'write on a read-only server',
+    req: { method: 'POST', url: '/api/articles', payload: article },
+    status: 403,
+    code: 'read-only',
+    server: readOnly.app,
+  },
   { name: 'write without a token', req: { method: 'POST', url: '/api/articles', payload: article }, status: 401, code: 'unauthorized' },
-  { name: 'write with a wrong token', req: { method: 'POST', url: '/api/articles', payload: article, headers: { authorization: 'Bearer nope' } }, status: 401, code: 'unauthorized' },
-  { name: 'write with a non-bearer scheme', req: { method: 'POST', url: '/api/articles', payload: article, headers: { authorization: `Basic ${TOKEN}` } }, status: 401, code: 'unauthorized' },
+  {
+    name: 'write with a wrong token',
+    req: { method: 'POST', url: '/api/articles', payload: article, headers: { authorization: 'Bearer nope' } },
+    status: 401,
+    code: 'unauthorized',
+  },
+  {
+    name: 'write with a non-bearer scheme',
+    req: { method: 'POST', url: '/api/articles', payload: article, headers: { authorization: `Basic ${TOKEN}` } },
+    status: 401,
+    code: 'unauthorized',
+  },
   {
     name: 'malformed JSON',
     req: { method: 'POST', url: '/api/articles', payload: '{"title": ', headers: { ...auth, 'content-type': 'application/json' } },
     status: 400,
     code: 'malformed-json',
   },
-  { name: 'empty JSON body', req: { method: 'POST', url: '/api/articles', payload: '', headers: { ...auth, 'content-type': 'application/json' } }, status: 400, code: 'empty-body' },
-  { name: 'unsupported media type', req: { method: 'POST', url: '/api/articles', payload: 'a,b', headers: { ...auth, 'content-type': 'text/csv' } }, status: 415, code: 'unsupported-media-type' },
+  {
+    name: 'empty JSON body',
+    req: { method: 'POST', url: '/api/articles', payload: '', headers: { ...auth, 'content-type': 'application/json' } },
+    status: 400,
+    code: 'empty-body',
+  },
+  {
+    name: 'unsupported media type',
+    req: { method: 'POST', url: '/api/articles', payload: 'a,b', headers: { ...auth, 'content-type': 'text/csv' } },
+    status: 415,
+    code: 'unsupported-media-type',
+  },
   {
     name: 'body over the limit',
     req: { method: 'POST', url: '/api/articles', payload: { ...article, text: 'x'.repeat(TEST_BODY_LIMIT) }, headers: auth },
     status: 413,
     code: 'body-too-large',
   },
-  { name: 'article without text or html', req: { method: 'POST', url: '/api/articles', payload: { title: 'only a title' }, headers: auth }, status: 400, code: 'invalid-request' },
-  { name: 'article with an unknown field', req: { method: 'POST', url: '/api/articles', payload: { ...article, score: 3 }, headers: auth }, status: 400, code: 'invalid-request' },
-  { name: 'article with a javascript: url', req: { method: 'POST', url: '/api/articles', payload: { ...article, url: 'javascript:alert(1)' }, headers: auth }, status: 400, code: 'invalid-request' },
+  {
+    name: 'article without text or html',
+    req: { method: 'POST', url: '/api/articles', payload: { title: 'only a title' }, headers: auth },
+    status: 400,
+    code: 'invalid-request',
+  },
+  {
+    name: 'article with an unknown field',
+    req: { method: 'POST', url: '/api/articles', payload: { ...article, score: 3 }, headers: auth },
+    status: 400,
+    code: 'invalid-request',
+  },
+  {
+    name: 'article with a javascript: url',
+    req: { method: 'POST', url: '/api/articles', payload: { ...article, url: 'javascript:alert(1)' }, headers: auth },
+    status: 400,
+    code: 'invalid-request',
+  },
   { name: 'empty array', req: { method: 'POST', url: '/api/articles', payload: [], headers: auth }, status: 400, code: 'invalid-request' },
   {
     name: 'too many articles in one post',
@@ -68,15 +109,35 @@ const cases: Case[] = [
     status: 400,
     code: 'invalid-request',
   },
-  { name: 'a JSON scalar body', req: { method: 'POST', url: '/api/articles', payload: '42', headers: { ...auth, 'content-type': 'application/json' } }, status: 400, code: 'invalid-request' },
-  { name: 'empty HTML body', req: { method: 'POST', url: '/api/articles', payload: '', headers: { ...auth, 'content-type': 'text/html' } }, status: 400, code: 'invalid-request' },
+  {
+    name: 'a JSON scalar body',
+    req: { method: 'POST', url: '/api/articles', payload: '42', headers: { ...auth, 'content-type': 'application/json' } },
+    status: 400,
+    code: 'invalid-request',
+  },
+  {
+    name: 'empty HTML body',
+    req: { method: 'POST', url: '/api/articles', payload: '', headers: { ...auth, 'content-type': 'text/html' } },
+    status: 400,
+    code: 'invalid-request',
+  },
   {
     name: 'HTML page with no article in it',
-    req: { method: 'POST', url: '/api/articles', payload: '<html><body><nav><a href="/">Home</a></nav></body></html>', headers: { ...auth, 'content-type': 'text/html' } },
+    req: {
+      method: 'POST',
+      url: '/api/articles',
+      payload: '<html><body><nav><a href="/">Home</a></nav></body></html>',
+      headers: { ...auth, 'content-type': 'text/html' },
+    },
     status: 422,
     code: 'no-article',
   },
-  { name: 'HTML with a bad url parameter', req: { method: 'POST', url: '/api/articles?url=ftp://x', payload: '<p>x</p>', headers: { ...auth, 'content-type': 'text/html' } }, status: 400, code: 'invalid-request' },
+  {
+    name: 'HTML with a bad url parameter',
+    req: { method: 'POST', url: '/api/articles?url=ftp://x', payload: '<p>x</p>', headers: { ...auth, 'content-type': 'text/html' } },
+    status: 400,
+    code: 'invalid-request',
+  },
 ];
 
 describe('every error path answers with a status, a code and the security headers', () => {

@@ -37,7 +37,10 @@ test('the storyline page lists at most a screenful per event and counts them all
     events: { id: string; articleCount: number; articles: unknown[] }[];
   };
   assert.equal(view.story.articles, largest.size);
-  assert.equal(view.events.reduce((n, e) => n + e.articleCount, 0), largest.size);
+  assert.equal(
+    view.events.reduce((n, e) => n + e.articleCount, 0),
+    largest.size,
+  );
   for (const e of view.events) assert.equal(e.articles.length, Math.min(e.articleCount, MAX_EVENT_ARTICLES));
   const big = view.events.find((e) => e.articleCount > MAX_EVENT_ARTICLES);
   assert.ok(big, 'the largest storyline has an event bigger than the cap');

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { createServer } from '../../src/api/index.js';
 import { openDatabase } from '../../src/store/db.js';
-import { TOKEN, fixtureServer, json } from './fixtures.js';
+import { fixtureServer, json, TOKEN } from './fixtures.js';
 
 const { app } = fixtureServer();
 after(() => app.close());

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
 import { notifyIngested } from '../../src/api/index.js';
 import { ingestInputs } from '../../src/pipeline.js';
-import { TOKEN, fixtureServer } from './fixtures.js';
+import { fixtureServer, TOKEN } from './fixtures.js';
 
 /** Longest wait for an expected live message (ms). */
 const WAIT_MS = 5000;
@@ -13,7 +13,9 @@ const { app, db } = fixtureServer();
 after(() => app.close());
 
 /** Opens the SSE stream and collects parsed `event:`/`data:` messages. */
-async function openStream(port: number): Promise<{ messages: { event: string; data: unknown }[]; headers: Record<string, unknown>; close: () => void; next: (n: number) => Promise<void> }> {
+async function openStream(
+  port: number,
+): Promise<{ messages: { event: string; data: unknown }[]; headers: Record<string, unknown>; close: () => void; next: (n: number) => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: '/api/live', headers: { accept: 'text/event-stream' } }, (res) => {
       const messages: { event: string; data: unknown }[] = [];
@@ -41,7 +43,13 @@ async function openStream(port: number): Promise<{ messages: { event: string; da
           new Promise<void>((ok, fail) => {
             if (messages.length >= n) return ok();
             const t = setTimeout(() => fail(new Error(`no live message #${n} within ${WAIT_MS} ms`)), WAIT_MS);
-            waiters.push({ n, done: () => (clearTimeout(t), ok()) });
+            waiters.push({
+              n,
+              done: () => {
+                clearTimeout(t);
+                ok();
+              },
+            });
           }),
       });
     });
@@ -60,18 +68,34 @@ test('live stream announces a POSTed article and one stored by the pipeline dire
   const post = await fetch(`http://127.0.0.1:${port}/api/articles`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Lighthouse keeper retires after forty years', outlet: 'Coast Weekly', text: 'The keeper of the Skerry lighthouse retired on Sunday after forty years tending its lamp.\n\nThe light has been automatic since spring, and the island council plans to open the tower to visitors next summer.' }),
+    body: JSON.stringify({
+      title: 'Lighthouse keeper retires after forty years',
+      outlet: 'Coast Weekly',
+      text: 'The keeper of the Skerry lighthouse retired on Sunday after forty years tending its lamp.\n\nThe light has been automatic since spring, and the island council plans to open the tower to visitors next summer.',
+    }),
   });
   assert.equal(post.status, 201);
   await stream.next(1);
   const first = stream.messages[0];
-  assert.equal(first?.event, 'article');
-  assert.equal((first?.data as { title: string }).title, 'Lighthouse keeper retires after forty years');
-  assert.ok((first?.data as { storyId: string | null }).storyId, 'the message names the storyline');
+  assert.ok(first);
+  assert.equal(first.event, 'article');
+  const data = first.data as { title: string; storyId: string | null };
+  assert.equal(data.title, 'Lighthouse keeper retires after forty years');
+  assert.ok(data.storyId, 'the message names the storyline');
 
-  ingestInputs(db, [{ source: { location: 'direct.json', record: 0 }, format: 'json', body: 'A new pier opened in the harbour on Monday morning with a brass band.\n\nThe mayor cut the ribbon and said the pier would bring ferries and fishing boats back to the old harbour front.', raw: '{}', meta: { title: 'New pier opens', outlet: 'Coast Weekly' } }]);
+  ingestInputs(db, [
+    {
+      source: { location: 'direct.json', record: 0 },
+      format: 'json',
+      body: 'A new pier opened in the harbour on Monday morning with a brass band.\n\nThe mayor cut the ribbon and said the pier would bring ferries and fishing boats back to the old harbour front.',
+      raw: '{}',
+      meta: { title: 'New pier opens', outlet: 'Coast Weekly' },
+    },
+  ]);
   notifyIngested(db);
   await stream.next(2);
-  assert.equal((stream.messages[1]?.data as { title: string }).title, 'New pier opens');
+  const second = stream.messages[1];
+  assert.ok(second);
+  assert.equal((second.data as { title: string }).title, 'New pier opens');
   stream.close();
 });

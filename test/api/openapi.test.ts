@@ -5,7 +5,10 @@ import { fixtureServer, json } from './fixtures.js';
 const { app } = fixtureServer();
 after(() => app.close());
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; responses: Record<string, unknown>; security?: unknown }>> };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; responses: Record<string, unknown>; security?: unknown }>>;
+};
 
 test('/openapi.json documents every API route with its parameters and error responses', async () => {
   const r = await app.inject({ url: '/openapi.json' });
@@ -17,7 +20,16 @@ test('/openapi.json documents every API route with its parameters and error resp
     const [method = '', path = ''] = op.split(' ');
     assert.ok(app.hasRoute({ method: method as 'GET', url: path.replace(/\{(\w+)\}/g, ':$1') }), `documented route exists: ${op}`);
   }
-  for (const must of ['GET /api/storylines', 'GET /api/storylines/{id}', 'GET /api/articles/{id}', 'POST /api/articles', 'GET /api/search', 'GET /api/duplicates', 'GET /api/events', 'GET /api/live']) {
+  for (const must of [
+    'GET /api/storylines',
+    'GET /api/storylines/{id}',
+    'GET /api/articles/{id}',
+    'POST /api/articles',
+    'GET /api/search',
+    'GET /api/duplicates',
+    'GET /api/events',
+    'GET /api/live',
+  ]) {
     assert.ok(documented.has(must), must);
   }
   const search = doc.paths['/api/search']?.get;

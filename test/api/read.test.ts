@@ -21,7 +21,9 @@ describe('storylines', () => {
     const totalArticles = page.items.reduce((n, s) => n + s.articles, 0);
     assert.equal(totalArticles, ARTICLES.length + 1);
     const copyId = (db.prepare('SELECT b FROM duplicates').get() as { b: string }).b;
-    const withCopy = page.items.find((s) => (db.prepare('SELECT 1 FROM article_events ae JOIN events e ON e.id = ae.event_id WHERE e.story_id = ? AND ae.article_id = ?').get(s.id, copyId)));
+    const withCopy = page.items.find((s) =>
+      db.prepare('SELECT 1 FROM article_events ae JOIN events e ON e.id = ae.event_id WHERE e.story_id = ? AND ae.article_id = ?').get(s.id, copyId),
+    );
     assert.ok(withCopy, 'the copy belongs to a storyline');
     assert.equal(withCopy.independentSources, withCopy.outlets - 1, 'the copying outlet is not independent');
     for (const s of page.items) assert.ok(s.independentSources <= s.outlets);
@@ -31,7 +33,9 @@ describe('storylines', () => {
     const page = await get<Page<Story>>('/api/storylines?order=size');
     const big = page.items[0];
     assert.ok(big);
-    const view = await get<{ story: Story; events: { articles: { id: string; copyOf: unknown; passage: { paragraph: number; excerpt: string } | null }[] }[] }>(`/api/storylines/${big.id}`);
+    const view = await get<{ story: Story; events: { articles: { id: string; copyOf: unknown; passage: { paragraph: number; excerpt: string } | null }[] }[] }>(
+      `/api/storylines/${big.id}`,
+    );
     assert.equal(view.story.id, big.id);
     const arts = view.events.flatMap((e) => e.articles);
     assert.equal(arts.length, big.articles);
@@ -49,7 +53,10 @@ describe('storylines', () => {
     const id = page.items[0]?.id ?? '';
     const cov = await get<{ days: { day: string; articles: number }[]; undated: number }>(`/api/storylines/${id}/coverage`);
     assert.equal(cov.days.reduce((n, d) => n + d.articles, 0) + cov.undated, page.items[0]?.articles);
-    assert.deepEqual([...cov.days].map((d) => d.day), [...cov.days].map((d) => d.day).sort());
+    assert.deepEqual(
+      [...cov.days].map((d) => d.day),
+      [...cov.days].map((d) => d.day).sort(),
+    );
     const g = await get<{ nodes: { id: string }[]; edges: { from: string; to: string; kind: string }[] }>(`/api/storylines/${id}/provenance`);
     assert.equal(g.edges.length, 1);
     assert.equal(g.edges[0]?.kind, 'exact');
@@ -85,7 +92,9 @@ describe('articles, events, duplicates, search', () => {
   test('article detail carries text, removed blocks, placement and copy links', async () => {
     const list = await get<Page<{ id: string; outlet: string }>>('/api/articles?outlet=Copycat%20Daily');
     assert.equal(list.total, 1);
-    const a = await get<{ paragraphs: string[]; removed: unknown[]; storyId: string; eventId: string; duplicates: { kind: string }[] }>(`/api/articles/${list.items[0]?.id}`);
+    const a = await get<{ paragraphs: string[]; removed: unknown[]; storyId: string; eventId: string; duplicates: { kind: string }[] }>(
+      `/api/articles/${list.items[0]?.id}`,
+    );
     assert.ok(a.paragraphs.length >= 2);
     assert.ok(Array.isArray(a.removed));
     assert.match(a.storyId, /\S/);
@@ -113,7 +122,11 @@ describe('articles, events, duplicates, search', () => {
       const r = await get<Page<{ snippet: { text: string; hit: boolean }[] }> & { query: string }>(`/api/search?q=${encodeURIComponent(s.q)}`);
       assert.equal(r.total, s.total);
       assert.equal(r.query, s.q);
-      for (const item of r.items) assert.ok(item.snippet.some((p) => p.hit), 'snippets mark matched words');
+      for (const item of r.items)
+        assert.ok(
+          item.snippet.some((p) => p.hit),
+          'snippets mark matched words',
+        );
     });
   }
 });

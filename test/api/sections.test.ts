@@ -33,9 +33,11 @@ describe('storyline sections', () => {
 
   test('every brief and timeline citation points at an existing paragraph that contains the cited sentence', async () => {
     const id = await biggestStory();
-    const brief = json<{ headline: { citations: Citation[] } | null; sections: { items: { citations: Citation[] }[] }[]; sources: Record<string, { outlet: string }> }>(
-      (await app.inject({ url: `/api/storylines/${id}/brief` })).body,
-    );
+    const brief = json<{
+      headline: { citations: Citation[] } | null;
+      sections: { items: { citations: Citation[] }[] }[];
+      sources: Record<string, { outlet: string }>;
+    }>((await app.inject({ url: `/api/storylines/${id}/brief` })).body);
     const timeline = json<{ entries: { citation: Citation | null }[] }>((await app.inject({ url: `/api/storylines/${id}/timeline` })).body);
     const citations = [
       ...(brief.headline?.citations ?? []),
@@ -55,9 +57,10 @@ describe('storyline sections', () => {
 
   test('ledger claims count independent sources no higher than their statements', async () => {
     const id = await biggestStory();
-    const l = json<{ claims: { id: string; statements: unknown[]; independentSources: number; singleSource: boolean }[]; slots: { claims: string[]; status: string }[] }>(
-      (await app.inject({ url: `/api/storylines/${id}/ledger` })).body,
-    );
+    const l = json<{
+      claims: { id: string; statements: unknown[]; independentSources: number; singleSource: boolean }[];
+      slots: { claims: string[]; status: string }[];
+    }>((await app.inject({ url: `/api/storylines/${id}/ledger` })).body);
     const ids = new Set(l.claims.map((c) => c.id));
     for (const c of l.claims) {
       assert.ok(c.independentSources >= 1 && c.independentSources <= c.statements.length);
@@ -68,7 +71,9 @@ describe('storyline sections', () => {
 
   test('quotes are grouped by speaker and point at existing paragraphs', async () => {
     const id = await biggestStory();
-    const q = json<{ speakers: { key: string; quotes: { articleId: string; paragraph: number; text: string }[] }[] }>((await app.inject({ url: `/api/storylines/${id}/quotes` })).body);
+    const q = json<{ speakers: { key: string; quotes: { articleId: string; paragraph: number; text: string }[] }[] }>(
+      (await app.inject({ url: `/api/storylines/${id}/quotes` })).body,
+    );
     assert.ok(q.speakers.length > 0, 'the fixture quotes a county engineer');
     assert.equal(new Set(q.speakers.map((s) => s.key)).size, q.speakers.length, 'one group per speaker');
     for (const s of q.speakers) for (const quote of s.quotes) assert.ok((await paragraphs(quote.articleId))[quote.paragraph] !== undefined);
@@ -83,7 +88,10 @@ describe('article highlights', () => {
     assert.equal(r.statusCode, 200);
     const { highlights } = json<{ highlights: { kind: string; paragraph: number; start: number; end: number; label: string }[] }>(r.body);
     const ps = await paragraphs(id);
-    assert.ok(highlights.some((x) => x.kind === 'quote' && x.label.includes('Lars Dahl')), 'the quote is attributed');
+    assert.ok(
+      highlights.some((x) => x.kind === 'quote' && x.label.includes('Lars Dahl')),
+      'the quote is attributed',
+    );
     assert.ok(highlights.some((x) => x.kind === 'entity'));
     for (const x of highlights) {
       const p = ps[x.paragraph] ?? '';

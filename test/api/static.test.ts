@@ -43,7 +43,18 @@ describe('built UI files', () => {
     assert.equal((await app.inject({ url: '/' })).headers['cache-control'], 'no-cache');
   });
 
-  const refused = ['/assets/../secret.txt', '/assets/%2e%2e/secret.txt', '/assets/..%2fsecret.txt', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/notes.exe', '/assets/missing.js', '/assets/', '/assets/%00.js', '/assets/..\\secret.txt', '/secret.txt'];
+  const refused = [
+    '/assets/../secret.txt',
+    '/assets/%2e%2e/secret.txt',
+    '/assets/..%2fsecret.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+    '/assets/notes.exe',
+    '/assets/missing.js',
+    '/assets/',
+    '/assets/%00.js',
+    '/assets/..\\secret.txt',
+    '/secret.txt',
+  ];
   for (const url of refused) {
     test(`refuses ${url}`, async () => {
       const r = await app.inject({ url });

@@ -10,14 +10,22 @@ import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Database } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createServer } from '../../src/api/index.js';
 import { demoCorpusPath } from '../../src/cli/commands/demo.js';
 import { ingestPaths } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/db.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'test-artifacts', 'e2e');
 const TOKEN = 'e2e-token-7Hq';
@@ -107,9 +115,11 @@ test('storylines → storyline → citation → article with boilerplate toggle 
   await page.waitForSelector('.story-card');
 
   // Open the largest storyline.
-  const cards = await page.locator('.story-card').evaluateAll((els) =>
-    els.map((el) => ({ href: el.querySelector('h2 a')?.getAttribute('href') ?? '', n: Number(/(\d+) articles?/.exec(el.textContent ?? '')?.[1] ?? 0) })),
-  );
+  const cards = await page
+    .locator('.story-card')
+    .evaluateAll((els) =>
+      els.map((el) => ({ href: el.querySelector('h2 a')?.getAttribute('href') ?? '', n: Number(/(\d+) articles?/.exec(el.textContent ?? '')?.[1] ?? 0) })),
+    );
   const biggest = cards.sort((a, b) => b.n - a.n)[0];
   assert.ok(biggest?.href);
   await page.click(`.story-card h2 a[href="${biggest.href}"]`);
@@ -156,7 +166,9 @@ test('storylines → storyline → citation → article with boilerplate toggle 
   assert.equal(await page.locator('.article .text .hl-quote').count(), before);
 
   // An article whose cleaning removed boilerplate: toggle it on and off.
-  const withRemoved = db.prepare('SELECT article_id AS id, COUNT(*) AS n FROM removed_blocks GROUP BY article_id ORDER BY n DESC LIMIT 1').get() as { id: string; n: number } | undefined;
+  const withRemoved = db.prepare('SELECT article_id AS id, COUNT(*) AS n FROM removed_blocks GROUP BY article_id ORDER BY n DESC LIMIT 1').get() as
+    | { id: string; n: number }
+    | undefined;
   assert.ok(withRemoved, 'the demo corpus has boilerplate to remove');
   await page.goto(`${base}/#/article/${withRemoved.id}`);
   const toggle = page.locator('button.toggle-removed');
@@ -239,7 +251,13 @@ test('a POSTed article arrives live; hostile markup executes nothing; long and R
   await page.goto(`${base}/#/article/${rtl}`);
   await page.waitForSelector('.article .text p');
   assert.ok(await fitsWidth(page), 'article with long and RTL text fits a phone screen');
-  assert.equal(await page.locator('.article .text p').first().evaluate((el) => getComputedStyle(el).direction), 'rtl');
+  assert.equal(
+    await page
+      .locator('.article .text p')
+      .first()
+      .evaluate((el) => getComputedStyle(el).direction),
+    'rtl',
+  );
   await shot(page, '09-rtl-long-names-phone.png', true);
   await page.goto(`${base}/`);
   await page.waitForSelector('.story-card');

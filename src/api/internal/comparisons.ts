@@ -5,7 +5,7 @@
  * language models load), so concurrent requests share one computation.
  */
 import type { Database } from 'better-sqlite3';
-import { type StoryComparison, compareForStory } from '../../compare/index.js';
+import { compareForStory, type StoryComparison } from '../../compare/index.js';
 
 /** Storylines whose comparison is kept; a reader moving between a few storylines never waits twice. */
 const MAX_COMPARISONS = 16;

@@ -43,7 +43,11 @@ export function docsPage(doc: { info: { title: string; version: string; descript
             )
             .join('')}</tbody></table>`
         : '';
-      const body = op.requestBody ? `<p>Body: ${Object.keys(op.requestBody.content).map((c) => `<code>${escapeHtml(c)}</code>`).join(' or ')}</p>` : '';
+      const body = op.requestBody
+        ? `<p>Body: ${Object.keys(op.requestBody.content)
+            .map((c) => `<code>${escapeHtml(c)}</code>`)
+            .join(' or ')}</p>`
+        : '';
       const auth = op.security ? '<p><strong>Needs</strong> <code>Authorization: Bearer &lt;token&gt;</code>.</p>' : '';
       const responses = Object.entries(op.responses)
         .map(([code, r]) => `<li><code>${escapeHtml(code)}</code> ${escapeHtml(r.description)}</li>`)

@@ -31,7 +31,12 @@ function paragraphStarts(text: string, paragraphs: readonly string[]): number[] 
 }
 
 /** Maps a text span to (paragraph, start, end) when it lies inside one paragraph. */
-function locate(starts: readonly number[], paragraphs: readonly string[], start: number, end: number): { paragraph: number; start: number; end: number } | null {
+function locate(
+  starts: readonly number[],
+  paragraphs: readonly string[],
+  start: number,
+  end: number,
+): { paragraph: number; start: number; end: number } | null {
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i] ?? -1;
     const len = paragraphs[i]?.length ?? 0;
@@ -48,7 +53,8 @@ export function articleHighlights(article: StoredArticle): { highlights: Highlig
     const at = locate(starts, article.paragraphs, start, end);
     if (at && at.end > at.start) out.push({ kind, ...at, label });
   };
-  for (const e of ann.entities) for (const m of e.mentions) add('entity', m.span.start, m.span.end, `${e.type}: ${e.name}${m.descriptor ? ` (${m.descriptor})` : ''}`);
+  for (const e of ann.entities)
+    for (const m of e.mentions) add('entity', m.span.start, m.span.end, `${e.type}: ${e.name}${m.descriptor ? ` (${m.descriptor})` : ''}`);
   for (const q of ann.quotes) add('quote', q.span.start, q.span.end, `${q.type} quote${q.speaker.name ? ` by ${q.speaker.name}` : ''}`);
   for (const n of ann.numbers) add('number', n.span.start, n.span.end, `number: ${n.value}${n.unit ? ` ${n.unit}` : ''}${n.noun ? ` (${n.noun})` : ''}`);
   out.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || b.end - a.end);

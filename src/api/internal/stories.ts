@@ -163,7 +163,9 @@ export function membersOfEvent(db: Database, eventId: string, limit: number): Me
 export function placementOf(db: Database, articleId: string): { eventId: string; storyId: string; score: number; explanation: string } | null {
   return (
     (db
-      .prepare('SELECT ae.event_id AS eventId, e.story_id AS storyId, ae.score, ae.explanation FROM article_events ae JOIN events e ON e.id = ae.event_id WHERE ae.article_id = ?')
+      .prepare(
+        'SELECT ae.event_id AS eventId, e.story_id AS storyId, ae.score, ae.explanation FROM article_events ae JOIN events e ON e.id = ae.event_id WHERE ae.article_id = ?',
+      )
       .get(articleId) as { eventId: string; storyId: string; score: number; explanation: string } | undefined) ?? null
   );
 }

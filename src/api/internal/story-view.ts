@@ -2,8 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import { copyLinksTouching } from './copies.js';
 import { orient } from './orient.js';
-import { type Passage, bestPassage } from './passage.js';
-import { type EventRow, type MemberRow, type StorySummary, eventSizes, eventsOfStory, getStorySummary, membersOfStory, paragraphsJson } from './stories.js';
+import { bestPassage, type Passage } from './passage.js';
+import { type EventRow, eventSizes, eventsOfStory, getStorySummary, type MemberRow, membersOfStory, paragraphsJson, type StorySummary } from './stories.js';
 
 /**
  * Most articles listed per event on the storyline page (the earliest ones); each event reports its
@@ -120,7 +120,10 @@ export function storyView(db: Database, storyId: string): StoryView | null {
   const shown = membersOfStory(db, storyId, MAX_EVENT_ARTICLES);
   const sizes = eventSizes(db, storyId);
   const copies = new Map<string, { id: string; kind: string }>();
-  for (const link of copyLinksTouching(db, shown.map((m) => m.id))) {
+  for (const link of copyLinksTouching(
+    db,
+    shown.map((m) => m.id),
+  )) {
     const { original, copy } = orient(link);
     if (!copies.has(copy)) copies.set(copy, { id: original, kind: link.kind });
   }

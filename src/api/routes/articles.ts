@@ -4,8 +4,8 @@ import { getArticle, removedBlocks } from '../../store/articles.js';
 import { type ApiContext, idParams } from '../context.js';
 import { notFound } from '../errors.js';
 import { countArticles, listArticleSummaries } from '../internal/articles.js';
-import { type PageParams, page, pageQuery } from '../internal/pagination.js';
 import { articleHighlights } from '../internal/highlights.js';
+import { type PageParams, page, pageQuery } from '../internal/pagination.js';
 import { placementOf } from '../internal/stories.js';
 
 export function articleRoutes(app: FastifyInstance, { db }: ApiContext): void {

@@ -21,11 +21,15 @@ export function eventRoutes(app: FastifyInstance, { db }: ApiContext): void {
     },
   );
 
-  app.get('/api/events/:id', { schema: { summary: 'One event with its articles (up to 500, oldest first)', tags: ['events'], params: idParams } }, async (request) => {
-    const { id } = request.params as { id: string };
-    const event = getEvent(db, id);
-    if (!event) throw notFound('event', id);
-    const articles = membersOfEvent(db, id, MAX_LISTED_ARTICLES).map(({ explanation: _e, eventId: _ev, ...rest }) => rest);
-    return { ...event, articles };
-  });
+  app.get(
+    '/api/events/:id',
+    { schema: { summary: 'One event with its articles (up to 500, oldest first)', tags: ['events'], params: idParams } },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const event = getEvent(db, id);
+      if (!event) throw notFound('event', id);
+      const articles = membersOfEvent(db, id, MAX_LISTED_ARTICLES).map(({ explanation: _e, eventId: _ev, ...rest }) => rest);
+      return { ...event, articles };
+    },
+  );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type ApiContext, idParams } from '../context.js';
 import { notFound } from '../errors.js';
 import { type PageParams, page, pageQuery } from '../internal/pagination.js';
-import { type StoryOrder, countStories, getStorySummary, listStories } from '../internal/stories.js';
+import { countStories, getStorySummary, listStories, type StoryOrder } from '../internal/stories.js';
 import { storyView } from '../internal/story-view.js';
 import { storylineSections } from '../sections/index.js';
 
@@ -28,7 +28,9 @@ export function storylineRoutes(app: FastifyInstance, { db }: ApiContext): void 
 
   app.get(
     '/api/storylines/:id',
-    { schema: { summary: 'A storyline page: summary, events in order, and each event’s articles with a cited passage', tags: ['storylines'], params: idParams } },
+    {
+      schema: { summary: 'A storyline page: summary, events in order, and each event’s articles with a cited passage', tags: ['storylines'], params: idParams },
+    },
     async (request) => {
       const { id } = request.params as { id: string };
       const view = storyView(db, id);
@@ -38,14 +40,10 @@ export function storylineRoutes(app: FastifyInstance, { db }: ApiContext): void 
   );
 
   for (const section of storylineSections) {
-    app.get(
-      `/api/storylines/:id/${section.name}`,
-      { schema: { summary: section.summary, tags: ['storylines'], params: idParams } },
-      async (request) => {
-        const { id } = request.params as { id: string };
-        if (!getStorySummary(db, id)) throw notFound('storyline', id);
-        return section.load(db, id);
-      },
-    );
+    app.get(`/api/storylines/:id/${section.name}`, { schema: { summary: section.summary, tags: ['storylines'], params: idParams } }, async (request) => {
+      const { id } = request.params as { id: string };
+      if (!getStorySummary(db, id)) throw notFound('storyline', id);
+      return section.load(db, id);
+    });
   }
 }

@@ -35,7 +35,8 @@ export function register(program: Command): void {
     .option('--log', 'log each request (never headers or tokens)')
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > MAX_PORT) throw new CliError(`--port must be an integer 0–${MAX_PORT}, got "${opts.port}"`, ExitCode.usage);
+      if (!Number.isInteger(port) || port < 0 || port > MAX_PORT)
+        throw new CliError(`--port must be an integer 0–${MAX_PORT}, got "${opts.port}"`, ExitCode.usage);
       const token = opts.token ?? process.env[TOKEN_ENV] ?? undefined;
       const dbPath = resolveDbPath(opts.db);
       const db = openDatabase(dbPath);
@@ -52,7 +53,9 @@ export function register(program: Command): void {
         throw new CliError(`cannot listen on ${opts.host}:${port}: ${(cause as Error).message}`, ExitCode.failure, { cause });
       }
       const shown = address.replace('://0.0.0.0:', '://localhost:').replace('://[::]:', '://localhost:');
-      process.stdout.write(`Storyline is serving ${dbPath}\n  UI   ${shown}/\n  API  ${shown}/api  (OpenAPI: ${shown}/openapi.json)\n  writes ${token ? 'enabled (bearer token set)' : `disabled: read-only (set $${TOKEN_ENV} or --token)`}\nPress Ctrl+C to stop.\n`);
+      process.stdout.write(
+        `Storyline is serving ${dbPath}\n  UI   ${shown}/\n  API  ${shown}/api  (OpenAPI: ${shown}/openapi.json)\n  writes ${token ? 'enabled (bearer token set)' : `disabled: read-only (set $${TOKEN_ENV} or --token)`}\nPress Ctrl+C to stop.\n`,
+      );
       const stop = async () => {
         await app.close();
         db.close();

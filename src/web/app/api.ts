@@ -8,7 +8,7 @@ import type { ProvenanceGraph } from '../../api/sections/provenance.js';
 import type { DuplicateLink } from '../../dedup/index.js';
 import type { RemovedBlock, StoredArticle } from '../../types.js';
 
-export type { Page, SearchResult, StorySummary, StoryView, ProvenanceGraph, CoverageDay };
+export type { CoverageDay, Page, ProvenanceGraph, SearchResult, StorySummary, StoryView };
 
 export interface ArticleDetail extends StoredArticle {
   readonly removed: readonly RemovedBlock[];

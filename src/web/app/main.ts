@@ -1,4 +1,4 @@
-import { type JSX, h, render } from 'preact';
+import { h, type JSX, render } from 'preact';
 import { PageTitle } from './components/common.js';
 import { Layout } from './components/layout.js';
 import { useLive } from './live.js';

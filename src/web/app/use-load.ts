@@ -21,7 +21,6 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
       },
     );
     return () => ctl.abort();
-    // biome-ignore lint/correctness/useExhaustiveDependencies: callers pass the dependencies explicitly
   }, deps);
   return state;
 }

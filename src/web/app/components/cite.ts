@@ -1,4 +1,4 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import type { SourceIndex } from '../../../api/internal/source-index.js';
 import type { Citation } from '../../../compare/index.js';
 import { formatDate } from '../format.js';
@@ -15,7 +15,13 @@ export function Citations({ citations, sources }: { citations: readonly Citation
       const label = s ? `${s.outlet}${s.published ? `, ${formatDate(s.published)}` : ''}` : `source ${i + 1}`;
       return h(
         'a',
-        { key: `${c.articleId}-${c.paragraph}-${i}`, class: 'citation', href: href.article(c.articleId, { paragraph: c.paragraph }), title: c.text, dir: 'auto' },
+        {
+          key: `${c.articleId}-${c.paragraph}-${i}`,
+          class: 'citation',
+          href: href.article(c.articleId, { paragraph: c.paragraph }),
+          title: c.text,
+          dir: 'auto',
+        },
         `[${label}, ¶${c.paragraph + 1}]`,
       );
     }),

@@ -1,4 +1,4 @@
-import { type ComponentChildren, type JSX, h } from 'preact';
+import { type ComponentChildren, h, type JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Loaded } from '../use-load.js';
 

@@ -1,4 +1,4 @@
-import { type ComponentChildren, type JSX, h } from 'preact';
+import { type ComponentChildren, h, type JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LiveEvent } from '../../../api/live.js';
 import { href } from '../router.js';
@@ -22,10 +22,22 @@ export function Layout(props: { children?: ComponentChildren; q: string; notices
         'form',
         { class: 'search', role: 'search', onSubmit: submit },
         h('label', { for: 'q', class: 'visually-hidden' }, 'Search articles'),
-        h('input', { id: 'q', type: 'search', name: 'q', placeholder: 'Search articles', value: q, onInput: (e: Event) => setQ((e.target as HTMLInputElement).value), autocomplete: 'off' }),
+        h('input', {
+          id: 'q',
+          type: 'search',
+          name: 'q',
+          placeholder: 'Search articles',
+          value: q,
+          onInput: (e: Event) => setQ((e.target as HTMLInputElement).value),
+          autocomplete: 'off',
+        }),
         h('button', { type: 'submit' }, 'Search'),
       ),
-      h('span', { class: `live-dot ${props.connected ? 'on' : 'off'}`, title: props.connected ? 'Live updates on' : 'Live updates reconnecting' }, props.connected ? 'Live' : 'Offline'),
+      h(
+        'span',
+        { class: `live-dot ${props.connected ? 'on' : 'off'}`, title: props.connected ? 'Live updates on' : 'Live updates reconnecting' },
+        props.connected ? 'Live' : 'Offline',
+      ),
     ),
     h(
       'div',

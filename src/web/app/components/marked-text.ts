@@ -1,4 +1,4 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 
 /** A range to mark inside one paragraph. `term` = a search word (shown as <mark>). */
 export interface Range {

@@ -1,4 +1,4 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import type { SourceIndex } from '../../../api/internal/source-index.js';
 import type { Brief, BriefSentence } from '../../../compare/index.js';
 import { api } from '../api.js';
@@ -14,7 +14,14 @@ const SHOWN = new Set(['what-happened', 'key-numbers', 'who-said-what', 'differe
 const ITEMS_SHOWN = 6;
 
 function Sentence({ s, sources }: { s: BriefSentence; sources: SourceIndex }): JSX.Element {
-  return h('li', { dir: 'auto' }, s.label ? h('span', { class: 'label' }, `${s.label}: `) : null, s.text, ' ', h(Citations, { citations: s.citations, sources }));
+  return h(
+    'li',
+    { dir: 'auto' },
+    s.label ? h('span', { class: 'label' }, `${s.label}: `) : null,
+    s.text,
+    ' ',
+    h(Citations, { citations: s.citations, sources }),
+  );
 }
 
 function BriefPanel({ storyId, version }: { storyId: string; version: number }): JSX.Element {
@@ -24,7 +31,9 @@ function BriefPanel({ storyId, version }: { storyId: string; version: number }):
     'div',
     { class: 'brief' },
     h(Status, { state, what: 'the brief' }),
-    b?.headline ? h('p', { class: 'headline', dir: 'auto' }, b.headline.text, ' ', h(Citations, { citations: b.headline.citations, sources: b.sources })) : null,
+    b?.headline
+      ? h('p', { class: 'headline', dir: 'auto' }, b.headline.text, ' ', h(Citations, { citations: b.headline.citations, sources: b.sources }))
+      : null,
     b
       ? b.sections
           .filter((sec) => SHOWN.has(sec.key) && sec.items.length > 0)
@@ -33,9 +42,22 @@ function BriefPanel({ storyId, version }: { storyId: string; version: number }):
               'div',
               { key: sec.key, class: `brief-section brief-${sec.key}` },
               h('h3', null, sec.title),
-              h('ul', null, sec.items.slice(0, ITEMS_SHOWN).map((s, i) => h(Sentence, { s, sources: b.sources, key: i }))),
+              h(
+                'ul',
+                null,
+                sec.items.slice(0, ITEMS_SHOWN).map((s, i) => h(Sentence, { s, sources: b.sources, key: i })),
+              ),
               sec.items.length > ITEMS_SHOWN
-                ? h('details', null, h('summary', null, `${sec.items.length - ITEMS_SHOWN} more`), h('ul', null, sec.items.slice(ITEMS_SHOWN).map((s, i) => h(Sentence, { s, sources: b.sources, key: i }))))
+                ? h(
+                    'details',
+                    null,
+                    h('summary', null, `${sec.items.length - ITEMS_SHOWN} more`),
+                    h(
+                      'ul',
+                      null,
+                      sec.items.slice(ITEMS_SHOWN).map((s, i) => h(Sentence, { s, sources: b.sources, key: i })),
+                    ),
+                  )
                 : null,
             ),
           )

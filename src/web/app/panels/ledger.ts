@@ -1,4 +1,4 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import type { LedgerView } from '../../../api/sections/ledger.js';
 import type { Claim, Slot } from '../../../compare/index.js';
 import { api } from '../api.js';
@@ -29,10 +29,23 @@ function ClaimRow({ c }: { c: Claim }): JSX.Element {
     ' ',
     c.singleSource
       ? h(Badge, { kind: 'single', title: 'Only one independent source states this' }, 'single source')
-      : h(Badge, { kind: 'sources', title: 'Independent sources stating this (copies count once)' }, `corroborated · ${plural(c.independentSources, 'source')}`),
+      : h(
+          Badge,
+          { kind: 'sources', title: 'Independent sources stating this (copies count once)' },
+          `corroborated · ${plural(c.independentSources, 'source')}`,
+        ),
     ' ',
-    h('span', { class: 'muted', dir: 'auto' }, `first: ${c.firstReported.outlet}${c.firstReported.published ? `, ${formatDate(c.firstReported.published)}` : ''}`),
-    first ? [' ', h('a', { class: 'citation', href: href.article(first.articleId, { paragraph: first.citation.paragraph }), title: first.citation.text }, 'passage')] : null,
+    h(
+      'span',
+      { class: 'muted', dir: 'auto' },
+      `first: ${c.firstReported.outlet}${c.firstReported.published ? `, ${formatDate(c.firstReported.published)}` : ''}`,
+    ),
+    first
+      ? [
+          ' ',
+          h('a', { class: 'citation', href: href.article(first.articleId, { paragraph: first.citation.paragraph }), title: first.citation.text }, 'passage'),
+        ]
+      : null,
   );
 }
 
@@ -40,9 +53,23 @@ function SlotItem({ s, claims }: { s: Slot; claims: Map<string, Claim> }): JSX.E
   return h(
     'li',
     { class: 'slot' },
-    h('h3', null, h('span', { dir: 'auto' }, s.label), s.unit ? h('span', { class: 'muted' }, ` (${s.unit})`) : null, ' ', h(Badge, { kind: `status-${s.status}` }, STATUS_LABEL[s.status])),
+    h(
+      'h3',
+      null,
+      h('span', { dir: 'auto' }, s.label),
+      s.unit ? h('span', { class: 'muted' }, ` (${s.unit})`) : null,
+      ' ',
+      h(Badge, { kind: `status-${s.status}` }, STATUS_LABEL[s.status]),
+    ),
     s.relations.length ? h('p', { class: 'muted' }, s.relations.map((r) => r.reason).join('; ')) : null,
-    h('ul', null, s.claims.map((id) => claims.get(id)).filter((c): c is Claim => !!c).map((c) => h(ClaimRow, { c, key: c.id }))),
+    h(
+      'ul',
+      null,
+      s.claims
+        .map((id) => claims.get(id))
+        .filter((c): c is Claim => !!c)
+        .map((c) => h(ClaimRow, { c, key: c.id })),
+    ),
   );
 }
 
@@ -52,14 +79,35 @@ function LedgerPanel({ storyId, version }: { storyId: string; version: number })
   if (!l) return h(Status, { state, what: 'the claim ledger' }) ?? h('p', null, '');
   const claims = new Map(l.claims.map((c) => [c.id, c]));
   const slots = [...l.slots].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.claims.length - a.claims.length);
-  const counts = slots.reduce<Record<string, number>>((m, s) => ({ ...m, [s.status]: (m[s.status] ?? 0) + 1 }), {});
+  const counts: Record<string, number> = {};
+  for (const s of slots) counts[s.status] = (counts[s.status] ?? 0) + 1;
   return h(
     'div',
     { class: 'ledger' },
-    h('p', { class: 'muted' }, `${plural(l.claims.length, 'claim')} in ${plural(slots.length, 'slot')}: `, Object.entries(counts).map(([k, n]) => `${n} ${STATUS_LABEL[k as Slot['status']]}`).join(', ')),
-    h('ul', { class: 'slots' }, slots.slice(0, SLOTS_SHOWN).map((s) => h(SlotItem, { s, claims, key: s.id }))),
+    h(
+      'p',
+      { class: 'muted' },
+      `${plural(l.claims.length, 'claim')} in ${plural(slots.length, 'slot')}: `,
+      Object.entries(counts)
+        .map(([k, n]) => `${n} ${STATUS_LABEL[k as Slot['status']]}`)
+        .join(', '),
+    ),
+    h(
+      'ul',
+      { class: 'slots' },
+      slots.slice(0, SLOTS_SHOWN).map((s) => h(SlotItem, { s, claims, key: s.id })),
+    ),
     slots.length > SLOTS_SHOWN
-      ? h('details', null, h('summary', null, `${slots.length - SLOTS_SHOWN} more slots`), h('ul', { class: 'slots' }, slots.slice(SLOTS_SHOWN).map((s) => h(SlotItem, { s, claims, key: s.id }))))
+      ? h(
+          'details',
+          null,
+          h('summary', null, `${slots.length - SLOTS_SHOWN} more slots`),
+          h(
+            'ul',
+            { class: 'slots' },
+            slots.slice(SLOTS_SHOWN).map((s) => h(SlotItem, { s, claims, key: s.id })),
+          ),
+        )
       : null,
   );
 }

@@ -1,5 +1,5 @@
-import { type JSX, h } from 'preact';
-import { type ProvenanceGraph, api } from '../api.js';
+import { h, type JSX } from 'preact';
+import { api, type ProvenanceGraph } from '../api.js';
 import { Status } from '../components/common.js';
 import { formatDate } from '../format.js';
 import { href } from '../router.js';
@@ -57,12 +57,28 @@ function Graph({ g }: { g: ProvenanceGraph }): JSX.Element {
     h(
       'svg',
       { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': 'Copy graph: arrows point from an original to its copies' },
-      h('defs', null, h('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto' }, h('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow' }))),
+      h(
+        'defs',
+        null,
+        h(
+          'marker',
+          { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto' },
+          h('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow' }),
+        ),
+      ),
       g.edges.map((e) => {
         const a = pos.get(e.from);
         const b = pos.get(e.to);
         if (!a || !b) return null;
-        return h('line', { key: `${e.from}-${e.to}`, x1: a.x + NODE_W, y1: a.y + NODE_H / 2, x2: b.x, y2: b.y + NODE_H / 2, class: `edge edge-${e.kind}`, 'marker-end': 'url(#arrow)' });
+        return h('line', {
+          key: `${e.from}-${e.to}`,
+          x1: a.x + NODE_W,
+          y1: a.y + NODE_H / 2,
+          x2: b.x,
+          y2: b.y + NODE_H / 2,
+          class: `edge edge-${e.kind}`,
+          'marker-end': 'url(#arrow)',
+        });
       }),
       g.nodes.map((n) => {
         const p = pos.get(n.id) ?? { x: 0, y: 0 };
@@ -96,7 +112,12 @@ function Graph({ g }: { g: ProvenanceGraph }): JSX.Element {
 function ProvenancePanel({ storyId, version }: { storyId: string; version: number }): JSX.Element {
   const state = useLoad((sig) => api.section<ProvenanceGraph>(storyId, 'provenance', sig), [storyId, version]);
   const g = state.data;
-  return h('div', null, h(Status, { state, what: 'copies' }), g ? (g.edges.length ? h(Graph, { g }) : h('p', null, 'No copies found: every article here was written independently.')) : null);
+  return h(
+    'div',
+    null,
+    h(Status, { state, what: 'copies' }),
+    g ? (g.edges.length ? h(Graph, { g }) : h('p', null, 'No copies found: every article here was written independently.')) : null,
+  );
 }
 
 export const provenancePanel: StorylinePanel = { name: 'provenance', title: 'Copies and their origins', component: ProvenancePanel };

@@ -1,4 +1,4 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import type { SourceIndex } from '../../../api/internal/source-index.js';
 import type { Timeline } from '../../../compare/index.js';
 import { api } from '../api.js';
@@ -19,7 +19,10 @@ const DAY_MS = 86_400_000;
 
 /** Dated event entries on a time axis; background facts (often years earlier) stay in the list only. */
 function Axis({ entries }: { entries: readonly Entry[] }): JSX.Element | null {
-  const dated = entries.filter((e) => e.kind === 'event' && e.date).map((e) => ({ e, t: Date.parse(e.date ?? '') })).filter((x) => Number.isFinite(x.t));
+  const dated = entries
+    .filter((e) => e.kind === 'event' && e.date)
+    .map((e) => ({ e, t: Date.parse(e.date ?? '') }))
+    .filter((x) => Number.isFinite(x.t));
   if (dated.length < 2) return null;
   const min = Math.min(...dated.map((d) => d.t));
   const max = Math.max(...dated.map((d) => d.t));
@@ -27,10 +30,21 @@ function Axis({ entries }: { entries: readonly Entry[] }): JSX.Element | null {
   const x = (t: number) => PAD + ((t - min) / span) * (AXIS_W - 2 * PAD);
   return h(
     'svg',
-    { class: 'axis', viewBox: `0 0 ${AXIS_W} ${AXIS_H}`, width: AXIS_W, height: AXIS_H, role: 'img', 'aria-label': `Time line from ${formatDate(new Date(min).toISOString())} to ${formatDate(new Date(max).toISOString())}` },
+    {
+      class: 'axis',
+      viewBox: `0 0 ${AXIS_W} ${AXIS_H}`,
+      width: AXIS_W,
+      height: AXIS_H,
+      role: 'img',
+      'aria-label': `Time line from ${formatDate(new Date(min).toISOString())} to ${formatDate(new Date(max).toISOString())}`,
+    },
     h('line', { x1: PAD, y1: AXIS_H / 2, x2: AXIS_W - PAD, y2: AXIS_H / 2, class: 'axis-line' }),
     dated.map(({ e, t }, i) =>
-      h('circle', { key: i, cx: x(t), cy: AXIS_H / 2, r: 4 + Math.min(6, e.independentSources), class: 'axis-dot' }, h('title', null, `${formatDate(e.date)}: ${e.title}`)),
+      h(
+        'circle',
+        { key: i, cx: x(t), cy: AXIS_H / 2, r: 4 + Math.min(6, e.independentSources), class: 'axis-dot' },
+        h('title', null, `${formatDate(e.date)}: ${e.title}`),
+      ),
     ),
     h('text', { x: PAD, y: AXIS_H - 4, class: 'axis-label' }, formatDate(new Date(min).toISOString())),
     h('text', { x: AXIS_W - PAD, y: AXIS_H - 4, class: 'axis-label', 'text-anchor': 'end' }, formatDate(new Date(max).toISOString())),

@@ -1,9 +1,9 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Badge, PageTitle, Status } from '../components/common.js';
 import { termsOf } from '../components/highlight.js';
-import { type Range, markedText, termRanges } from '../components/marked-text.js';
+import { markedText, type Range, termRanges } from '../components/marked-text.js';
 import { formatDate, safeExternalUrl } from '../format.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -37,7 +37,8 @@ export function ArticleView({ id, paragraph, terms }: { id: string; paragraph: n
     list.push(m);
     byParagraph.set(m.paragraph, list);
   }
-  const counts = (marks.data?.highlights ?? []).reduce<Record<string, number>>((c, m) => ({ ...c, [m.kind]: (c[m.kind] ?? 0) + 1 }), {});
+  const counts: Record<string, number> = {};
+  for (const m of marks.data?.highlights ?? []) counts[m.kind] = (counts[m.kind] ?? 0) + 1;
   return h(
     'article',
     { class: 'article', lang: a.language ?? undefined },
@@ -90,7 +91,14 @@ export function ArticleView({ id, paragraph, terms }: { id: string; paragraph: n
       ),
       h(
         'button',
-        { type: 'button', class: 'toggle-removed', 'aria-pressed': showRemoved, 'aria-controls': 'removed', onClick: () => setShowRemoved(!showRemoved), disabled: a.removed.length === 0 },
+        {
+          type: 'button',
+          class: 'toggle-removed',
+          'aria-pressed': showRemoved,
+          'aria-controls': 'removed',
+          onClick: () => setShowRemoved(!showRemoved),
+          disabled: a.removed.length === 0,
+        },
         a.removed.length === 0 ? 'No boilerplate was removed' : `${showRemoved ? 'Hide' : 'Show'} removed boilerplate (${a.removed.length})`,
       ),
     ),

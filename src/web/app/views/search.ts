@@ -1,7 +1,7 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { PageTitle, Pager, Status } from '../components/common.js';
+import { Pager, PageTitle, Status } from '../components/common.js';
 import { formatDate } from '../format.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -29,7 +29,11 @@ export function SearchView({ q, version }: { q: string; version: number }): JSX.
               { class: 'card', key: hit.id },
               h('h2', null, h('a', { href: href.article(hit.id, { terms: q }), dir: 'auto' }, hit.title)),
               h('p', { class: 'muted', dir: 'auto' }, `${hit.outlet ?? 'Unknown outlet'} · ${formatDate(hit.published)}`),
-              h('p', { class: 'snippet', dir: 'auto' }, hit.snippet.map((s, i) => (s.hit ? h('mark', { key: i }, s.text) : s.text))),
+              h(
+                'p',
+                { class: 'snippet', dir: 'auto' },
+                hit.snippet.map((s, i) => (s.hit ? h('mark', { key: i }, s.text) : s.text)),
+              ),
             ),
           ),
         )

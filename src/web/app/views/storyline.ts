@@ -1,6 +1,6 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { type EventDetail, type StoryView, api } from '../api.js';
+import { api, type EventDetail, type StoryView } from '../api.js';
 import { Badge, PageTitle, Status } from '../components/common.js';
 import { formatDate, plural, relativeTime } from '../format.js';
 import { storylinePanels } from '../panels/index.js';
@@ -27,7 +27,11 @@ function ArticleItem({ a }: { a: Art }): JSX.Element {
           'blockquote',
           { class: 'passage', dir: 'auto' },
           h('p', null, a.passage.excerpt),
-          h('a', { class: 'cite', href: href.article(a.id, { paragraph: a.passage.paragraph }) }, `Read this passage in context (paragraph ${a.passage.paragraph + 1})`),
+          h(
+            'a',
+            { class: 'cite', href: href.article(a.id, { paragraph: a.passage.paragraph }) },
+            `Read this passage in context (paragraph ${a.passage.paragraph + 1})`,
+          ),
         )
       : null,
   );
@@ -42,12 +46,24 @@ function MoreArticles({ e }: { e: Ev }): JSX.Element {
     return h(
       'ul',
       { class: 'more' },
-      rest.filter((a) => !shown.has(a.id)).map((a) =>
-        h('li', { key: a.id }, h('a', { href: href.article(a.id), dir: 'auto' }, a.title), ' ', h('span', { class: 'muted', dir: 'auto' }, `${a.outlet ?? 'unknown outlet'} · ${formatDate(a.published)}`)),
-      ),
+      rest
+        .filter((a) => !shown.has(a.id))
+        .map((a) =>
+          h(
+            'li',
+            { key: a.id },
+            h('a', { href: href.article(a.id), dir: 'auto' }, a.title),
+            ' ',
+            h('span', { class: 'muted', dir: 'auto' }, `${a.outlet ?? 'unknown outlet'} · ${formatDate(a.published)}`),
+          ),
+        ),
     );
   }
-  const load = () => api.event(e.id).then((d) => setRest(d.articles), (err: Error) => setError(err.message));
+  const load = () =>
+    api.event(e.id).then(
+      (d) => setRest(d.articles),
+      (err: Error) => setError(err.message),
+    );
   return h(
     'p',
     null,
@@ -61,7 +77,11 @@ function EventItem({ e }: { e: Ev }): JSX.Element {
     'li',
     { class: 'event' },
     h('h3', null, h('time', { dateTime: e.date ?? '' }, formatDate(e.date)), ' ', h('span', { dir: 'auto' }, e.title)),
-    h('ul', { class: 'members' }, e.articles.map((a) => h(ArticleItem, { a, key: a.id }))),
+    h(
+      'ul',
+      { class: 'members' },
+      e.articles.map((a) => h(ArticleItem, { a, key: a.id })),
+    ),
     e.articleCount > e.articles.length ? h(MoreArticles, { e }) : null,
   );
 }
@@ -70,7 +90,12 @@ function panels(where: 'before' | 'after', storyId: string, version: number): JS
   return storylinePanels
     .filter((p) => (p.placement ?? 'after') === where)
     .map((p) =>
-      h('section', { class: `panel panel-${p.name}`, key: p.name, 'aria-labelledby': `${p.name}-h` }, h('h2', { id: `${p.name}-h` }, p.title), h(p.component, { storyId, version })),
+      h(
+        'section',
+        { class: `panel panel-${p.name}`, key: p.name, 'aria-labelledby': `${p.name}-h` },
+        h('h2', { id: `${p.name}-h` }, p.title),
+        h(p.component, { storyId, version }),
+      ),
     );
 }
 
@@ -96,7 +121,11 @@ export function StorylineView({ id, version }: { id: string; version: number }):
             'section',
             { class: 'panel', key: 'events', 'aria-labelledby': 'events-h' },
             h('h2', { id: 'events-h' }, 'Events'),
-            h('ol', { class: 'events' }, v.events.map((e) => h(EventItem, { e, key: e.id }))),
+            h(
+              'ol',
+              { class: 'events' },
+              v.events.map((e) => h(EventItem, { e, key: e.id })),
+            ),
           ),
           ...panels('after', id, version),
         ]

@@ -1,7 +1,7 @@
-import { type JSX, h } from 'preact';
+import { h, type JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { type StorySummary, api } from '../api.js';
-import { Badge, PageTitle, Pager, Status } from '../components/common.js';
+import { api, type StorySummary } from '../api.js';
+import { Badge, Pager, PageTitle, Status } from '../components/common.js';
 import { formatDate, plural, relativeTime } from '../format.js';
 import { href } from '../router.js';
 import { useLoad } from '../use-load.js';
@@ -10,9 +10,10 @@ import { useLoad } from '../use-load.js';
 const PAGE_SIZE = 20;
 
 function StoryCard({ s }: { s: StorySummary }): JSX.Element {
-  const span = s.firstPublished && s.lastPublished && s.firstPublished.slice(0, 10) !== s.lastPublished.slice(0, 10)
-    ? `${formatDate(s.firstPublished)} – ${formatDate(s.lastPublished)}`
-    : formatDate(s.lastPublished);
+  const span =
+    s.firstPublished && s.lastPublished && s.firstPublished.slice(0, 10) !== s.lastPublished.slice(0, 10)
+      ? `${formatDate(s.firstPublished)} – ${formatDate(s.lastPublished)}`
+      : formatDate(s.lastPublished);
   return h(
     'li',
     { class: 'card story-card' },
@@ -38,7 +39,13 @@ export function StorylinesView({ version }: { version: number }): JSX.Element {
     h(PageTitle, null, 'Storylines'),
     h(Status, { state, what: 'storylines' }),
     data && data.total === 0 ? h('p', null, 'No storylines yet. Ingest some articles: ', h('code', null, 'storyline ingest <folder>'), '.') : null,
-    data ? h('ol', { class: 'cards', 'aria-label': 'Storylines' }, data.items.map((s) => h(StoryCard, { s, key: s.id }))) : null,
+    data
+      ? h(
+          'ol',
+          { class: 'cards', 'aria-label': 'Storylines' },
+          data.items.map((s) => h(StoryCard, { s, key: s.id })),
+        )
+      : null,
     data ? h(Pager, { offset, limit: PAGE_SIZE, total: data.total, onPage: setOffset }) : null,
   );
 }
