@@ -272,6 +272,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const found =
         this.accordingTo(analysis, ctx, s, covered) ??
         this.colonLabel(analysis, ctx, s, covered) ??
+        this.trailingFrame(analysis, ctx, s, covered, direct) ??
         this.verbFrame(analysis, ctx, s, covered, direct, false) ??
         this.verbFrame(analysis, ctx, s, covered, direct, true);
       if (found) out.push(found);
@@ -313,6 +314,36 @@ export class RuleQuoteExtractor implements QuoteExtractor {
     const content = { start: (t[ci + 1] as Token).span.start, end: s.span.end };
     if (covered(content.start, content.end)) return null;
     return this.make(analysis, ctx, content, phrase, { index: ci, text: ':', span: (t[ci] as Token).span }, s.index);
+  }
+
+  /** "…, X said." / "…, said X, an analyst at Y." — the frame closes the sentence; the content is what precedes it. */
+  private trailingFrame(analysis: Analysis, ctx: SpeakerContext, s: Sentence, covered: Covered, direct: readonly Quote[]): Quote | null {
+    const t = analysis.tokens;
+    for (let k = s.endToken - 1; k > s.firstToken + 2; k--) {
+      const tok = t[k] as Token;
+      if (!isCue(tok) || /ing$/.test(tok.text.toLowerCase())) continue;
+      if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) return null;
+      const prev = t[k - 1] as Token;
+      let phrase: NounPhrase | null = null;
+      let contentEnd = -1;
+      if (prev.text === ',') {
+        // Inverted: ", said X[, appositive]".
+        phrase = npAfter(analysis, k, s.endToken);
+        // Only a closing frame: the name is followed by an aside or the end, never by a clause ("…, said he would …").
+        const next = phrase ? t[phrase.end] : undefined;
+        if (phrase && next && next.text !== ',' && next.text !== '.' && next.text !== '(') phrase = null;
+        contentEnd = k - 2;
+      } else if (s.endToken - k - 1 <= TRAILING_FRAME_REST && !t.slice(k + 1, s.endToken).some((x) => x.pos === 'VERB')) {
+        phrase = npBefore(analysis, k, s.firstToken);
+        if (phrase && phrase.first > s.firstToken + 1 && (t[phrase.first - 1] as Token).text === ',') contentEnd = phrase.first - 2;
+      }
+      if (!phrase || !hasNominal(analysis, phrase) || contentEnd < s.firstToken) return null;
+      const content = { start: s.span.start, end: (t[contentEnd] as Token).span.end };
+      if (content.end - content.start <= 10 || covered(content.start, content.end)) return null;
+      const q = this.make(analysis, ctx, content, phrase, cueOf(tok, k), s.index);
+      return q;
+    }
+    return null;
   }
 
   /** "X said (that) …", "X told reporters …", "…, X said.", "…, saying …"; stance verbs in a second pass. */

@@ -41,12 +41,15 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
   while (end - 1 >= sentenceFirst && ((t[end - 1] as Token).pos === 'ADV' || (t[end - 1] as Token).pos === 'AUX')) end--;
   if (end - 1 > sentenceFirst && (t[end - 1] as Token).text === ',') {
     // "Brian Fallon, a spokesman for Mrs. Clinton, said": jump to the comma opening the aside.
+    // Several comma-separated asides may stand between ("Lance Beebe, 49, a Navy veteran who …, said"):
+    // take the first one back whose head is a name, pronoun or noun (numbers alone are ages).
     for (let k = end - 2; k > sentenceFirst && end - k <= MAX_APPOSITIVE_TOKENS; k--) {
       const tok = t[k] as Token;
       if (tok.text === ',') {
         const head = npBefore(analysis, k, sentenceFirst);
-        if (head && ['PROPN', 'PRON', 'NOUN'].includes((t[head.end - 1] as Token).pos)) return head;
-        break;
+        const last = head ? (t[head.end - 1] as Token) : null;
+        if (head && last && (['PROPN', 'PRON', 'NOUN'].includes(last.pos) || capitalised(last))) return head;
+        continue;
       }
       if (tok.text === '.' || tok.text === ';') break;
     }
