@@ -16,18 +16,13 @@ export interface StoryComparison {
 }
 
 /** Ledger, framing, timeline and brief for a storyline or event id. Throws `CompareNotFoundError` for an unknown id. */
-export async function compareForStory(
-  db: Database,
-  storyOrEventId: string,
-  options: Partial<InputOptions> & { since?: string | null } = {},
-): Promise<StoryComparison> {
-  // every database read happens synchronously in snapshotId, before the first await
+export function compareForStory(db: Database, storyOrEventId: string, options: Partial<InputOptions> & { since?: string | null } = {}): StoryComparison {
   return compareSnapshot(snapshotId(db, storyOrEventId), options);
 }
 
-/** The same from a snapshot already read (lets a caller close the database before annotating). */
-export async function compareSnapshot(snap: InputSnapshot, options: Partial<InputOptions> & { since?: string | null } = {}): Promise<StoryComparison> {
-  const input = await prepareInput(snap, options);
+/** The same from a snapshot already read (lets a caller close the database before the comparison runs). */
+export function compareSnapshot(snap: InputSnapshot, options: Partial<InputOptions> & { since?: string | null } = {}): StoryComparison {
+  const input = prepareInput(snap, options);
   const ledger = buildLedger(input);
   const timeline = buildTimeline(input);
   return { input, ledger, framing: buildFraming(input), timeline, brief: buildBrief(input, { since: options.since ?? null, ledger, timeline }) };
@@ -41,11 +36,11 @@ export interface ExportedClaims {
 }
 
 /** The export's `claims` section: the ledger of every storyline. */
-export async function exportClaims(db: Database, options: Partial<InputOptions> = {}): Promise<ExportedClaims[]> {
+export function exportClaims(db: Database, options: Partial<InputOptions> = {}): ExportedClaims[] {
   const snapshots = storyIds(db).map((id) => snapshotId(db, id));
   const out: ExportedClaims[] = [];
   for (const snap of snapshots) {
-    const ledger = buildLedger(await prepareInput(snap, options));
+    const ledger = buildLedger(prepareInput(snap, options));
     out.push({ storyId: snap.id, claims: ledger.claims, slots: ledger.slots });
   }
   return out;

@@ -29,7 +29,7 @@ before(() => {
 });
 
 /** The labelled storyline's articles (copies included), as one compare input. */
-function storyline(id: string, annotator: AnnotatorChoice): Promise<CompareInput> {
+function storyline(id: string, annotator: AnnotatorChoice): CompareInput {
   const s = labels.storylines.find((x) => x.id === id);
   assert.ok(s);
   const ids = s.events.flatMap((e) => e.articles.map(idOf)).filter((x): x is string => x !== undefined);

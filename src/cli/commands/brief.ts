@@ -40,7 +40,7 @@ export function register(program: Command): void {
       const llm = opts.abstractive ? llmConfigFromEnv() : null;
       if (opts.abstractive && !llm) throw new CliError('--abstractive needs STORYLINE_LLM_URL and STORYLINE_LLM_MODEL', ExitCode.usage);
       const snap = withDb(opts, (db) => snapshot(db, id));
-      const cmp = await compareSnapshot(snap, { since: opts.since ?? null });
+      const cmp = compareSnapshot(snap, { since: opts.since ?? null });
       let brief = cmp.brief;
       if (llm) {
         try {

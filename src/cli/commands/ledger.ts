@@ -39,8 +39,8 @@ export function register(program: Command): void {
     .argument('<id>', 'storyline or event id')
     .option('--db <file>', 'database file (default $STORYLINE_DB or ./storyline.db)')
     .option('--json', 'print as JSON')
-    .action(async (id: string, opts: DbOptions & OutputOptions) => {
-      const ledger = (await compareSnapshot(withDb(opts, (db) => snapshot(db, id)))).ledger;
+    .action((id: string, opts: DbOptions & OutputOptions) => {
+      const ledger = compareSnapshot(withDb(opts, (db) => snapshot(db, id))).ledger;
       output(ledger, opts, render);
     });
 }

@@ -31,8 +31,8 @@ export function register(program: Command): void {
     .argument('<id>', 'storyline or event id')
     .option('--db <file>', 'database file (default $STORYLINE_DB or ./storyline.db)')
     .option('--json', 'print as JSON')
-    .action(async (id: string, opts: DbOptions & OutputOptions) => {
-      const timeline = (await compareSnapshot(withDb(opts, (db) => snapshot(db, id)))).timeline;
+    .action((id: string, opts: DbOptions & OutputOptions) => {
+      const timeline = compareSnapshot(withDb(opts, (db) => snapshot(db, id))).timeline;
       output(timeline, opts, render);
     });
 }

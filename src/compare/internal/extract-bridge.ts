@@ -1,43 +1,15 @@
 /**
- * Maps the extract stage's `annotate()` output onto compare's own annotation types. The extract stage is
- * loaded at run time (its module may not exist yet in a given build); when it is missing or fails, the
- * caller falls back to the compare stage's own lite annotator and records why.
+ * Maps the extract stage's annotations onto compare's own annotation types. When the extract stage
+ * throws, the caller falls back to the compare stage's own lite annotator and records why.
  */
+import { type Annotations, annotateBatch } from '../../extract/index.js';
 import type { ArticleAnnotations, CmpDate, CmpMention, CmpNumber, CmpQuote } from '../types.js';
 
-/** The parts of the extract stage's `Annotations` compare reads (see src/extract/types.ts). */
-interface Span {
-  start: number;
-  end: number;
-}
-interface ExtractAnnotations {
-  entities: { key: string; type: string; mentions: { text: string; span: Span; type: string; descriptor: string | null }[] }[];
-  dates: { text: string; span: Span; start: string | null; end: string | null; precision: string; tense: string }[];
-  quotes: { text: string; span: Span; type: 'direct' | 'indirect'; speaker: { entityKey: string | null; name: string | null }; cue: string | null }[];
-  numbers: { raw: string; span: Span; value: number; unit: string | null; noun: string | null }[];
-}
-type Annotate = (doc: { id?: string; title: string; text: string; published: string | null; language: string | null }) => ExtractAnnotations;
+/** The extract stage's batch annotator: shared entity keys across the batch and a corpus reference date for undated articles. */
+type Batch = typeof annotateBatch;
 
-/** Joiner between paragraphs in the text handed to `annotate`; offsets are mapped back through it. */
+/** Joiner between paragraphs in the text handed to the extractor; offsets are mapped back through it. */
 const PARAGRAPH_JOINER = '\n\n';
-const EXTRACT_MODULE = '../../extract/index.js';
-
-let cached: { annotate: Annotate | null; reason: string } | null = null;
-
-/** Loads the extract stage once. */
-export async function loadExtract(): Promise<{ annotate: Annotate | null; reason: string }> {
-  if (cached) return cached;
-  try {
-    const mod = (await import(new URL(EXTRACT_MODULE, import.meta.url).href)) as { annotate?: unknown };
-    cached =
-      typeof mod.annotate === 'function'
-        ? { annotate: mod.annotate as Annotate, reason: 'extract stage annotate()' }
-        : { annotate: null, reason: 'extract stage has no annotate() export' };
-  } catch (err) {
-    cached = { annotate: null, reason: `extract stage not loadable (${(err as Error).message.split('\n')[0]})` };
-  }
-  return cached;
-}
 
 /** Paragraph index and in-paragraph offset of a character offset into the joined text. */
 function locator(paragraphs: readonly string[]): (offset: number) => { paragraph: number; offset: number } {
@@ -56,12 +28,38 @@ function locator(paragraphs: readonly string[]): (offset: number) => { paragraph
 
 const TYPES = new Set(['PERSON', 'ORG', 'PLACE', 'MISC']);
 
-export function fromExtract(
-  annotate: Annotate,
-  article: { id: string; title: string; paragraphs: readonly string[]; published: string | null },
-): ArticleAnnotations {
-  const ann = annotate({ id: article.id, title: article.title, text: article.paragraphs.join(PARAGRAPH_JOINER), published: article.published, language: null });
-  const at = locator(article.paragraphs);
+/** Confidence at or above which the extractor's inferred publication date is used for an undated article. */
+export const INFERRED_DATE_CONFIDENCE = 0.6;
+
+export interface BridgeArticle {
+  readonly id: string;
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  readonly published: string | null;
+}
+
+/** Annotates a batch with the extract stage; returns compare annotations and confident inferred dates. */
+export function annotateWithExtract(
+  articles: readonly BridgeArticle[],
+  batch: Batch = annotateBatch,
+): { annotations: Map<string, ArticleAnnotations>; inferred: Map<string, string> } {
+  const { annotations } = batch(
+    articles.map((a) => ({ id: a.id, title: a.title, text: a.paragraphs.join(PARAGRAPH_JOINER), published: a.published, language: null })),
+  );
+  const out = new Map<string, ArticleAnnotations>();
+  const inferred = new Map<string, string>();
+  articles.forEach((a, i) => {
+    const ann = annotations[i];
+    if (!ann) return;
+    out.set(a.id, fromExtract(ann, a.paragraphs));
+    const p = ann.inferredPublished;
+    if (!a.published && p && p.confidence >= INFERRED_DATE_CONFIDENCE) inferred.set(a.id, p.value.slice(0, 10));
+  });
+  return { annotations: out, inferred };
+}
+
+function fromExtract(ann: Annotations, paragraphs: readonly string[]): ArticleAnnotations {
+  const at = locator(paragraphs);
   const mentions: CmpMention[] = ann.entities.flatMap((e) =>
     e.mentions.map((m) => {
       const loc = at(m.span.start);

@@ -11,7 +11,7 @@ import type { StoredArticle } from '../../types.js';
 import { CompareNotFoundError } from '../errors.js';
 import type { ArticleAnnotations, CompareArticle, CompareEvent, CompareInput } from '../types.js';
 import { completeDates } from './dates.js';
-import { fromExtract, loadExtract } from './extract-bridge.js';
+import { annotateWithExtract } from './extract-bridge.js';
 import { annotateLite, LITE_SOURCE } from './lite/index.js';
 
 export type AnnotatorChoice = 'auto' | 'extract' | 'fallback';
@@ -61,25 +61,7 @@ function groupsFor(db: Database, ids: readonly string[], notes: string[]): strin
   }
 }
 
-async function annotations(articles: readonly CompareArticle[], options: InputOptions, notes: string[]): Promise<Record<string, ArticleAnnotations>> {
-  const out: Record<string, ArticleAnnotations> = {};
-  if (options.annotator !== 'fallback') {
-    const ex = await loadExtract();
-    if (ex.annotate) {
-      try {
-        for (const a of articles) out[a.id] = fromExtract(ex.annotate, a);
-        return out;
-      } catch (err) {
-        notes.push(`extract annotate() failed (${(err as Error).message}); used the compare fallback annotator`);
-      }
-    } else notes.push(`${ex.reason}; used the compare fallback annotator`);
-  }
-  for (const [id, ann] of annotateLite(articles)) out[id] = ann;
-  if (options.annotator === 'fallback') notes.push(`annotations from ${LITE_SOURCE} (requested)`);
-  return out;
-}
-
-/** Everything compare reads from the database for one input; gathered synchronously so a caller may close the database before annotating. */
+/** Everything compare reads from the database for one input (articles, groups, events, removed page text). */
 export interface InputSnapshot {
   readonly id: string;
   readonly title: string;
@@ -87,9 +69,11 @@ export interface InputSnapshot {
   readonly groups: readonly (readonly string[])[];
   readonly events: readonly CompareEvent[];
   readonly notes: readonly string[];
+  /** Text the cleaner removed from each undated article's page (related-link timestamps help date it). */
+  readonly pageText: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Reads articles, independence groups and events for explicit article ids (synchronous: all database access happens here). */
+/** Reads articles, independence groups and events for explicit article ids (all database access happens here). */
 export function snapshotArticles(
   db: Database,
   spec: { id: string; title: string; articleIds: readonly string[]; events?: readonly CompareEvent[] },
@@ -104,13 +88,12 @@ export function snapshotArticles(
   const noOutlet = articles.filter((a) => a.outletSource !== 'metadata').length;
   if (noOutlet) notes.push(`${noOutlet} article(s) without outlet metadata: outlet shown as the input file name (or the article id when there is no file)`);
   const pageText = new Map(articles.filter((a) => !a.published).map((a) => [a.id, removedBlocks(db, a.id).map((b) => b.text)]));
-  notes.push(...completeDates(articles, new Map(events.map((e) => [e.id, e.date])), pageText));
   const groups = groupsFor(
     db,
     articles.map((a) => a.id),
     notes,
   );
-  return { id: spec.id, title: spec.title, articles, groups, events, notes };
+  return { id: spec.id, title: spec.title, articles, groups, events, notes, pageText };
 }
 
 /** Reads the snapshot for a storyline id or an event id (an event narrows the articles to that event). */
@@ -123,11 +106,37 @@ export function snapshotId(db: Database, id: string): InputSnapshot {
   return snapshotArticles(db, { id: story.id, title: story.title, articleIds: story.articles, events });
 }
 
-/** Adds annotations to a snapshot (no database access). */
-export async function prepareInput(snap: InputSnapshot, options: Partial<InputOptions> = {}): Promise<CompareInput> {
+/**
+ * Dates the undated articles and annotates every article: with the extract stage (batch mode, shared
+ * entity keys, its confident inferred dates first) unless the fallback is requested or the extract
+ * stage throws; the compare lite annotator otherwise. No database access.
+ */
+export function prepareInput(snap: InputSnapshot, options: Partial<InputOptions> = {}): CompareInput {
   const opts = { ...defaultInputOptions, ...options };
   const notes = [...snap.notes];
-  return { ...snap, annotations: await annotations(snap.articles, opts, notes), notes };
+  const articles: Mutable<CompareArticle>[] = snap.articles.map((a) => ({ ...a }));
+  const eventDates = new Map(snap.events.map((e) => [e.id, e.date]));
+  let annotations: Record<string, ArticleAnnotations> | null = null;
+  if (opts.annotator !== 'fallback') {
+    try {
+      const r = annotateWithExtract(articles);
+      for (const a of articles) {
+        const d = r.inferred.get(a.id);
+        if (d) Object.assign(a, { published: d, publishedSource: 'inferred' as const });
+      }
+      if (r.inferred.size) notes.push(`${r.inferred.size} article date(s) inferred by the extract stage`);
+      annotations = Object.fromEntries(r.annotations);
+    } catch (err) {
+      notes.push(`extract stage failed (${(err as Error).message}); used the compare fallback annotator`);
+    }
+  }
+  notes.push(...completeDates(articles, eventDates, snap.pageText));
+  if (!annotations) {
+    annotations = Object.fromEntries(annotateLite(articles));
+    if (opts.annotator === 'fallback') notes.push(`annotations from ${LITE_SOURCE} (requested)`);
+  }
+  const { pageText: _pageText, ...rest } = snap;
+  return { ...rest, articles, annotations, notes };
 }
 
 /** Builds a compare input over explicit article ids (events optional). */
@@ -135,12 +144,12 @@ export function inputForArticles(
   db: Database,
   spec: { id: string; title: string; articleIds: readonly string[]; events?: readonly CompareEvent[] },
   options: Partial<InputOptions> = {},
-): Promise<CompareInput> {
+): CompareInput {
   return prepareInput(snapshotArticles(db, spec), options);
 }
 
 /** Builds the compare input for a storyline id or an event id. */
-export function inputForId(db: Database, id: string, options: Partial<InputOptions> = {}): Promise<CompareInput> {
+export function inputForId(db: Database, id: string, options: Partial<InputOptions> = {}): CompareInput {
   return prepareInput(snapshotId(db, id), options);
 }
 
