@@ -1,4 +1,5 @@
 import type { RemovedBlock } from '../types.js';
+import { bylineName } from './internal/byline.js';
 import { lineFingerprint } from './internal/fingerprint.js';
 import { splitGlued, vocabularyOf } from './internal/glue.js';
 import { joinBrokenLines } from './internal/join-lines.js';
@@ -106,7 +107,10 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
       return;
     }
     ctx.removed.push({ text: line.text, rule: v.rule, reason: v.reason });
-    if (v.rule === 'byline' && !byline) byline = { value: line.text, source: 'text-byline' };
+    if ((v.rule === 'byline' || v.rule === 'dateline' || v.rule === 'meta-line') && !byline) {
+      const name = bylineName(line.text, v.rule === 'byline');
+      if (name) byline = { value: name, source: v.rule === 'byline' ? 'text-byline' : 'text-dateline' };
+    }
   });
   const joined = ctx.html ? kept : joinBrokenLines(kept, repairs);
   const tracker = new RepeatTracker();

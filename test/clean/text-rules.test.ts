@@ -55,6 +55,18 @@ describe('text-level boilerplate rules', () => {
       assert.ok(!out.paragraphs.includes(c.line));
     });
   }
+  for (const [line, name] of [
+    ['By Ana Lima · Example Post · 4 March 2026', 'Ana Lima'],
+    ['Von Greta Brandt | 04.03.2026, 06:45 Uhr', 'Greta Brandt'],
+    ['Автор: Иван Петров · 4 марта 2026, 10:15', 'Иван Петров'],
+    ['Example Post · World desk · 4 March 2026', null],
+  ] as const) {
+    it(`a dateline at the top gives its author: ${line}`, () => {
+      const out = clean(textInput('Night buses', [line, ...PROSE.en].join('\n')));
+      assert.equal(out.removed[0]?.rule, 'dateline');
+      assert.equal(out.byline, name);
+    });
+  }
   it('the byline moves to metadata', () => {
     const out = clean(textInput('Night buses', [...PROSE.en, 'Marta Kowalczyk'].join('\n')));
     assert.equal(out.byline, 'Marta Kowalczyk');
