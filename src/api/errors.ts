@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | 'read-only'
   | 'not-found'
   | 'no-article'
+  | 'unavailable'
   | 'internal';
 
 /** An error the API reports to the client with an HTTP status and a stable code. */

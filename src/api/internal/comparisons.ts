@@ -5,7 +5,25 @@
  * language models load), so concurrent requests share one computation.
  */
 import type { Database } from 'better-sqlite3';
-import { compareForStory, type StoryComparison } from '../../compare/index.js';
+import type { StoryComparison } from '../../compare/index.js';
+import { ApiError } from '../errors.js';
+
+type CompareModule = typeof import('../../compare/index.js');
+
+/**
+ * The compare stage, loaded on first use: if it fails to load, only its sections answer
+ * 503 `unavailable` and the rest of the API keeps working.
+ */
+let compareModule: Promise<CompareModule> | null = null;
+async function loadCompare(): Promise<CompareModule> {
+  compareModule ??= import('../../compare/index.js');
+  try {
+    return await compareModule;
+  } catch (cause) {
+    compareModule = null;
+    throw new ApiError(503, 'unavailable', `the compare stage could not be loaded: ${(cause as Error).message}`, { cause });
+  }
+}
 
 /** Storylines whose comparison is kept; a reader moving between a few storylines never waits twice. */
 const MAX_COMPARISONS = 16;
@@ -25,7 +43,7 @@ export function comparisonFor(db: Database, storyId: string): Promise<StoryCompa
   const key = `${storyId}\u0000${version(db)}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const pending = compareForStory(db, storyId);
+  const pending = loadCompare().then((m) => m.compareForStory(db, storyId));
   cache.set(key, pending);
   // A failure is not remembered: the next request tries again.
   pending.catch(() => cache.delete(key));

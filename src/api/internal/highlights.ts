@@ -3,8 +3,22 @@
  * Annotations come from the extract stage's `annotate` (spans into the article text); this maps them
  * onto paragraphs so the UI can mark them without ever handling markup.
  */
-import { annotate } from '../../extract/index.js';
 import type { StoredArticle } from '../../types.js';
+import { ApiError } from '../errors.js';
+
+type ExtractModule = typeof import('../../extract/index.js');
+
+/** The extract stage, loaded on first use so a failure to load it only affects highlights (503). */
+let extractModule: Promise<ExtractModule> | null = null;
+async function loadExtract(): Promise<ExtractModule> {
+  extractModule ??= import('../../extract/index.js');
+  try {
+    return await extractModule;
+  } catch (cause) {
+    extractModule = null;
+    throw new ApiError(503, 'unavailable', `the extract stage could not be loaded: ${(cause as Error).message}`, { cause });
+  }
+}
 
 export type HighlightKind = 'entity' | 'quote' | 'number';
 
@@ -45,7 +59,8 @@ function locate(
   return null;
 }
 
-export function articleHighlights(article: StoredArticle): { highlights: Highlight[]; notes: string[] } {
+export async function articleHighlights(article: StoredArticle): Promise<{ highlights: Highlight[]; notes: string[] }> {
+  const { annotate } = await loadExtract();
   const ann = annotate({ id: article.id, title: article.title, text: article.text, published: article.published, language: article.language });
   const starts = paragraphStarts(article.text, article.paragraphs);
   const out: Highlight[] = [];
