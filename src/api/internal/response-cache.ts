@@ -21,9 +21,9 @@ interface Entry {
   readonly type: string;
 }
 
-/** Routes never cached: the live stream, and anything not under /api/. */
+/** Only GET API responses are cached (not HEAD, whose body is empty); never the live stream. */
 function cacheable(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && request.url.startsWith('/api/') && !request.url.startsWith('/api/live');
+  return request.method === 'GET' && request.url.startsWith('/api/') && !request.url.startsWith('/api/live');
 }
 
 export class ResponseCache {
