@@ -153,6 +153,6 @@ export const STANCE_LEMMAS = new Set(
   (
     'show find want criticize criticise praise endorse support oppose reject blame accuse defend question doubt fear ' +
     'expect hope worry feel know see consider view regard refer cite reveal disclose dispute deny welcome ' +
-    'condemn applaud slam attack blast dismiss acknowledge recognize recognise'
+    'condemn applaud slam attack blast dismiss acknowledge recognize recognise decline refuse plan seek offer respond identify mean'
   ).split(/\s+/),
 );

@@ -36,6 +36,8 @@ const MIN_STANCE_TOKENS = 2;
 const TRAILING_FRAME_REST = 4;
 /** A "Name:" speaker label must end within this many tokens of the sentence start. */
 const COLON_SPEAKER_TOKENS = 8;
+/** Further reports looked for in a sentence after the first (nesting is rarely deeper in news). */
+const MAX_EXTRA_PER_SENTENCE = 2;
 /** Sentences back a speakerless quote may inherit the previous quote's speaker from. */
 const CONTINUATION_SENTENCES = 2;
 
@@ -275,7 +277,16 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         this.trailingFrame(analysis, ctx, s, covered, direct) ??
         this.verbFrame(analysis, ctx, s, covered, direct, false) ??
         this.verbFrame(analysis, ctx, s, covered, direct, true);
-      if (found) out.push(found);
+      if (!found) continue;
+      out.push(found);
+      // Nested or chained reports in one sentence ("X said Y believes …", "X, who says …, said …").
+      let from = found.cueSpan ? tokenIndexAt(analysis, found.cueSpan.start) + 1 : s.endToken;
+      for (let n = 0; n < MAX_EXTRA_PER_SENTENCE && from < s.endToken; n++) {
+        const more = this.verbFrame(analysis, ctx, s, covered, direct, false, from);
+        if (!more || !more.cueSpan) break;
+        out.push(more);
+        from = tokenIndexAt(analysis, more.cueSpan.start) + 1;
+      }
     }
     return out;
   }
@@ -347,12 +358,14 @@ export class RuleQuoteExtractor implements QuoteExtractor {
   }
 
   /** "X said (that) …", "X told reporters …", "…, X said.", "…, saying …"; stance verbs in a second pass. */
-  private verbFrame(analysis: Analysis, ctx: SpeakerContext, s: Sentence, covered: Covered, direct: readonly Quote[], stancePass: boolean): Quote | null {
+  private verbFrame(analysis: Analysis, ctx: SpeakerContext, s: Sentence, covered: Covered, direct: readonly Quote[], stancePass: boolean, from = s.firstToken): Quote | null {
     const t = analysis.tokens;
-    for (let k = s.firstToken; k < s.endToken; k++) {
+    for (let k = from; k < s.endToken; k++) {
       const tok = t[k] as Token;
-      if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
-      const stance = stancePass && STANCE_LEMMAS.has(tok.lemma) && tok.pos === 'VERB';
+      if (tok.pos !== 'VERB' && tok.pos !== 'AUX' && !(stancePass && tok.pos === 'NOUN')) continue;
+      // Plural-subject verbs the tagger reads as nouns ("polls show", "records show") count when a noun precedes them.
+      const nounVerb = tok.pos === 'NOUN' && ['NOUN', 'PROPN'].includes(t[k - 1]?.pos ?? '') && ['SCONJ', 'DET', 'PROPN', 'PRON', 'ADP'].includes(t[k + 1]?.pos ?? '');
+      const stance = stancePass && STANCE_LEMMAS.has(tok.lemma) && (tok.pos === 'VERB' || nounVerb);
       if (stancePass ? !stance : !isCue(tok)) continue;
       if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
       const prevTok = t[k - 1];
