@@ -3,7 +3,7 @@
  * ../shared/bench/extraction (121 real pages with human-marked article bodies), plus per-rule
  * removal counts on ../shared/corpus/seeds.
  *
- *   npx tsx bench/extract.ts [--limit N] [--only ours|readability] [--dump DIR]
+ *   npx tsx bench/extract.ts [--limit N] [--only ours|readability] [--parser tokenizer|linkedom] [--dump DIR] [--worst]
  *
  * Metric (the benchmark's own, see ../shared/bench/README.md): word tokens (`\w+`, Unicode),
  * 4-token shingle multisets, per-page tp/fp/fn normalised to sum 1, precision and recall as means
@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { clean } from '../src/clean/index.js';
+import { type CleanOptions, clean } from '../src/clean/index.js';
 import type { RawInput } from '../src/types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,9 +93,9 @@ export function summarise(scores: readonly PageScore[]): Summary {
 }
 
 /** Our extractor on one page: the text the clean stage returns. */
-export function oursExtract(page: BenchPage): string {
+export function oursExtract(page: BenchPage, options: Partial<CleanOptions> = {}): string {
   const input: RawInput = { source: { location: page.id, record: 0 }, format: 'html', body: page.html, raw: page.html, meta: { url: page.url } };
-  return clean(input).text;
+  return clean(input, options).text;
 }
 
 async function readabilityExtractor(): Promise<(page: BenchPage) => string> {
@@ -158,6 +158,8 @@ async function main(): Promise<void> {
   const limit = arg('--limit') ? Number(arg('--limit')) : undefined;
   const only = arg('--only');
   const dump = arg('--dump');
+  const parser = arg('--parser') === 'linkedom' ? 'linkedom' : 'tokenizer';
+  const ours = (p: BenchPage) => oursExtract(p, { parser });
   if (dump) mkdirSync(dump, { recursive: true });
   const pages = loadPages(limit);
   const results: RunResult[] = [];
@@ -165,8 +167,8 @@ async function main(): Promise<void> {
   const warm = pages.slice(0, 3);
   const readability = await readabilityExtractor();
   if (only !== 'readability') {
-    run('ours', warm, oursExtract);
-    results.push(run('ours', pages, oursExtract, dump));
+    run('ours', warm, ours);
+    results.push(run('ours', pages, ours, dump));
   }
   if (only !== 'ours') {
     run('readability', warm, readability);
@@ -177,7 +179,8 @@ async function main(): Promise<void> {
   console.log(`\nExtraction benchmark: ${pages.length} pages (${EXTRACTION_DIR})\n`);
   console.log('| extractor | F1 | precision | recall | pages/s |');
   console.log('|---|---|---|---|---|');
-  for (const r of results) console.log(`| ${r.name === 'ours' ? 'storyline clean' : '@mozilla/readability 0.6 (linkedom)'} | ${f(r.f1)} | ${f(r.precision)} | ${f(r.recall)} | ${r.pagesPerSecond.toFixed(1)} |`);
+  const oursName = `storyline clean (${parser === 'linkedom' ? 'linkedom DOM' : 'htmlparser2 events'})`;
+  for (const r of results) console.log(`| ${r.name === 'ours' ? oursName : '@mozilla/readability 0.6 (linkedom)'} | ${f(r.f1)} | ${f(r.precision)} | ${f(r.recall)} | ${r.pagesPerSecond.toFixed(1)} |`);
   const [a, b] = results;
   if (a && b) console.log(`\nSpeed ratio ours/readability: ${(a.pagesPerSecond / b.pagesPerSecond).toFixed(2)}×`);
   console.log('\nSeeds (../shared/corpus/seeds): lines removed per rule\n');
@@ -193,7 +196,7 @@ async function main(): Promise<void> {
     }
   }
   mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'bench/out/extract.json'), JSON.stringify({ date: new Date().toISOString(), pages: pages.length, results, seeds }, null, 2));
+  writeFileSync(path.join(ROOT, 'bench/out/extract.json'), JSON.stringify({ date: new Date().toISOString(), pages: pages.length, parser, results, seeds }, null, 2));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
