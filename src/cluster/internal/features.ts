@@ -150,12 +150,17 @@ export const STORED_NAMES = 40;
 
 /** A smaller copy of the features for storage: the strongest terms and names, their display forms. */
 export function compactFeatures(f: Features, idf: (k: string) => number): Features {
-  const top = (rec: Record<string, number>, keep: number, key: (k: string) => string) =>
-    Object.fromEntries(
-      Object.entries(rec)
-        .sort((a, b) => b[1] * idf(key(b[0])) - a[1] * idf(key(a[0])) || (a[0] < b[0] ? -1 : 1))
-        .slice(0, keep),
+  const top = (rec: Record<string, number>, keep: number, key: (k: string) => string) => {
+    const entries = Object.entries(rec);
+    if (entries.length <= keep) return rec;
+    return Object.fromEntries(
+      entries
+        .map(([k, x]) => [k, x, x * idf(key(k))] as const)
+        .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, keep)
+        .map(([k, x]) => [k, x]),
     );
+  };
   const terms = top(f.terms, STORED_TERMS, (k) => k);
   const entities = top(f.entities, STORED_NAMES, (k) => `e:${k}`);
   const surfaces = Object.fromEntries(Object.entries(f.surfaces).filter(([k]) => k in terms || k.slice(2) in entities));

@@ -59,9 +59,7 @@ function addScaled(into: Record<string, number>, v: Record<string, number>, scal
 export const TRIM_SLACK = 1.5;
 
 function trim(v: Record<string, number>, keep: number): Record<string, number> {
-  let n = 0;
-  for (const _ in v) n++;
-  if (n <= keep * TRIM_SLACK) return v;
+  if (Object.keys(v).length <= keep * TRIM_SLACK) return v;
   const entries = Object.entries(v);
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return Object.fromEntries(entries.slice(0, keep));
@@ -96,9 +94,7 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
   p.numbers = trim(p.numbers, PROFILE_NUMBERS);
   p.dates = trim(p.dates, PROFILE_DATES);
   p.mentions = trim(p.mentions, PROFILE_MENTIONS);
-  let surfaces = 0;
-  for (const _ in p.surfaces) surfaces++;
-  if (before !== p.terms || beforeE !== p.entities || surfaces > PROFILE_SURFACES * TRIM_SLACK) {
+  if (before !== p.terms || beforeE !== p.entities || Object.keys(p.surfaces).length > PROFILE_SURFACES * TRIM_SLACK) {
     const surf = Object.entries(p.surfaces).filter(([k]) => k in p.terms || k.slice(2) in p.entities);
     p.surfaces = Object.fromEntries(surf.slice(0, PROFILE_SURFACES));
   }

@@ -13,17 +13,13 @@ export interface SyntheticArticle {
   readonly event: number;
 }
 
-/** Shape of the stream; defaults give ~250-word articles, ~8 articles per event, ~6 events per storyline. */
+/** Shape of the stream; defaults give ~250-word articles, 8 articles per event, 6 events per storyline. */
 export interface SyntheticOptions {
   readonly seed: number;
   readonly vocabulary: number;
   readonly wordsPerArticle: number;
   readonly articlesPerEvent: number;
   readonly eventsPerStory: number;
-  /** Bound on distinct storylines (ids wrap). */
-  readonly concurrentStories: number;
-  /** New events per simulated day. */
-  readonly eventsPerDay: number;
 }
 
 export const DEFAULT_SYNTHETIC: SyntheticOptions = {
@@ -32,10 +28,15 @@ export const DEFAULT_SYNTHETIC: SyntheticOptions = {
   wordsPerArticle: 250,
   articlesPerEvent: 8,
   eventsPerStory: 6,
-  concurrentStories: 400,
-  eventsPerDay: 120,
 };
 
+/** Word mix of an article: background (Zipf), storyline words, event words, names. Set so that the clusterer
+ * recovers the synthetic events (BCubed F1 ≈ 0.9 on 3k articles), keeping the measured work realistic. */
+const BACKGROUND_SHARE = 0.5;
+const STORY_SHARE = 0.15;
+const NAME_SHARE = 0.05;
+/** Days between blocks of events (200 articles a day with the defaults). */
+const DAYS_PER_BLOCK = 2;
 /** Events whose articles arrive interleaved. */
 const CONCURRENT_EVENTS = 50;
 
@@ -49,15 +50,15 @@ function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'sul', 'dar', 'en', 'is', 'pre', 'gor', 'an', 'bel', 'tur', 'shi', 'om', 'ved', 'la', 'nu', 'kir', 'zo', 'pa', 'el'];
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-function word(n: number, syll = 3): string {
+/** A pseudo-word for an integer: hashed letters, so distinct integers differ within the first characters (stems). */
+function word(n: number, length = 7): string {
+  let h = (n + 1) * 2_654_435_761;
   let w = '';
-  let x = n + 7;
-  for (let i = 0; i < syll || x > 0; i++) {
-    w += SYLLABLES[x % SYLLABLES.length];
-    x = Math.floor(x / SYLLABLES.length);
-    if (i > 5) break;
+  for (let i = 0; i < length; i++) {
+    h = Math.imul(h ^ (h >>> 15), 2_246_822_519) >>> 0;
+    w += LETTERS[h % LETTERS.length];
   }
   return w;
 }
@@ -70,17 +71,18 @@ export function* syntheticStream(count: number, options: Partial<SyntheticOption
   const day0 = Date.UTC(2024, 0, 1);
   const storyWords = (s: number) => Array.from({ length: 30 }, (_, i) => word(o.vocabulary + s * 40 + i));
   const names = (s: number) => Array.from({ length: 6 }, (_, i) => {
-    const w = word(o.vocabulary * 3 + s * 7 + i, 2);
+    const w = word(o.vocabulary * 3 + s * 7 + i, 6);
     return w[0]!.toUpperCase() + w.slice(1);
   });
   const eventWords = (e: number) => Array.from({ length: 10 }, (_, i) => word(o.vocabulary * 5 + e * 11 + i));
-  const articlesPerDay = o.eventsPerDay * o.articlesPerEvent;
   for (let i = 0; i < count; i++) {
-    // Events run interleaved in blocks of CONCURRENT_EVENTS; a storyline's events follow each other.
-    const block = o.articlesPerEvent * CONCURRENT_EVENTS;
-    const event = Math.floor(i / block) * CONCURRENT_EVENTS + (i % CONCURRENT_EVENTS);
-    const story = (Math.floor(event / CONCURRENT_EVENTS / o.eventsPerStory) * CONCURRENT_EVENTS + (event % CONCURRENT_EVENTS)) % (o.concurrentStories * 1000);
-    const day = Math.floor(i / articlesPerDay);
+    // Events run interleaved in blocks of CONCURRENT_EVENTS, one block every DAYS_PER_BLOCK days; a storyline's
+    // events are eventsPerStory blocks apart (weeks), so storylines interleave too.
+    const b = Math.floor(i / (o.articlesPerEvent * CONCURRENT_EVENTS));
+    const event = b * CONCURRENT_EVENTS + (i % CONCURRENT_EVENTS);
+    const cycle = o.eventsPerStory * o.eventsPerStory;
+    const story = Math.floor(b / cycle) * CONCURRENT_EVENTS * o.eventsPerStory + (event % CONCURRENT_EVENTS) * o.eventsPerStory + (b % o.eventsPerStory);
+    const day = b * DAYS_PER_BLOCK;
     const date = new Date(day0 + day * 86_400_000);
     const sw = storyWords(story);
     const nm = names(story);
@@ -89,9 +91,9 @@ export function* syntheticStream(count: number, options: Partial<SyntheticOption
     const body: string[] = [];
     for (let k = 0; k < o.wordsPerArticle; k++) {
       const x = r();
-      if (x < 0.6) body.push(word(zipf(o.vocabulary)));
-      else if (x < 0.85) body.push(pick(sw));
-      else if (x < 0.95) body.push(pick(ew));
+      if (x < BACKGROUND_SHARE) body.push(word(zipf(o.vocabulary)));
+      else if (x < BACKGROUND_SHARE + STORY_SHARE) body.push(pick(sw));
+      else if (x < 1 - NAME_SHARE) body.push(pick(ew));
       else body.push(pick(nm));
       if (k % 20 === 19) body.push('.');
     }
