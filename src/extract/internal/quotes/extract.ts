@@ -13,6 +13,20 @@ import { SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
 import { findQuoteMarks } from './marks.js';
 import { type NounPhrase, type SpeakerContext, npAfter, npBefore, resolveSpeaker } from './speaker.js';
 
+/** Tokens allowed after a frame's cue for the frame to count as closing its sentence ("Trump said on Twitter."). */
+const CLOSING_FRAME_REST = 5;
+
+/** Does the frame end its sentence (at most a few tokens, no further verb, after the cue and speaker)? */
+function closesSentence(analysis: Analysis, f: Frame): boolean {
+  const t = analysis.tokens;
+  const cue = t[f.cue.index] as Token;
+  const s = analysis.sentences[cue.sentence];
+  if (!s) return false;
+  const from = Math.max(f.cue.index + 1, f.phrase ? tokenIndexAt(analysis, f.phrase.span.end) : 0);
+  const rest = t.slice(from, s.endToken).filter((x) => x.pos !== 'PUNCT');
+  return rest.length <= CLOSING_FRAME_REST && !rest.some((x) => x.pos === 'VERB');
+}
+
 /** Upper-case share of letters above which a sentence is an ALL-CAPS teaser (seeds: teasers ≥ 0.9, body < 0.2). */
 const HEADLINE_UPPER_SHARE = 0.6;
 
@@ -236,8 +250,10 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const endsClause = /[,.!?…:;—–-]\s*$/.test(content) || /^\s*[,.!?;:—–-]/.test(analysis.text.slice(mk.outer.end, mk.outer.end + 3));
       const beforeFrame = endsClause ? null : frameBefore(analysis, mk.outer.start);
       // A quote ending its own sentence ("…deal.” Mr. Trump said …") starts no frame after it.
+      // …unless the words after it are a frame that itself ends the sentence ("…no?” Freddy Ortega said.").
       const sentenceClosed = /[.!?…]\s*$/.test(content) && /^\s+\p{Lu}/u.test(analysis.text.slice(mk.outer.end, mk.outer.end + 3));
-      const after = beforeFrame || sentenceClosed ? null : frameAfter(analysis, mk.outer.end);
+      const candidate = beforeFrame ? null : frameAfter(analysis, mk.outer.end);
+      const after = candidate && (!sentenceClosed || closesSentence(analysis, candidate)) ? candidate : null;
       if ((caseStats(analysis).upper[sentence] ?? 0) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
       const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
       const frame = beforeFrame ?? after ?? frameBefore(analysis, mk.outer.start) ?? (recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues));

@@ -47,7 +47,9 @@ function canOpen(text: string, i: number): boolean {
 function canClose(text: string, i: number): boolean {
   const prev = text[i - 1];
   const next = text[i + 1];
-  if (!prev || /\s/.test(prev)) return false;
+  if (!prev) return false;
+  // A space before a double close mark is tolerated after punctuation or a closing single quote ("…,' " Magel said).
+  if (/\s/.test(prev) && !(/["”]/.test(text[i] as string) && /[,.!?'’]/.test(text[i - 2] ?? '') && prev === ' ' && (!next || /\s/.test(next)))) return false;
   const mark = text[i];
   if (mark === '’' || mark === "'") return !isWordChar(next); // "Russia’s" is an apostrophe
   if (mark === '“' || mark === '"') return !isWordChar(next); // an opening mark glued to the next word opens, not closes
