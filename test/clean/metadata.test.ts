@@ -91,3 +91,18 @@ describe('metadata sources', () => {
     assert.equal(out.url, URL_);
   });
 });
+
+describe('dates', () => {
+  for (const [given, expected] of [
+    ['2026-03-04T08:00:00+02:00', '2026-03-04T06:00:00.000Z'],
+    ['2026-03-04T08:00:00Z', '2026-03-04T08:00:00.000Z'],
+    ['Wed, 04 Mar 2026 08:00:00 GMT', '2026-03-04T08:00:00.000Z'],
+    ['2026-03-04T08:00:00', '2026-03-04T08:00:00'],
+    ['2026-03-04', '2026-03-04'],
+  ] as const) {
+    it(`${given} → ${expected} (no zone: kept as found)`, () => {
+      const html = page(`<meta property="article:published_time" content="${given}">`, `<main>${articleBody('en')}</main>`);
+      assert.equal(clean(htmlInput(html, URL_)).published, expected);
+    });
+  }
+});

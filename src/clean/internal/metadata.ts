@@ -44,7 +44,7 @@ function fromMeta(tags: PageTags, keys: readonly string[], accept: (v: string) =
 
 const isUrl = (v: string) => /^https?:\/\//i.test(v) || v.startsWith('/');
 const plausibleByline = (v: string) => !isUrl(v) && v.length <= MAX_BYLINE_CHARS && /\p{L}/u.test(v);
-const plausibleDate = (v: string) => /\d{4}/.test(v) && !Number.isNaN(Date.parse(v.replace(/\s+/, 'T'))) || /^\d{4}-\d{2}-\d{2}/.test(v);
+const plausibleDate = (v: string) => /^\d{4}-\d{2}-\d{2}/.test(v) || (/\d{4}/.test(v) && (!Number.isNaN(Date.parse(v)) || !Number.isNaN(Date.parse(v.replace(/\s+/, 'T')))));
 
 /** Visible text of a light node (whitespace collapsed). */
 export function nodeText(n: LNode): string {
@@ -59,13 +59,18 @@ export function nodeText(n: LNode): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Normalises a date string to ISO 8601 when it parses; otherwise returns it as found. */
+/** An explicit time zone: `Z`, `+01:00`, `-0500`, `GMT`, `UTC`. */
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2}|\b(GMT|UTC))\s*$/i;
+
+/**
+ * Normalises a date string to ISO 8601 UTC when it carries a time zone; a value without one is
+ * kept as found (converting it would silently apply this machine's zone), a date-only value too.
+ */
 export function normaliseDate(v: string): string {
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) return v;
-  // Keep date-only values date-only: a time would be invented.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return v.trim();
-  return new Date(t).toISOString();
+  const s = v.trim();
+  if (!HAS_ZONE.test(s)) return s;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? s : new Date(t).toISOString();
 }
 
 function fromMarked(tags: PageTags, props: readonly string[], accept: (v: string) => boolean): Sourced | null {
