@@ -13,6 +13,8 @@ import { SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
 import { findQuoteMarks } from './marks.js';
 import { type NounPhrase, type SpeakerContext, npAfter, npBefore, resolveSpeaker } from './speaker.js';
 
+/** Longest introductory phrase skipped before a sentence's subject, in tokens. */
+const INTRO_PHRASE_TOKENS = 12;
 /** Tokens allowed after a frame's cue for the frame to count as closing its sentence ("Trump said on Twitter."). */
 const CLOSING_FRAME_REST = 5;
 
@@ -141,6 +143,11 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
       if (phrase) return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
     }
     if (isCue(tok)) {
+      // ", calling them “…”" / ", saying “…”": a participle takes the clause's subject.
+      if (/ing$/.test(tok.text.toLowerCase()) && t[k - 1]?.text === ',') {
+        const subj = sentenceSubject(analysis, sFirst, k);
+        if (subj) return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
+      }
       const phrase = npBefore(analysis, k, sFirst);
       if (phrase && hasNominal(analysis, phrase)) return { cue: cueOf(tok, k), phrase, end: tok.span.end };
       // "X described … but noted '…'": the clause subject is the speaker.
@@ -206,11 +213,22 @@ function clauseSubject(analysis: Analysis, first: number, limit: number): NounPh
 /** The first noun phrase of a sentence headed by a proper noun or pronoun, before token `limit`. */
 function sentenceSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
   const t = analysis.tokens;
-  for (let k = first; k < limit; k++) {
+  // Skip an introductory phrase up to its comma ("During Tuesday night's debate, Cruz made …").
+  let start = first;
+  const lead = t[first] as Token | undefined;
+  if (lead && (lead.pos === 'ADP' || lead.pos === 'SCONJ' || lead.pos === 'ADV' || /^(during|after|before|in|on|at|when|while|as)$/i.test(lead.text))) {
+    for (let k = first; k < limit && k - first < INTRO_PHRASE_TOKENS; k++) {
+      if ((t[k] as Token).text === ',') {
+        start = k + 1;
+        break;
+      }
+    }
+  }
+  for (let k = start; k < limit; k++) {
     const tok = t[k] as Token;
-    if (tok.pos === 'VERB' || tok.pos === 'AUX') {
-      const p = npBefore(analysis, k, first);
-      return p && hasNominal(analysis, p) ? p : null;
+    if ((tok.pos === 'VERB' || tok.pos === 'AUX') && !/^\p{Lu}/u.test(tok.text)) {
+      const p = npBefore(analysis, k, start);
+      if (p && hasNominal(analysis, p)) return p;
     }
   }
   return null;

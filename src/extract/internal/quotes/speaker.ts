@@ -31,6 +31,8 @@ function npToken(t: Token): boolean {
   return NP_POS.has(t.pos) || capitalised(t) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
 }
 
+/** Longest prepositional object skipped between a subject and its verb ("X on Thursday said"), in tokens. */
+const PP_SKIP_TOKENS = 4;
 /** Longest parenthetical skipped between a subject and its verb ("X, a spokesman for Y, said"), in tokens. */
 const MAX_APPOSITIVE_TOKENS = 30;
 
@@ -64,6 +66,12 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
   // Don't start an NP with "of".
   let first = k + 1;
   while (first < end && (t[first] as Token).pos === 'ADP') first++;
+  // "Donald Trump on Thursday ratcheted up …": a short prepositional phrase between subject and verb is skipped.
+  const before = t[first - 1];
+  if (first < end && first - 1 > sentenceFirst && before && before.pos === 'ADP' && before.text.toLowerCase() !== 'of' && end - first <= PP_SKIP_TOKENS) {
+    const outer = npBefore(analysis, first - 1, sentenceFirst);
+    if (outer && outer.end === first - 1 && capitalised(t[outer.end - 1] as Token)) return outer;
+  }
   return np(analysis, first, end);
 }
 
