@@ -8,9 +8,9 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { listStories } from '../src/cluster/index.js';
 import { buildBrief, buildLedger, buildTimeline, checkSupport, compareForStory, inputForArticles } from '../src/compare/index.js';
 import type { ArticleAnnotations, Brief, CompareArticle, CompareInput } from '../src/compare/types.js';
-import { listStories } from '../src/cluster/index.js';
 import { ingestPaths } from '../src/pipeline.js';
 import { listArticles } from '../src/store/articles.js';
 import { openDatabase } from '../src/store/db.js';

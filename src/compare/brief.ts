@@ -5,8 +5,8 @@
  */
 import { buildCorpus, type Corpus } from './internal/corpus.js';
 import { checkSupport } from './internal/support.js';
-import { compareDates, containment, contentWords, sentenceKey } from './internal/text.js';
-import { buildLedger } from './ledger.js';
+import { compareDates, containment, contentWords, dayGap, formatDate, sentenceKey } from './internal/text.js';
+import { buildLedger, OVERLAP_DAYS } from './ledger.js';
 import { buildTimeline } from './timeline.js';
 import type { Brief, BriefFormat, BriefSection, BriefSentence, Citation, Claim, CompareInput, Ledger, Timeline } from './types.js';
 
@@ -27,6 +27,8 @@ export const MAX_HAPPENED = 6;
 export const SAME_SENTENCE = 0.5;
 /** Shortest sentence kept, in characters (drops datelines and labels). */
 export const MIN_SENTENCE_CHARS = 40;
+/** Reports corroborate a sentence only when published within this many days of it (same window as a claim's time overlap, see OVERLAP_DAYS). */
+export const CORROBORATION_DAYS = OVERLAP_DAYS;
 /** Rarest words of a sentence used to find sentences that may say the same (a same-content sentence shares most words, so it shares at least one of its 3 rarest). */
 export const RARE_KEYS = 3;
 /** Items per list section. */
@@ -58,12 +60,14 @@ function whatHappened(corpus: Corpus, headline: { current: BriefSentence | null 
   }
   // support: how many independence groups say the same thing. Identical sentences (wire copies) are
   // counted once; candidates for "the same thing" come from each sentence's rarest words, then overlap is exact.
-  const uniq = new Map<string, { words: Set<string>; groups: Set<number> }>();
+  // a sentence is only corroborated by reports from about the same time (two meetings in one city weeks apart are not one)
+  const dayOf = (id: string) => corpus.articles.get(id)?.published?.slice(0, 10) ?? null;
+  const uniq = new Map<string, { words: Set<string>; groups: Set<number>; day: string | null }>();
   const keyOf = cands.map((x) => {
     const key = sentenceKey(x.c.text);
     const u = uniq.get(key);
     if (u) u.groups.add(x.group);
-    else uniq.set(key, { words: new Set(contentWords(x.c.text)), groups: new Set([x.group]) });
+    else uniq.set(key, { words: new Set(contentWords(x.c.text)), groups: new Set([x.group]), day: dayOf(x.c.articleId) });
     return key;
   });
   const list = [...uniq.values()];
@@ -77,14 +81,16 @@ function whatHappened(corpus: Corpus, headline: { current: BriefSentence | null 
   });
   const supportOf = new Map<string, number>();
   [...uniq.keys()].forEach((key, i) => {
-    const u = list[i] as { words: Set<string>; groups: Set<number> };
+    const u = list[i] as { words: Set<string>; groups: Set<number>; day: string | null };
     const groups = new Set(u.groups);
     const rare = [...u.words].sort((p, q) => (postings.get(p)?.length ?? 0) - (postings.get(q)?.length ?? 0)).slice(0, RARE_KEYS);
     const others = new Set<number>();
     for (const w of rare) for (const j of postings.get(w) ?? []) if (j !== i) others.add(j);
     for (const j of others) {
-      const v = list[j] as { words: Set<string>; groups: Set<number> };
+      const v = list[j] as { words: Set<string>; groups: Set<number>; day: string | null };
       if ([...v.groups].every((g) => groups.has(g))) continue;
+      const gap = dayGap(u.day, v.day);
+      if (gap !== null && gap > CORROBORATION_DAYS) continue;
       let n = 0;
       for (const w of u.words) if (v.words.has(w)) n++;
       if (u.words.size && n / u.words.size >= SAME_SENTENCE) for (const g of v.groups) groups.add(g);
@@ -105,7 +111,10 @@ function whatHappened(corpus: Corpus, headline: { current: BriefSentence | null 
     chosen.push(x);
   }
   // ordered by publication, then position (the best-supported one, chosen first, is the headline)
-  headline.current = chosen[0] ? sentenceItem(corpus, chosen[0].c) : null;
+  // headline: among the best-supported sentences (within one source of the top), the one nearest an article's lead
+  const top = chosen[0]?.support ?? 0;
+  const lead = chosen.filter((x) => x.support >= top - 1).sort((a, b) => a.rank - b.rank)[0];
+  headline.current = lead ? sentenceItem(corpus, lead.c) : null;
   return chosen
     .sort(
       (a, b) => compareDates(corpus.articles.get(a.c.articleId)?.published ?? null, corpus.articles.get(b.c.articleId)?.published ?? null) || a.rank - b.rank,
@@ -178,7 +187,7 @@ function timelineItems(corpus: Corpus, timeline: Timeline): BriefSentence[] {
       sentenceItem(
         corpus,
         e.citation as Citation,
-        `${e.date ?? 'undated'}${e.kind === 'background' ? ' (background)' : ''} — ${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`,
+        `${formatDate(e.date, e.precision)}${e.kind === 'background' ? ' (background)' : ''} — ${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`,
       ),
     );
 }

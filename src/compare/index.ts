@@ -27,6 +27,7 @@ export {
   snapshotId,
 } from './internal/inputs.js';
 export { checkSupport, type SupportResult } from './internal/support.js';
+export { formatDate } from './internal/text.js';
 export { buildLedger, OVERLAP_DAYS } from './ledger.js';
 export { escapeHtml, renderBrief } from './render.js';
 export { buildTimeline } from './timeline.js';

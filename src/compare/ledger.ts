@@ -256,7 +256,8 @@ function relate(a: Claim, b: Claim): SlotRelation {
   const inShared = sharedArticle
     ? [a, b].map((c) => new Set(c.statements.filter((s) => s.articleId === sharedArticle.articleId && s.holder).map((s) => lower(s.holder))))
     : null;
-  const sharedSplit = inShared !== null && inShared[0]!.size > 0 && inShared[1]!.size > 0 && [...inShared[1]!].every((h) => !inShared[0]!.has(h));
+  const [sa, sb] = inShared ?? [new Set<string>(), new Set<string>()];
+  const sharedSplit = sa !== undefined && sb !== undefined && sa.size > 0 && sb.size > 0 && [...sb].every((h) => !sa.has(h));
   const consistent = (c: Claim) => c.statements.every((s) => s.holder) && new Set(c.statements.map((s) => lower(s.holder))).size <= MAX_HOLDERS_PER_POSITION;
   const holdersA = new Set(a.holders.map((h) => h.toLowerCase()));
   const partySplit = consistent(a) && consistent(b) && b.holders.every((h) => !holdersA.has(h.toLowerCase()));

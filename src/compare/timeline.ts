@@ -33,7 +33,8 @@ export function buildTimeline(input: CompareInput): Timeline {
     const citation: Citation | null = lead >= 0 ? corpus.cite(firstId, lead, 0) : null;
     entries.push({
       date,
-      precision: e.date ? 'day' : date ? 'day (earliest report)' : 'unknown',
+      precision: date ? 'day' : 'unknown',
+      dateBasis: e.date ? 'event' : date ? 'earliest report' : 'none',
       kind: 'event',
       title: e.title,
       eventId: e.id,
@@ -68,6 +69,7 @@ export function buildTimeline(input: CompareInput): Timeline {
       entries.push({
         date: b.date,
         precision: b.precision,
+        dateBasis: 'mentioned in the reports',
         kind: 'background',
         title: b.citation.text,
         eventId: null,

@@ -216,8 +216,11 @@ export interface Framing {
 }
 
 export interface TimelineEntry {
+  /** First ISO day of the entry (see `precision`: `2014-01-01` at year precision means "2014"). */
   readonly date: string | null;
   readonly precision: string;
+  /** Where the date came from: the clustered `event`, its `earliest report`, or `mentioned in the reports` (background). */
+  readonly dateBasis: string;
   readonly kind: 'event' | 'background';
   readonly title: string;
   readonly eventId: string | null;

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Database } from 'better-sqlite3';
+import type { AnnotatorChoice, CompareInput, Ledger } from '../../src/compare/index.js';
 import { buildLedger, inputForArticles } from '../../src/compare/index.js';
-import type { AnnotatorChoice, Claim, CompareInput, Ledger } from '../../src/compare/index.js';
 import { ingestPaths } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/db.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildLedger } from '../../src/compare/index.js';
 import type { Claim, Ledger, Slot } from '../../src/compare/types.js';
-import { makeInput, type MiniArticle } from './helpers.js';
+import { type MiniArticle, makeInput } from './helpers.js';
 
 function slotWith(ledger: Ledger, value: number): { slot: Slot; claims: Claim[] } {
   const claim = ledger.claims.find((c) => c.numeric === value);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { CompareNotFoundError, compareSnapshot, type InputSnapshot, snapshotId, type Ledger } from '../../compare/index.js';
+import { CompareNotFoundError, compareSnapshot, type InputSnapshot, type Ledger, snapshotId } from '../../compare/index.js';
 import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
 
 function render(ledger: Ledger): string {

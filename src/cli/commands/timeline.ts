@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { CompareNotFoundError, compareSnapshot, type InputSnapshot, snapshotId, type Timeline } from '../../compare/index.js';
+import { CompareNotFoundError, compareSnapshot, formatDate, type InputSnapshot, snapshotId, type Timeline } from '../../compare/index.js';
 import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
 
 function render(t: Timeline): string {
   if (!t.entries.length) return 'no timeline entries';
   return t.entries
     .map((e) => {
-      const head = `${e.date ?? 'undated'} (${e.precision})${e.kind === 'background' ? ' [background]' : ''}`;
+      const head = `${formatDate(e.date, e.precision)}${e.kind === 'background' ? ' [background]' : ''}`;
       const src = `${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`;
       return `${style(head, 'cyan')}  ${e.kind === 'event' ? style(e.title, 'bold') : e.title}\n    ${style(src, 'dim')}`;
     })

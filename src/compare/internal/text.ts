@@ -99,3 +99,11 @@ export function dayGap(a: string | null, b: string | null): number | null {
   const ms = Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10)));
   return Number.isFinite(ms) ? Math.round(ms / 86_400_000) : null;
 }
+
+/** An ISO day shown at its precision: `2014` for a year, `2025-11` for a month, the day otherwise. */
+export function formatDate(date: string | null, precision: string): string {
+  if (!date) return 'undated';
+  if (precision === 'year' || precision === 'decade') return date.slice(0, 4);
+  if (precision === 'month' || precision === 'season') return date.slice(0, 7);
+  return date.slice(0, 10);
+}

@@ -40,7 +40,7 @@ export function findDates(paragraph: string, index: number, ref: string | null):
     const resolvable = ref ? certainMonth || certainDay || s.isCertain('weekday') : certainMonth && certainYear;
     const precision = certainDay || s.isCertain('weekday') ? 'day' : certainMonth ? 'month' : certainYear ? 'year' : 'unknown';
     const day = (d: Date) => d.toISOString().slice(0, 10);
-    const start = resolvable ? (precision === 'month' ? day(s.date()).slice(0, 7) + '-01' : day(s.date())) : null;
+    const start = resolvable ? (precision === 'month' ? `${day(s.date()).slice(0, 7)}-01` : day(s.date())) : null;
     let end = r.end && resolvable ? day(r.end.date()) : start;
     if (start && precision === 'month') {
       const d = new Date(`${start}T12:00:00Z`);
