@@ -116,7 +116,8 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
   const tracker = new RepeatTracker();
   const paragraphs: string[] = [];
   for (const l of joined) {
-    const rep = tracker.check(l.text);
+    // List and table cells repeat by design (one feature list per product); they are not pasted blocks.
+    const rep = l.structured ? null : tracker.check(l.text);
     if (rep) {
       ctx.removed.push({
         text: l.text,

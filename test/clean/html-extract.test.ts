@@ -62,6 +62,13 @@ describe('HTML extraction: boilerplate kinds are cut and the body kept', () => {
     assert.ok(out.paragraphs.includes('WHO PAYS FOR IT?'));
     assert.ok(!out.text.includes('FREE TRAMS'));
   });
+  it('keeps table cells (short labels, numbers) and repeated list items', () => {
+    const table = '<table><tr><th>Pos</th><th>Player</th><th>Plays</th></tr><tr><td>DL</td><td>Ana Lima</td><td>63</td></tr><tr><td>LB</td><td>Ben Okafor</td><td>57</td></tr></table>';
+    const lists = [1, 2].map((i) => `<h3>Model ${i}</h3><ul><li>Easy setup for all your devices</li><li>Water resistant</li></ul>`).join('');
+    const out = clean(htmlInput(page('', `<article>${PROSE.en.map((p) => `<p>${p}</p>`).join('')}${table}${lists}</article>`), 'https://example.com/a/b'));
+    for (const cell of ['DL', '63', 'Ben Okafor', 'Pos']) assert.ok(out.paragraphs.includes(cell), cell);
+    assert.equal(out.paragraphs.filter((p) => p === 'Easy setup for all your devices').length, 2);
+  });
   it('keeps subheadings inside the body', () => {
     const body = `<article>${PROSE.en.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<h2>What happens next</h2>${PROSE.en.slice(2).map((p) => `<p>${p}</p>`).join('')}</article>`;
     const out = clean(htmlInput(page('', body), 'https://example.com/a/b'));

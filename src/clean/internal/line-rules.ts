@@ -68,10 +68,10 @@ export function judgeLine(line: Line, ctx: LineContext): Verdict | null {
   const text = line.text;
   const s = shapeOf(text);
   const atEdge = ctx.index < EDGE_LINES || ctx.index >= ctx.count - EDGE_LINES;
-  if (s.letters < MIN_LETTERS) return { rule: 'fragment', reason: 'fewer than 3 letters: a stray label or symbol' };
+  if (s.letters < MIN_LETTERS && !line.structured) return { rule: 'fragment', reason: 'fewer than 3 letters: a stray label or symbol' };
   // In HTML a teaser headline is a link (cut by link density); an unlinked caps line is a subheading or dateline.
   const capsTeaser = !ctx.html || line.linked === true || CALL_TO_ACTION.test(text);
-  if (!line.heading && capsTeaser && isAllCaps(s)) {
+  if (!line.heading && !line.structured && capsTeaser && isAllCaps(s)) {
     return s.words.length >= TEASER_MIN_WORDS && !CALL_TO_ACTION.test(text)
       ? { rule: 'teaser-headline', reason: 'ALL-CAPS headline of another story inside the article' }
       : { rule: 'promo-line', reason: 'short ALL-CAPS line: a call to action or section label' };

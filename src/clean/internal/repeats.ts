@@ -1,5 +1,8 @@
 import { tokens } from './line-shape.js';
+import { weightedLength } from './text-weight.js';
 
+/** Shortest paragraph (Latin-character units) checked for repeats at all: about six words. */
+const REPEAT_MIN_CHARS = 30;
 /** Width of the word n-grams compared for near-repeats. */
 const NGRAM = 3;
 /** Paragraphs with fewer words are only checked for exact repeats (short lines repeat legitimately). */
@@ -20,7 +23,8 @@ export class RepeatTracker {
   check(paragraph: string): 'exact' | 'near' | null {
     const words = tokens(paragraph);
     const key = words.join(' ');
-    if (!key) return null;
+    // Short lines ("Buy now", a table label) repeat legitimately; only paragraphs count as repeated blocks.
+    if (!key || weightedLength(paragraph) < REPEAT_MIN_CHARS) return null;
     if (this.exact.has(key)) return 'exact';
     const grams: string[] = [];
     for (let i = 0; i + NGRAM <= words.length; i++) grams.push(words.slice(i, i + NGRAM).join(' '));
