@@ -21,6 +21,8 @@ const TAIL_NAME_TOKENS = 2;
 /** Longest candidate span considered, in tokens (bounds work on text without punctuation). */
 const MAX_SPAN_TOKENS = 12;
 
+/** A capitalised word the tagger calls a verb is still a name ("Ward said") unless it has verb morphology ("Making", "Seen"). */
+const VERB_MORPHOLOGY = /(?:ing|ed|en)$/;
 const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'NUM']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'into', 'outside', 'inside', 'throughout', 'towards', 'toward']);
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ican|ic)s?$/u;
@@ -50,7 +52,7 @@ function candidates(tokens: readonly Token[], first: number, end: number, senten
   while (i < end) {
     const t = tokens[i] as Token;
     // Mid-sentence capitals are names whatever the tagger says ("Ward/VERB said"); at sentence start only PROPN counts.
-    const startable = isCapitalised(t) && (NAME_POS.has(t.pos) || (t.pos === 'VERB' && i > first)) && !(i === first && t.pos !== 'PROPN' && !isAcronym(t.text));
+    const startable = isCapitalised(t) && (NAME_POS.has(t.pos) || (t.pos === 'VERB' && i > first && !VERB_MORPHOLOGY.test(t.text))) && !(i === first && t.pos !== 'PROPN' && !isAcronym(t.text));
     if (!startable) {
       i++;
       continue;
@@ -58,13 +60,13 @@ function candidates(tokens: readonly Token[], first: number, end: number, senten
     let j = i + 1;
     while (j < end && j - i < MAX_SPAN_TOKENS) {
       const u = tokens[j] as Token;
-      if (ORG_HEADS.has(lower(tokens[j - 1])) && !NAME_CONNECTORS.has(u.text.toLowerCase())) break;
-      if (isCapitalised(u) && (NAME_POS.has(u.pos) || u.pos === 'VERB') && u.span.start - (tokens[j - 1] as Token).span.end <= 1) {
+      // An organisation name ends at its head word, unless a title follows ("White House Press Secretary X").
+      if (ORG_HEADS.has(lower(tokens[j - 1])) && !NAME_CONNECTORS.has(u.text.toLowerCase()) && !PERSON_TITLES.has(u.text.toLowerCase())) break;
+      if (isCapitalised(u) && (NAME_POS.has(u.pos) || (u.pos === 'VERB' && !VERB_MORPHOLOGY.test(u.text))) && u.span.start - (tokens[j - 1] as Token).span.end <= 1) {
         j++;
         continue;
       }
       const next = tokens[j + 1];
-      if (ORG_HEADS.has(lower(tokens[j - 1])) && !NAME_CONNECTORS.has(u.text.toLowerCase())) break;
       if (NAME_CONNECTORS.has(u.text.toLowerCase()) && next && isCapitalised(next) && u.text !== 'The') {
         j += 2;
         continue;
