@@ -6,6 +6,8 @@
  * Pipeline use (inside the article's transaction, after insertArticle):
  *   const ann = annotate({ id, title, text, published, language }, { reference: corpusReference(db) });
  *   saveAnnotations(db, id, ann);
+ * and once after a batch (outside the per-article transactions):
+ *   refreshWeakDates(db, (doc, reference) => annotate(doc, { reference }));
  */
 import { type AnnotateOptions, annotate } from './annotate.js';
 import type { AnnotateInput, Annotations, DateAnchor } from './types.js';
@@ -13,7 +15,7 @@ import { EntityRegistry, resolveAcrossArticles } from './registry.js';
 
 export { annotate, defaultAnnotateOptions, ANNOTATIONS_VERSION, LOW_CONFIDENCE, type AnnotateOptions } from './annotate.js';
 export { EntityRegistry, resolveAcrossArticles, type RegistryEntry } from './registry.js';
-export { saveAnnotations, listEntities, listQuotes, listNumbers, articleDates, corpusReference, registryFor } from './store.js';
+export { saveAnnotations, listEntities, listQuotes, listNumbers, articleDates, corpusReference, registryFor, refreshWeakDates } from './store.js';
 export type { EntityRow, EntityFilter, QuoteRow, NumberRow, ArticleDates } from './store.js';
 export { extractSchema } from './schema.js';
 export { ExtractError, AnnotationStoreError } from './errors.js';

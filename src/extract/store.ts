@@ -184,3 +184,26 @@ export function corpusReference(db: Database): DateAnchor | null {
   if (!rows.length) return null;
   return { date: (rows[Math.floor((rows.length - 1) / 2)] as { d: string }).d, source: 'corpus' }; // lower median
 }
+
+/**
+ * Re-annotates articles that have no metadata date and only a weak inferred one, against the
+ * corpus reference (the median of confidently dated articles). Call after a batch ingest: an
+ * article ingested before the corpus had dated articles gets its year-less dates fixed. Returns
+ * the ids re-annotated.
+ */
+export function refreshWeakDates(db: Database, annotateFn: (doc: { id: string; title: string; text: string; published: string | null; language: string | null }, reference: DateAnchor | null) => Annotations): string[] {
+  const reference = corpusReference(db);
+  if (!reference) return [];
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.title, a.text, a.published, a.language FROM articles a JOIN extract_articles x ON x.article_id = a.id
+       WHERE a.published IS NULL AND (x.inferred_confidence IS NULL OR x.inferred_confidence < ?) AND COALESCE(x.anchor, '') NOT LIKE ?`,
+    )
+    .all(REFERENCE_CONFIDENCE, `%"source":"corpus"%${reference.date}%`) as { id: string; title: string; text: string; published: string | null; language: string | null }[];
+  const done: string[] = [];
+  for (const r of rows) {
+    db.transaction(() => saveAnnotations(db, r.id, annotateFn(r, reference)))();
+    done.push(r.id);
+  }
+  return done;
+}

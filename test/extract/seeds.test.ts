@@ -51,3 +51,42 @@ test('seeds: speakers, pronoun antecedents, inferred dates, spelling variants', 
   const keys = new Set(annotations.flatMap((a) => a.entities.filter((e) => e.type === 'PERSON' && /^zelensk/i.test(e.name.split(' ').pop() ?? '')).map((e) => e.key)));
   assert.equal(keys.size, 1, `one key for all spellings: ${[...keys].join(', ')}`);
 });
+
+test('seeds through the store: weak dates are refreshed against the corpus reference', async (t) => {
+  if (!existsSync(seeds)) {
+    t.skip(`no seed corpus at ${seeds}`);
+    return;
+  }
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
+  const { migrate } = await import('../../src/store/migrate.js');
+  const { allSchemas } = await import('../../src/store/schemas.js');
+  const { insertArticle } = await import('../../src/store/articles.js');
+  const { annotate, articleDates, corpusReference, extractSchema, refreshWeakDates, saveAnnotations } = await import('../../src/extract/index.js');
+  const db = new BetterSqlite3(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, [...allSchemas.filter((s) => s.stage !== 'extract'), extractSchema]);
+  const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
+  for (const f of files) {
+    const text = readFileSync(join(seeds, f), 'utf8');
+    db.transaction(() => {
+      insertArticle(db, {
+        id: f, contentHash: f, canonicalUrl: null, path: null, url: null, record: 0, title: f, outlet: null, author: null, published: null, modified: null,
+        language: 'en', text, paragraphs: [text], format: 'text', raw: text, meta: {}, isArticle: true, removed: [],
+      } as Parameters<typeof insertArticle>[1]);
+      // As the pipeline does: the reference is whatever the corpus offers so far (nothing for the first articles).
+      saveAnnotations(db, f, annotate({ title: f, text, published: null, language: 'en' }, { reference: corpusReference(db) }));
+    })();
+  }
+  const refreshed = refreshWeakDates(db, (doc, reference) => annotate(doc, { reference }));
+  assert.ok(refreshed.length > 0, 'weakly dated articles were re-annotated');
+  let tuesdays = 0;
+  for (const f of files) {
+    const text = readFileSync(join(seeds, f), 'utf8');
+    for (const d of articleDates(db, f)?.dates ?? []) {
+      if (d.text !== 'Tuesday' || !/Moscow/.test(text.slice(Math.max(0, d.start - 200), d.end))) continue;
+      tuesdays++;
+      assert.equal(d.value, '2025-12-02', `Tuesday in ${f} after refresh`);
+    }
+  }
+  assert.ok(tuesdays >= 2);
+});
