@@ -134,6 +134,7 @@ test('storylines → storyline → citation → article with boilerplate toggle 
   assert.ok((await page.locator('.panel-ledger .badge-sources, .panel-ledger .badge-single').count()) > 0, 'claims carry corroboration badges');
   assert.ok((await page.locator('.panel-ledger [class*="badge-status-"]').count()) > 0, 'slots carry agreement/conflict badges');
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the page heading');
+  assert.equal(await page.title(), `${(await page.locator('h1').textContent())?.trim()} · Storyline`, 'the window title names the storyline');
   assert.ok(await fitsWidth(page), 'storyline page fits a phone screen');
   await shot(page, '02-storyline-phone.png', true);
   const desk = await newPage(DESKTOP);

@@ -8,6 +8,11 @@ export function PageTitle(props: { children?: ComponentChildren }): JSX.Element 
   useEffect(() => {
     ref.current?.focus({ preventScroll: false });
   }, []);
+  // The window title follows the page, for tabs, history and screen readers.
+  useEffect(() => {
+    const text = ref.current?.textContent?.trim();
+    document.title = text ? `${text} · Storyline` : 'Storyline';
+  });
   return h('h1', { ref, tabIndex: -1, dir: 'auto', class: 'page-title' }, props.children);
 }
 
