@@ -54,9 +54,12 @@ function urlOf(v: unknown): string | null {
   return null;
 }
 
+/** Deepest array/@graph nesting read (real JSON-LD uses 2–3 levels). */
+const MAX_LD_DEPTH = 8;
+
 /** Flattens arrays and `@graph` containers into a list of objects. */
 function flatten(v: unknown, out: Obj[], depth: number): void {
-  if (depth > 8 || !v || typeof v !== 'object') return;
+  if (depth > MAX_LD_DEPTH || !v || typeof v !== 'object') return;
   if (Array.isArray(v)) {
     for (const x of v) flatten(x, out, depth + 1);
     return;

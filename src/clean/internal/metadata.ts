@@ -46,13 +46,16 @@ const isUrl = (v: string) => /^https?:\/\//i.test(v) || v.startsWith('/');
 const plausibleByline = (v: string) => !isUrl(v) && v.length <= MAX_BYLINE_CHARS && /\p{L}/u.test(v);
 const plausibleDate = (v: string) => /^\d{4}-\d{2}-\d{2}/.test(v) || (/\d{4}/.test(v) && (!Number.isNaN(Date.parse(v)) || !Number.isNaN(Date.parse(v.replace(/\s+/, 'T')))));
 
+/** Deepest nesting walked for a node's text (byline and author elements are shallow; MAX_TREE_DEPTH bounds the rest). */
+const TEXT_WALK_DEPTH = 64;
+
 /** Visible text of a light node (whitespace collapsed). */
 export function nodeText(n: LNode): string {
   const parts: string[] = [];
   const walk = (x: LNode, depth: number) => {
     for (const c of x.children) {
       if (typeof c === 'string') parts.push(c);
-      else if (!c.hidden && depth < 64) walk(c, depth + 1);
+      else if (!c.hidden && depth < TEXT_WALK_DEPTH) walk(c, depth + 1);
     }
   };
   walk(n, 0);
