@@ -18,8 +18,12 @@ export function attributionOf(sentence: string): string | null {
 
 /** Separators after which a new clause (with its own subject) starts. */
 const CLAUSE_BREAK = /[;:]|,\s+(?=(?:\p{Lu}|but\b|while\b|and\b|whereas\b))|\bbut\b|\bwhile\b|\bwhereas\b/gu;
-/** A subject noun phrase: capitalised words, optionally joined by "and", optionally followed by a plural head noun. */
-const SUBJECT = /(?:^|\s)((?:\p{Lu}[\p{L}\p{M}’'-]*(?:\s+(?:and\s+)?)?)+(?:\p{Ll}{4,}[^s\s]s\b)?)/u;
+/** Words the subject may start after, at most (the subject opens its clause: "Russia also demanded …"). */
+const MAX_LEAD_WORDS = 2;
+/** A lower-case plural head closing a capitalised subject ("European and Ukrainian officials"); short words ("has") are verbs. */
+const PLURAL_HEAD = /^\p{Ll}{4,}[^s\s]s$/u;
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}’'-]*$/u;
+
 /** Leading sentence words that are capitalised only because they start the sentence. */
 const OPENERS = /^(?:In|On|At|The|A|An|But|And|As|After|Before|Since|Following|With|For|By|From|Despite|While|When|If|This|That|These|Those)\b\s*/u;
 
@@ -34,13 +38,22 @@ export function holderOf(sentence: string, offsetInSentence: number): string | n
   let clause = before.slice(start).trim();
   // a clause that is only an opener phrase ("In the original 28-point plan") has no subject of its own
   clause = clause.replace(OPENERS, '');
-  const m = clause.match(SUBJECT);
-  const subject = m?.[1]?.trim().replace(/[’']s$/u, '');
-  if (!subject || subject.length < 2 || !isParty(subject)) return null;
-  // the subject must come before the clause's first lower-case verb-like stretch, not deep inside an object
-  const at = clause.indexOf(subject);
-  const lead = clause.slice(0, at);
-  return lead.split(/\s+/).filter(Boolean).length <= 2 ? subject : null;
+  // scan tokens: the subject is a run of capitalised words (joined by "and"), optionally closed by a plural head noun
+  const tokens = clause.split(/\s+/).filter(Boolean);
+  const first = tokens.findIndex((t) => CAPITALISED.test(t));
+  if (first < 0 || first > MAX_LEAD_WORDS) return null;
+  const words: string[] = [];
+  let i = first;
+  while (i < tokens.length) {
+    const t = tokens[i] as string;
+    if (CAPITALISED.test(t)) words.push(t);
+    else if (t === 'and' && CAPITALISED.test(tokens[i + 1] ?? '') && words.length) words.push(t);
+    else break;
+    i++;
+  }
+  if (PLURAL_HEAD.test(tokens[i] ?? '')) words.push(tokens[i] as string);
+  const subject = words.join(' ').replace(/[’']s$/u, '');
+  return subject.length >= 2 && isParty(subject) ? subject : null;
 }
 
 /** Capitalised words that cannot name a party: sentence openers, number words, months and weekdays (English fallback lists). */
