@@ -100,7 +100,7 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   // mark that ends in a comma or is followed by a lower-case word ("…wider,” | he said).
   if (first.sentence !== last.sentence) {
     const inner = analysis.text.slice(Math.max(0, closeAt - 3), closeAt);
-    if (!/,\s*\S?$/.test(inner) && !/^\p{Ll}/u.test(first.text)) return null;
+    if (!/[,?!]\s*\S?$/.test(inner) && !/^\p{Ll}/u.test(first.text)) return null;
   }
   const s = analysis.sentences[first.sentence];
   const sEnd = s ? s.endToken : t.length;
@@ -274,9 +274,24 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const after = candidate && (!sentenceClosed || closesSentence(analysis, candidate)) ? candidate : null;
       if ((caseStats(analysis).upper[sentence] ?? 0) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
       const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
-      const frame = beforeFrame ?? after ?? frameBefore(analysis, mk.outer.start) ?? (recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues));
+      // A participle frame after the quote (“…,” adding that …) speaks for the clause's subject.
+      if (after && !after.phrase && /ing$/.test(after.cue.text)) {
+        const s0 = analysis.sentences[sentence];
+        if (s0) after.phrase = sentenceSubject(analysis, s0.firstToken, tokenIndexAt(analysis, mk.outer.start));
+      }
+      // Frames in order of preference; the first that names a speaker wins, else the first found keeps its cue.
+      const frames = [beforeFrame, after, frameBefore(analysis, mk.outer.start), recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues)].filter((f): f is Frame => f !== null);
+      let frame: Frame | null = frames[0] ?? null;
+      let speaker: Speaker = { entityKey: null, name: null, kind: 'unknown', span: null };
+      for (const f of frames) {
+        const sp = resolveSpeaker(ctx, f.phrase);
+        if (sp.kind !== 'unknown') {
+          frame = f;
+          speaker = sp;
+          break;
+        }
+      }
       if (frame) usedCues.add(frame.cue.span.start);
-      let speaker: Speaker = frame ? resolveSpeaker(ctx, frame.phrase) : { entityKey: null, name: null, kind: 'unknown', span: null };
       // "…,” said X, adding that “…”": a participle frame continues the previous quote's speaker.
       if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.sentence === sentence && prevQuote.q.speaker.kind !== 'unknown') speaker = prevQuote.q.speaker;
       if (!frame && prevQuote && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= CONTINUATION_SENTENCES && prevQuote.q.speaker.kind !== 'unknown') {
