@@ -137,12 +137,17 @@ function run(name: string, pages: readonly BenchPage[], extract: (p: BenchPage) 
 /** Per-rule removal counts over the seed corpus (text inputs: first line title, rest body). */
 export function seedRuleCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const name of readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const raw = readFileSync(path.join(SEEDS_DIR, name), 'utf8');
     const lines = raw.split(/\r?\n/);
     const first = lines.findIndex((l) => l.trim() !== '');
     const title = (lines[first] ?? '').trim();
-    const body = lines.filter((_, i) => i !== first).join('\n').trim();
+    const body = lines
+      .filter((_, i) => i !== first)
+      .join('\n')
+      .trim();
     const out = clean({ source: { location: name, record: 0 }, format: 'text', body, raw, meta: { title } });
     for (const r of out.removed) counts[r.rule] = (counts[r.rule] ?? 0) + 1;
   }
@@ -180,7 +185,10 @@ async function main(): Promise<void> {
   console.log('| extractor | F1 | precision | recall | pages/s |');
   console.log('|---|---|---|---|---|');
   const oursName = `storyline clean (${parser === 'linkedom' ? 'linkedom DOM' : 'htmlparser2 events'})`;
-  for (const r of results) console.log(`| ${r.name === 'ours' ? oursName : '@mozilla/readability 0.6 (linkedom)'} | ${f(r.f1)} | ${f(r.precision)} | ${f(r.recall)} | ${r.pagesPerSecond.toFixed(1)} |`);
+  for (const r of results)
+    console.log(
+      `| ${r.name === 'ours' ? oursName : '@mozilla/readability 0.6 (linkedom)'} | ${f(r.f1)} | ${f(r.precision)} | ${f(r.recall)} | ${r.pagesPerSecond.toFixed(1)} |`,
+    );
   const [a, b] = results;
   if (a && b) console.log(`\nSpeed ratio ours/readability: ${(a.pagesPerSecond / b.pagesPerSecond).toFixed(2)}×`);
   console.log('\nSeeds (../shared/corpus/seeds): lines removed per rule\n');
@@ -196,7 +204,10 @@ async function main(): Promise<void> {
     }
   }
   mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'bench/out/extract.json'), JSON.stringify({ date: new Date().toISOString(), pages: pages.length, parser, results, seeds }, null, 2));
+  writeFileSync(
+    path.join(ROOT, 'bench/out/extract.json'),
+    JSON.stringify({ date: new Date().toISOString(), pages: pages.length, parser, results, seeds }, null, 2),
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

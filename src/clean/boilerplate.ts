@@ -32,7 +32,9 @@ export function linesFingerprints(lines: readonly string[]): string[] {
 
 /** Counts one article's line fingerprints for its outlet (call once per stored article). */
 export function recordOutletLines(db: Database, outlet: string, fingerprints: readonly string[]): void {
-  const up = db.prepare('INSERT INTO clean_outlet_lines (outlet, fingerprint, articles) VALUES (?, ?, 1) ON CONFLICT(outlet, fingerprint) DO UPDATE SET articles = articles + 1');
+  const up = db.prepare(
+    'INSERT INTO clean_outlet_lines (outlet, fingerprint, articles) VALUES (?, ?, 1) ON CONFLICT(outlet, fingerprint) DO UPDATE SET articles = articles + 1',
+  );
   db.transaction(() => {
     for (const f of fingerprints) up.run(outlet, f);
   })();
@@ -40,6 +42,8 @@ export function recordOutletLines(db: Database, outlet: string, fingerprints: re
 
 /** The outlet's boilerplate fingerprints: lines seen in at least `minArticles` of its articles. */
 export function knownBoilerplate(db: Database, outlet: string, minArticles = MIN_OUTLET_ARTICLES): Set<string> {
-  const rows = db.prepare('SELECT fingerprint FROM clean_outlet_lines WHERE outlet = ? AND articles >= ?').all(outlet, minArticles) as { fingerprint: string }[];
+  const rows = db.prepare('SELECT fingerprint FROM clean_outlet_lines WHERE outlet = ? AND articles >= ?').all(outlet, minArticles) as {
+    fingerprint: string;
+  }[];
   return new Set(rows.map((r) => r.fingerprint));
 }

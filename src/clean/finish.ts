@@ -20,7 +20,13 @@ export interface Extracted {
 
 type Field = 'title' | 'byline' | 'published' | 'modified' | 'siteName' | 'url' | 'language';
 const INPUT_KEY: Readonly<Record<Field, keyof RawInput['meta']>> = {
-  title: 'title', byline: 'author', published: 'published', modified: 'modified', siteName: 'outlet', url: 'url', language: 'language',
+  title: 'title',
+  byline: 'author',
+  published: 'published',
+  modified: 'modified',
+  siteName: 'outlet',
+  url: 'url',
+  language: 'language',
 };
 
 /** Resolves a relative URL against a base; returns the input unchanged when it cannot. */

@@ -1,18 +1,18 @@
 import type { CleanedArticle, RawInput, RemovedBlock } from '../types.js';
 import { CleanError } from './errors.js';
+import { finishArticle } from './finish.js';
 import { containerSkip, paraSkip } from './internal/container-filter.js';
 import { readJsonLd } from './internal/jsonld.js';
 import { nodeText, pageMetadata } from './internal/metadata.js';
 import { classifyPage } from './internal/page-kind.js';
 import { collectParas, type Para } from './internal/paras.js';
+import { treeFromLinkedom, treeFromTokenizer } from './internal/parse.js';
 import { selectContainer } from './internal/select.js';
 import { computeStats } from './internal/stats.js';
 import { weightedLength } from './internal/text-weight.js';
-import { isUnlikelyRegion } from './internal/weights.js';
-import { treeFromLinkedom, treeFromTokenizer } from './internal/parse.js';
 import type { LNode, TreeBuilder } from './internal/tree.js';
+import { isUnlikelyRegion } from './internal/weights.js';
 import type { CleanOptions } from './options.js';
-import { finishArticle } from './finish.js';
 import { cleanParagraphs, type RawLine } from './text.js';
 
 /** Tags whose text never votes for the article container. */
@@ -64,7 +64,11 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
   const ld = readJsonLd(tags.jsonLd);
   if (ld.errors > 0) fallbacks.push(`json-ld: ${ld.errors} block(s) did not parse; metadata taken from the other sources`);
 
-  const all = collectParas(body, (n) => (NON_VOTING_TAGS.has(n.tag) || isUnlikelyRegion(n) ? 'furniture' : null), () => {});
+  const all = collectParas(
+    body,
+    (n) => (NON_VOTING_TAGS.has(n.tag) || isUnlikelyRegion(n) ? 'furniture' : null),
+    () => {},
+  );
   const sel = selectContainer(all, body);
   let paras: Para[] = [];
   const record = (n: LNode, rule: string) => {
@@ -102,7 +106,15 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
   const h1Node = nodes.find((n) => n.tag === 'h1' && !n.hidden && n.textLen > 0);
   const meta = pageMetadata(tags, ld, h1Node ? nodeText(h1Node) : null, sel.top);
   const cleaned = cleanParagraphs(kept, { title: meta.title?.value ?? '', options, removed, html: true });
-  const kind = classifyPage({ url: meta.url?.value ?? input.meta.url ?? null, ld, tags, body, top: sel.top, paragraphs: cleaned.paragraphs, title: meta.title?.value ?? '' });
+  const kind = classifyPage({
+    url: meta.url?.value ?? input.meta.url ?? null,
+    ld,
+    tags,
+    body,
+    top: sel.top,
+    paragraphs: cleaned.paragraphs,
+    title: meta.title?.value ?? '',
+  });
   return finishArticle(input, {
     paragraphs: cleaned.paragraphs,
     title: meta.title,

@@ -5,11 +5,11 @@ import { looksBinary } from './internal/binary.js';
 import { type CleanOptions, defaultCleanOptions } from './options.js';
 import { cleanPlain } from './plain.js';
 
-export { CleanError, type CleanErrorCode } from './errors.js';
-export { type CleanOptions, defaultCleanOptions } from './options.js';
-export { detectLanguage, normaliseLanguageTag } from './language.js';
 export { knownBoilerplate, linesFingerprints, MIN_OUTLET_ARTICLES, recordOutletLines } from './boilerplate.js';
+export { CleanError, type CleanErrorCode } from './errors.js';
 export { lineFingerprint } from './internal/fingerprint.js';
+export { detectLanguage, normaliseLanguageTag } from './language.js';
+export { type CleanOptions, defaultCleanOptions } from './options.js';
 export { cleanSchema } from './schema.js';
 
 /** The clean stage: turns one raw input into an article's text and metadata, keeping what it removed. */

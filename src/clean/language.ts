@@ -2,9 +2,33 @@ import { franc } from 'franc-min';
 
 /** ISO 639-3 codes franc returns, mapped to the ISO 639-1 codes we store. */
 const ISO3_TO_1: Readonly<Record<string, string>> = {
-  eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', pol: 'pl', rus: 'ru',
-  ukr: 'uk', tur: 'tr', arb: 'ar', cmn: 'zh', jpn: 'ja', kor: 'ko', hin: 'hi', swe: 'sv', ron: 'ro',
-  ces: 'cs', hun: 'hu', ell: 'el', heb: 'he', pes: 'fa', ind: 'id', vie: 'vi', tha: 'th', ben: 'bn',
+  eng: 'en',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  nld: 'nl',
+  pol: 'pl',
+  rus: 'ru',
+  ukr: 'uk',
+  tur: 'tr',
+  arb: 'ar',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  hin: 'hi',
+  swe: 'sv',
+  ron: 'ro',
+  ces: 'cs',
+  hun: 'hu',
+  ell: 'el',
+  heb: 'he',
+  pes: 'fa',
+  ind: 'id',
+  vie: 'vi',
+  tha: 'th',
+  ben: 'bn',
 };
 
 /** Shortest text franc is asked about; below this its guesses are noise. */

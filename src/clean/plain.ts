@@ -2,8 +2,8 @@ import type { CleanedArticle, RawInput, RemovedBlock } from '../types.js';
 import { finishArticle } from './finish.js';
 import type { Sourced } from './internal/metadata.js';
 import { MIN_ARTICLE_CHARS } from './internal/page-kind.js';
-import { weightedLength } from './internal/text-weight.js';
 import { chooseTitle } from './internal/text-title.js';
+import { weightedLength } from './internal/text-weight.js';
 import type { CleanOptions } from './options.js';
 import { cleanParagraphs } from './text.js';
 
@@ -24,7 +24,10 @@ export function cleanPlain(input: RawInput, options: CleanOptions): CleanedArtic
     if (line) removed.push({ text: line, rule: 'title-line', reason: 'headline line inside the body, used as the title' });
   }
   const chars = cleaned.paragraphs.reduce((n, p) => n + weightedLength(p), 0);
-  const kind = chars >= MIN_ARTICLE_CHARS ? { isArticle: true, reason: null } : { isArticle: false, reason: `too little article text (${chars} chars < ${MIN_ARTICLE_CHARS})` };
+  const kind =
+    chars >= MIN_ARTICLE_CHARS
+      ? { isArticle: true, reason: null }
+      : { isArticle: false, reason: `too little article text (${chars} chars < ${MIN_ARTICLE_CHARS})` };
   const title: Sourced | null = picked.title ? { value: picked.title, source: picked.source } : null;
   return finishArticle(
     // The picked title replaces a junk or paragraph-length input title.

@@ -3,8 +3,8 @@ import { bylineName } from './internal/byline.js';
 import { lineFingerprint } from './internal/fingerprint.js';
 import { splitGlued, vocabularyOf } from './internal/glue.js';
 import { joinBrokenLines } from './internal/join-lines.js';
-import { shapeOf, tokens } from './internal/line-shape.js';
 import { judgeLine, type Line } from './internal/line-rules.js';
+import { tokens } from './internal/line-shape.js';
 import type { Sourced } from './internal/metadata.js';
 import { normaliseText, repairMojibake } from './internal/normalise.js';
 import { RepeatTracker } from './internal/repeats.js';
@@ -65,7 +65,13 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
       blank = true;
       continue;
     }
-    lines.push({ text, heading: raw.heading === true, structured: raw.structured === true, linked: raw.linked === true, afterBlank: blank || raw.afterBlank === true });
+    lines.push({
+      text,
+      heading: raw.heading === true,
+      structured: raw.structured === true,
+      linked: raw.linked === true,
+      afterBlank: blank || raw.afterBlank === true,
+    });
     blank = false;
   }
   // Lost spaces are a defect of text pulled out of pages; HTML keeps its own spacing.
@@ -122,7 +128,10 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
       ctx.removed.push({
         text: l.text,
         rule: 'repeated-block',
-        reason: rep === 'exact' ? 'paragraph already appears earlier in the article' : 'paragraph restates text that already appears earlier (≥ 80% of its word 3-grams)',
+        reason:
+          rep === 'exact'
+            ? 'paragraph already appears earlier in the article'
+            : 'paragraph restates text that already appears earlier (≥ 80% of its word 3-grams)',
       });
       continue;
     }
@@ -130,5 +139,3 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
   }
   return { paragraphs, byline, repairs };
 }
-
-export { shapeOf };

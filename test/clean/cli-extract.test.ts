@@ -30,7 +30,13 @@ async function run(args: string[]): Promise<string> {
 
 describe('storyline extract', () => {
   const html = path.join(dir, 'page.html');
-  writeFileSync(html, page('<meta property="og:title" content="Night buses"><link rel="canonical" href="/news/night-buses">', `<nav><a href="/">Home</a> <a href="/x">World</a></nav>${articleBody('en')}`));
+  writeFileSync(
+    html,
+    page(
+      '<meta property="og:title" content="Night buses"><link rel="canonical" href="/news/night-buses">',
+      `<nav><a href="/">Home</a> <a href="/x">World</a></nav>${articleBody('en')}`,
+    ),
+  );
   const txt = path.join(dir, 'story.txt');
   writeFileSync(txt, `Night buses reach the north\n${PROSE.en.join('\n')}\nFollow us on:\n`);
 

@@ -13,7 +13,9 @@ import { EXTRACTION_DIR, loadPages, oursExtract, scorePage, summarise } from '..
 const SUBSET = 40;
 const F1_FLOOR = 0.97;
 
-it(`extraction F1 on ${SUBSET} bench pages stays ≥ ${F1_FLOOR}`, { skip: existsSync(EXTRACTION_DIR) ? false : `benchmark data not found at ${EXTRACTION_DIR}` }, () => {
+it(`extraction F1 on ${SUBSET} bench pages stays ≥ ${F1_FLOOR}`, {
+  skip: existsSync(EXTRACTION_DIR) ? false : `benchmark data not found at ${EXTRACTION_DIR}`,
+}, () => {
   const pages = loadPages(SUBSET);
   assert.equal(pages.length, SUBSET);
   const s = summarise(pages.map((p) => scorePage(oursExtract(p), p.truth)));

@@ -5,22 +5,46 @@ import { articleBody, htmlInput, PROSE, page } from './helpers.js';
 
 /** A listing: teaser cards, each a headline link and a one-line summary. */
 function teasers(n: number): string {
-  const cards = Array.from({ length: n }, (_, i) => `<div class="card"><h3><a href="/news/${i}">Story number ${i} about the city council and its latest decisions</a></h3><p>Short summary ${i}.</p></div>`);
+  const cards = Array.from(
+    { length: n },
+    (_, i) =>
+      `<div class="card"><h3><a href="/news/${i}">Story number ${i} about the city council and its latest decisions</a></h3><p>Short summary ${i}.</p></div>`,
+  );
   return `<main><section class="stream">${cards.join('')}</section></main>`;
 }
 
 const CASES: ReadonlyArray<{ name: string; html: string; url: string; reason: RegExp }> = [
-  { name: 'home page (site root, teaser cards)', html: page('<meta property="og:type" content="website">', teasers(20)), url: 'https://news.example.org/', reason: /home page|listing/ },
+  {
+    name: 'home page (site root, teaser cards)',
+    html: page('<meta property="og:type" content="website">', teasers(20)),
+    url: 'https://news.example.org/',
+    reason: /home page|listing/,
+  },
   { name: 'tag index', html: page('', teasers(12)), url: 'https://news.example.org/tag/transport/', reason: /index page|listing/ },
-  { name: 'section index without URL hints', html: page('<meta property="og:type" content="website">', teasers(25)), url: 'https://news.example.org/news/world', reason: /listing/ },
+  {
+    name: 'section index without URL hints',
+    html: page('<meta property="og:type" content="website">', teasers(25)),
+    url: 'https://news.example.org/news/world',
+    reason: /listing/,
+  },
   {
     name: 'schema.org CollectionPage',
     html: page(`<script type="application/ld+json">{"@type":"CollectionPage","name":"Transport"}</script>`, `<main>${articleBody('en')}</main>`),
     url: 'https://news.example.org/transport',
     reason: /CollectionPage/,
   },
-  { name: 'error page', html: page('<title>404 Not Found</title>', '<h1>Not Found</h1><p>The page you requested could not be found.</p>'), url: 'https://news.example.org/x/y', reason: /error page|too little/ },
-  { name: 'scripts and styles only', html: page('<style>p{}</style>', '<script>var a = 1;</script>'), url: 'https://news.example.org/x/y', reason: /too little|no container/ },
+  {
+    name: 'error page',
+    html: page('<title>404 Not Found</title>', '<h1>Not Found</h1><p>The page you requested could not be found.</p>'),
+    url: 'https://news.example.org/x/y',
+    reason: /error page|too little/,
+  },
+  {
+    name: 'scripts and styles only',
+    html: page('<style>p{}</style>', '<script>var a = 1;</script>'),
+    url: 'https://news.example.org/x/y',
+    reason: /too little|no container/,
+  },
 ];
 
 describe('non-article pages are flagged with a reason, not merged', () => {

@@ -50,7 +50,11 @@ function capsShare(s: string): number {
   return upper + lower >= 6 ? upper / (upper + lower) : 0;
 }
 /** Letters and digits only: spacing repairs (split glued tokens, re-joined lines) do not change it. */
-const squash = (s: string) => s.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+const squash = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .toLowerCase();
 
 describe('seed corpus: cleaned output properties', { skip: existsSync(SEEDS) ? false : `seed corpus not found at ${SEEDS}` }, () => {
   const seeds = existsSync(SEEDS) ? loadSeeds() : [];
@@ -114,7 +118,14 @@ describe('seed corpus: cleaned output properties', { skip: existsSync(SEEDS) ? f
       // Body lines: long lines of none of the shapes cut above (caption, ALL-CAPS, related link).
       const candidates = [...s.bodyLines, s.title]
         .map((l) => l.trim())
-        .filter((l) => words(l).length >= 12 && !CAPTION.test(l) && capsShare(l) < 0.75 && !STAMP_AND_COUNTER.test(l) && !(LABEL_LINK.test(l) && words(l).length <= RELATED_MAX_WORDS));
+        .filter(
+          (l) =>
+            words(l).length >= 12 &&
+            !CAPTION.test(l) &&
+            capsShare(l) < 0.75 &&
+            !STAMP_AND_COUNTER.test(l) &&
+            !(LABEL_LINK.test(l) && words(l).length <= RELATED_MAX_WORDS),
+        );
       for (const line of candidates) {
         if (line === s.title && !ENDS_SENTENCE.test(line)) continue;
         for (const sentence of line.split(/(?<=[.!?])\s+(?=\p{Lu}|["“])/u)) {

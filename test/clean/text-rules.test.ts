@@ -25,10 +25,22 @@ const CASES: Case[] = [
   { name: 'Russian subscribe line', lang: 'ru', line: 'Подписывайтесь на наш канал в Telegram!', at: -1, rule: 'promo-line' },
   { name: 'English ALL-CAPS teaser headline', lang: 'en', line: 'MAYOR SAYS NEW TRAM LINE WILL OPEN AHEAD OF SCHEDULE', at: 2, rule: 'teaser-headline' },
   { name: 'Russian ALL-CAPS teaser headline', lang: 'ru', line: 'МЭР ЗАЯВИЛ, ЧТО НОВАЯ ЛИНИЯ ТРАМВАЯ ОТКРОЕТСЯ РАНЬШЕ СРОКА', at: 2, rule: 'teaser-headline' },
-  { name: 'caption with agency credit', lang: 'en', line: 'A night bus waits at the depot on Monday. (Jane Roe/Example Agency via Getty Images)', at: 1, rule: 'caption' },
+  {
+    name: 'caption with agency credit',
+    lang: 'en',
+    line: 'A night bus waits at the depot on Monday. (Jane Roe/Example Agency via Getty Images)',
+    at: 1,
+    rule: 'caption',
+  },
   { name: 'caption with Image: credit', lang: 'en', line: 'Drivers gathered outside the depot (Image: EXAMPLE )', at: 1, rule: 'caption' },
   { name: 'Spanish caption with Foto: credit', lang: 'en', line: 'Un autobús nocturno en la cochera (Foto: Agencia Ejemplo)', at: 1, rule: 'caption' },
-  { name: 'related link with glued timestamp and view counter', lang: 'en', line: 'Council approves the tram budget12.03.26, 14:05 • [views_1830]', at: 2, rule: 'related-link' },
+  {
+    name: 'related link with glued timestamp and view counter',
+    lang: 'en',
+    line: 'Council approves the tram budget12.03.26, 14:05 • [views_1830]',
+    at: 2,
+    rule: 'related-link',
+  },
   { name: 'Ukrainian "read also" line', lang: 'ru', line: 'Читайте також: Мер пообіцяв нові маршрути', at: -1, rule: 'related-link' },
   { name: 'English "Read also" line at the end', lang: 'en', line: 'Read also: Tram line to open in May', at: -1, rule: 'related-link' },
   { name: 'Arabic "read also" line', lang: 'ar', line: 'اقرأ أيضا: افتتاح خط الترام في مايو', at: -1, rule: 'related-link' },
@@ -115,7 +127,14 @@ describe('repetition, repairs and normalisation', () => {
   it('mojibake (UTF-8 read as Windows-1252) is repaired', () => {
     const garbled = Buffer.from('The mayor’s plan costs €2 million — “a first step”, said José.', 'utf8').toString('latin1');
     // latin1 decoding leaves C1 controls where Windows-1252 has printable characters; map them as a browser would.
-    const w1252 = garbled.replace(/\u0080/g, '€').replace(/\u0099/g, '™').replace(/\u009c/g, 'œ').replace(/\u009d/g, '\u009d').replace(/\u0094/g, '”').replace(/\u0093/g, '“').replace(/\u0098/g, '˜');
+    const w1252 = garbled
+      .replace(/\u0080/g, '€')
+      .replace(/\u0099/g, '™')
+      .replace(/\u009c/g, 'œ')
+      .replace(/\u009d/g, '\u009d')
+      .replace(/\u0094/g, '”')
+      .replace(/\u0093/g, '“')
+      .replace(/\u0098/g, '˜');
     const out = clean(textInput('T', `${w1252}\n${PROSE.en[0]}`));
     assert.ok(out.text.includes('The mayor’s plan costs €2 million — “a first step”, said José.'), out.text.slice(0, 120));
   });

@@ -5,14 +5,19 @@ import { isFurnitureClass } from './weights.js';
 
 /** Elements that are page furniture wherever they sit. */
 const FURNITURE_TAGS: Readonly<Record<string, string>> = {
-  nav: 'navigation', aside: 'aside', footer: 'footer', figcaption: 'caption', figure: 'figure', form: 'form', menu: 'menu', dialog: 'dialog',
+  nav: 'navigation',
+  aside: 'aside',
+  footer: 'footer',
+  figcaption: 'caption',
+  figure: 'figure',
+  form: 'form',
+  menu: 'menu',
+  dialog: 'dialog',
 };
 /** A furniture-named subtree holding more than this share of the container's text is kept: a misleading class, not furniture. */
 const FURNITURE_MAX_SHARE = 0.3;
 /** Lists, tables and divs above this link density are link blocks (Readability's 0.5 for content-weighted nodes). */
 const BLOCK_LINK_DENSITY = 0.5;
-/** …unless they hold at least this many clause marks (a long linked paragraph list is still prose; Readability: 10). */
-const PROSE_COMMAS = 10;
 /** Paragraph runs above this link density are link lines (related, tags, navigation). */
 export const PARA_LINK_DENSITY = 0.5;
 
@@ -29,7 +34,10 @@ export function containerSkip(root: LNode): (n: LNode) => string | null {
     if (n.tag === 'header' && n.pCount === 0) return 'element-header';
     if (isFurnitureClass(n) && n.textLen < FURNITURE_MAX_SHARE * rootText) return 'furniture-class';
     if (isTeaserList(n)) return 'teaser-list';
-    if ((n.tag === 'ul' || n.tag === 'ol' || n.tag === 'table' || n.tag === 'div' || n.tag === 'section' || n.tag === 'dl') && linkDensity(n) > BLOCK_LINK_DENSITY) {
+    if (
+      (n.tag === 'ul' || n.tag === 'ol' || n.tag === 'table' || n.tag === 'div' || n.tag === 'section' || n.tag === 'dl') &&
+      linkDensity(n) > BLOCK_LINK_DENSITY
+    ) {
       return 'link-block';
     }
     return null;
@@ -90,5 +98,3 @@ export function paraSkip(p: Para): string | null {
   const limit = p.visible >= LONG_PARA_CHARS ? LONG_PARA_LINK_DENSITY : PARA_LINK_DENSITY;
   return density > limit ? 'link-dense' : null;
 }
-
-export { PROSE_COMMAS };

@@ -1,7 +1,8 @@
 /** Reads schema.org JSON-LD blocks: the article object, page type and publisher. */
 
 /** schema.org types that describe a single article-like work. */
-const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|Review)$/;
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|Review)$/;
 /** schema.org types that describe listing pages (home, section, tag, search). */
 const LISTING_TYPES = /^(CollectionPage|SearchResultsPage|ProfilePage|ItemList)$/;
 
@@ -54,6 +55,10 @@ function urlOf(v: unknown): string | null {
   return null;
 }
 
+/** Raw control characters (U+0000–U+001F), invalid inside JSON strings. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching raw control characters is the point
+const CONTROL_CHARS = /[\x00-\x1f]+/g;
+
 /** Deepest array/@graph nesting read (real JSON-LD uses 2–3 levels). */
 const MAX_LD_DEPTH = 8;
 
@@ -72,14 +77,23 @@ function flatten(v: unknown, out: Obj[], depth: number): void {
 /** Parses every JSON-LD block; the first article object wins each field. */
 export function readJsonLd(blocks: readonly string[]): JsonLdInfo {
   const info: JsonLdInfo = {
-    headline: null, authors: [], datePublished: null, dateModified: null, publisher: null, url: null, language: null, articleBody: null,
-    hasArticle: false, listingType: null, errors: 0,
+    headline: null,
+    authors: [],
+    datePublished: null,
+    dateModified: null,
+    publisher: null,
+    url: null,
+    language: null,
+    articleBody: null,
+    hasArticle: false,
+    listingType: null,
+    errors: 0,
   };
   const objects: Obj[] = [];
   for (const b of blocks) {
     try {
       // Some sites leave raw control characters inside JSON strings; strip them before parsing.
-      flatten(JSON.parse(b.replace(/[\u0000-\u001f]+/g, ' ')), objects, 0);
+      flatten(JSON.parse(b.replace(CONTROL_CHARS, ' ')), objects, 0);
     } catch {
       info.errors++;
     }

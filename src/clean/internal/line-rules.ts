@@ -77,14 +77,16 @@ export function judgeLine(line: Line, ctx: LineContext): Verdict | null {
       : { rule: 'promo-line', reason: 'short ALL-CAPS line: a call to action or section label' };
   }
   const credit = CREDIT.exec(text);
-  if (credit?.[1] && isCredit(credit[1]) ) return { rule: 'caption', reason: 'photo caption: ends with a credit in parentheses' };
-  if (isPromo(text, s, atEdge, atTail(ctx), ctx.html)) return { rule: 'promo-line', reason: 'short call-to-action line (listen, subscribe, follow, download…)' };
+  if (credit?.[1] && isCredit(credit[1])) return { rule: 'caption', reason: 'photo caption: ends with a credit in parentheses' };
+  if (isPromo(text, s, atEdge, atTail(ctx), ctx.html))
+    return { rule: 'promo-line', reason: 'short call-to-action line (listen, subscribe, follow, download…)' };
   if (line.linked && atTail(ctx) && s.words.length <= LINKED_PROMO_MAX_WORDS && CALL_TO_ACTION.test(text)) {
     return { rule: 'promo-line', reason: 'closing call-to-action paragraph with a link (subscribe, follow, sign up…)' };
   }
   const related = relatedVerdict(text, s, ctx, atEdge);
   if (related) return related;
-  if (!line.heading && ctx.index < EDGE_LINES && isDateline(text, s)) return { rule: 'dateline', reason: 'byline/date line at the edge of the article, kept as metadata' };
+  if (!line.heading && ctx.index < EDGE_LINES && isDateline(text, s))
+    return { rule: 'dateline', reason: 'byline/date line at the edge of the article, kept as metadata' };
   if (DATE.test(text) && (text.match(/\s[-|•·]\s/g)?.length ?? 0) >= 2 && !s.endsSentence) {
     return { rule: 'meta-line', reason: 'dateline with author/category separators, kept as metadata' };
   }

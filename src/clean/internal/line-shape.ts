@@ -53,7 +53,14 @@ export const NAME_MAX_WORDS = 4;
 /** A short line of capitalised words without sentence punctuation or digits: a name, label or heading. */
 export function isNameShaped(line: string, s: LineShape): boolean {
   return (
-    s.words.length >= 1 && s.words.length <= NAME_MAX_WORDS && s.capitalised === s.words.length && !s.endsSentence && !s.hasDigit && !/[,;:]/.test(line) && s.cased > 0 && !isAllCaps(s)
+    s.words.length >= 1 &&
+    s.words.length <= NAME_MAX_WORDS &&
+    s.capitalised === s.words.length &&
+    !s.endsSentence &&
+    !s.hasDigit &&
+    !/[,;:]/.test(line) &&
+    s.cased > 0 &&
+    !isAllCaps(s)
   );
 }
 

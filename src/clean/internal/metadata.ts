@@ -22,7 +22,22 @@ export interface PageMetadata {
 const META_KEYS = {
   title: ['og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'dc.title', 'headline'],
   byline: ['author', 'article:author', 'dc.creator', 'byl', 'sailthru.author', 'parsely-author', 'cxenseparse:author', 'twitter:creator'],
-  published: ['article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time'],
+  published: [
+    'article:published_time',
+    'og:article:published_time',
+    'datepublished',
+    'pubdate',
+    'publishdate',
+    'publish-date',
+    'date',
+    'dc.date.issued',
+    'dc.date',
+    'dcterms.created',
+    'sailthru.date',
+    'parsely-pub-date',
+    'article.published',
+    'og:published_time',
+  ],
   modified: ['article:modified_time', 'og:article:modified_time', 'datemodified', 'og:updated_time', 'dcterms.modified', 'last-modified', 'article.updated'],
   siteName: ['og:site_name', 'application-name', 'twitter:site', 'publisher'],
   url: ['og:url', 'twitter:url'],
@@ -44,7 +59,8 @@ function fromMeta(tags: PageTags, keys: readonly string[], accept: (v: string) =
 
 const isUrl = (v: string) => /^https?:\/\//i.test(v) || v.startsWith('/');
 const plausibleByline = (v: string) => !isUrl(v) && v.length <= MAX_BYLINE_CHARS && /\p{L}/u.test(v);
-const plausibleDate = (v: string) => /^\d{4}-\d{2}-\d{2}/.test(v) || (/\d{4}/.test(v) && (!Number.isNaN(Date.parse(v)) || !Number.isNaN(Date.parse(v.replace(/\s+/, 'T')))));
+const plausibleDate = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}/.test(v) || (/\d{4}/.test(v) && (!Number.isNaN(Date.parse(v)) || !Number.isNaN(Date.parse(v.replace(/\s+/, 'T')))));
 
 /** Deepest nesting walked for a node's text (byline and author elements are shallow; MAX_TREE_DEPTH bounds the rest). */
 const TEXT_WALK_DEPTH = 64;

@@ -32,7 +32,8 @@ const LISTING_CONTAINER_LINK_DENSITY = 0.25;
 /** HTTP error statuses that error pages put in their title. */
 const ERROR_STATUS = /(^|\D)(400|401|403|404|410|451|500|502|503)(\D|$)/;
 /** URL path segments that name index pages (a URL convention, checked with the content signals, never alone). */
-const INDEX_SEGMENT = /^(tag|tags|topic|topics|category|categories|section|sections|author|authors|search|archive|archives|page|label|rubrik|rubrique|tema|temas|kategorie|categoria)$/i;
+const INDEX_SEGMENT =
+  /^(tag|tags|topic|topics|category|categories|section|sections|author|authors|search|archive|archives|page|label|rubrik|rubrique|tema|temas|kategorie|categoria)$/i;
 const ARTICLE_OG_TYPES = /^(article|news|blog|blogposting)$/i;
 
 function urlPath(url: string | null): string | null {
@@ -64,7 +65,10 @@ export function classifyPage(f: PageFacts): PageKind {
   }
   const teaserContainer = f.top === null || linkDensity(f.top) > LISTING_CONTAINER_LINK_DENSITY;
   if (!declaredArticle && teaserContainer && linkDensity(f.body) > LISTING_LINK_DENSITY && prose < LISTING_MAX_PROSE_CHARS) {
-    return { isArticle: false, reason: `listing page: ${Math.round(linkDensity(f.body) * 100)}% of the page text is links and the best block has ${prose} chars of prose` };
+    return {
+      isArticle: false,
+      reason: `listing page: ${Math.round(linkDensity(f.body) * 100)}% of the page text is links and the best block has ${prose} chars of prose`,
+    };
   }
   if (prose < MIN_ARTICLE_CHARS) return { isArticle: false, reason: `too little article text (${prose} chars < ${MIN_ARTICLE_CHARS})` };
   return { isArticle: true, reason: null };

@@ -1,7 +1,7 @@
 import { paragraphScore } from './para-score.js';
 import type { Para } from './paras.js';
-import { weightedLength } from './text-weight.js';
 import { linkDensity } from './stats.js';
+import { weightedLength } from './text-weight.js';
 import type { LNode } from './tree.js';
 import { classWeight } from './weights.js';
 
@@ -41,9 +41,28 @@ const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'h2', 'h3', 'h4', 'h5
 const NON_VOTING = new Set(['li', 'dt', 'dd', 'th', 'figcaption', 'caption', 'h1', 'nav', 'footer', 'aside', 'header', 'a', 'label', 'address']);
 
 const TAG_BASE: Readonly<Record<string, number>> = {
-  div: 5, article: 5, section: 2, main: 5, pre: 3, td: 3, blockquote: 3,
-  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
-  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+  div: 5,
+  article: 5,
+  section: 2,
+  main: 5,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
 };
 
 export interface Selection {
@@ -91,7 +110,10 @@ export function selectContainer(paras: readonly Para[], body: LNode): Selection 
   let top = best[0];
   const topScore = best[1];
   // Several close rivals under one ancestor: the ancestor is the article (split bodies).
-  const rivals = ranked.slice(1, TOP_CANDIDATES).filter(([, s]) => s >= topScore * RIVAL_SHARE).map(([n]) => n);
+  const rivals = ranked
+    .slice(1, TOP_CANDIDATES)
+    .filter(([, s]) => s >= topScore * RIVAL_SHARE)
+    .map(([n]) => n);
   if (rivals.length >= MIN_RIVALS) {
     for (let a = top.parent; a && a !== body; a = a.parent) {
       const under = rivals.filter((r) => isAncestor(a, r)).length;
@@ -139,7 +161,7 @@ function shapeKey(n: LNode): string {
  */
 function sameShapeChunks(top: LNode, body: LNode): LNode[] | null {
   let a: LNode | null = top;
-  for (let level = 0; a && a.parent && a !== body && level < CHUNK_LEVELS; level++, a = a.parent) {
+  for (let level = 0; a?.parent && a !== body && level < CHUNK_LEVELS; level++, a = a.parent) {
     if (!a.classId) continue;
     const key = shapeKey(a);
     const anchor: LNode = a;

@@ -47,7 +47,9 @@ function firstSentence(p: string): string {
  */
 export function chooseTitle(given: string, paragraphs: readonly string[], leadIsTitle: boolean): TitleChoice {
   if (given && !leadIsTitle && !isJunk(given)) return { title: given.trim(), source: 'input', removedLine: null, fallback: null };
-  const why = leadIsTitle ? `first line is a paragraph (${shapeOf(given).words.length} words), kept as body` : `first line "${given.slice(0, 40)}" is not a usable title`;
+  const why = leadIsTitle
+    ? `first line is a paragraph (${shapeOf(given).words.length} words), kept as body`
+    : `first line "${given.slice(0, 40)}" is not a usable title`;
   for (let i = 0; i < Math.min(TITLE_SEARCH_LINES, paragraphs.length); i++) {
     const p = paragraphs[i] as string;
     const s = shapeOf(p);

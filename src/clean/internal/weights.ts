@@ -31,7 +31,8 @@ export function isFurnitureClass(n: LNode): boolean {
  * their paragraphs do not vote for the container. Narrower than NEGATIVE on purpose (Readability's
  * "unlikely candidates" idea): a wrong cut here loses the whole article.
  */
-const UNLIKELY = /comment|disqus|replies|community|sidebar|skyscraper|footer|menu|breadcrumb|pagination|pager|popup|modal|cookie|consent|gdpr|banner|social|sponsor|related|recommend|outbrain|taboola|newsletter|most-?read|most-?popular|trending|rss/;
+const UNLIKELY =
+  /comment|disqus|replies|community|sidebar|skyscraper|footer|menu|breadcrumb|pagination|pager|popup|modal|cookie|consent|gdpr|banner|social|sponsor|related|recommend|outbrain|taboola|newsletter|most-?read|most-?popular|trending|rss/;
 const MAYBE = /article|body|content|main|column|story|entry|post-?body|text/;
 
 /** True when a region's class/id marks it as comments/sidebar/menu-like and nothing content-like. */

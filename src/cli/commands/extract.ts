@@ -23,8 +23,19 @@ interface ExtractJson {
 
 function toJson(a: CleanedArticle): ExtractJson {
   return {
-    title: a.title, text: a.text, byline: a.byline, published: a.published, modified: a.modified, siteName: a.siteName, url: a.url, language: a.language,
-    isArticle: a.isArticle, notArticleReason: a.notArticleReason, removed: a.removed, fieldSources: a.fieldSources, fallbacks: a.fallbacks,
+    title: a.title,
+    text: a.text,
+    byline: a.byline,
+    published: a.published,
+    modified: a.modified,
+    siteName: a.siteName,
+    url: a.url,
+    language: a.language,
+    isArticle: a.isArticle,
+    notArticleReason: a.notArticleReason,
+    removed: a.removed,
+    fieldSources: a.fieldSources,
+    fallbacks: a.fallbacks,
   };
 }
 
