@@ -128,7 +128,7 @@ export const SPEECH_LEMMAS = new Set(
     'say tell add state note warn write report announce confirm acknowledge insist stress emphasise emphasize explain argue claim ' +
     'declare assert suggest describe caution urge predict deny admit reply respond answer ask tweet post comment remark recall ' +
     'complain concede estimate indicate inform mention point reveal signal believe think agree highlight characterize characterise ' +
-    'vow promise pledge threaten accuse call express maintain contend observe testify continue conclude quip joke shout ' +
+    'vow promise pledge threaten accuse call express maintain contend observe testify conclude quip joke shout ' +
     'scream whisper muse recount tell write reiterate repeat retort counter insist demand propose allege charge lament boast ' +
     'exclaim interrupt cry yell snap scoff sigh marvel laugh chuckle wonder murmur mutter confide confess disagree object protest ' +
     'plead beg instruct advise recommend query inquire enquire read quote'
@@ -153,6 +153,9 @@ export const STANCE_LEMMAS = new Set(
   (
     'show find want criticize criticise praise endorse support oppose reject blame accuse defend question doubt fear ' +
     'expect hope worry feel know see consider view regard refer cite reveal disclose dispute deny welcome ' +
-    'condemn applaud slam attack blast dismiss acknowledge recognize recognise decline refuse plan seek offer respond identify mean'
+    'condemn applaud slam attack blast dismiss acknowledge recognize recognise decline refuse seek offer respond identify mean'
   ).split(/\s+/),
 );
+
+/** Verbs that are speech cues only in a frame right after a quote ("…,” he continued). */
+export const FRAME_ONLY_LEMMAS = new Set(['continue', 'begin', 'go', 'shoot']);

@@ -23,6 +23,8 @@ const MAX_SPAN_TOKENS = 12;
 
 /** A capitalised word the tagger calls a verb is still a name ("Ward said") unless it has verb morphology ("Making", "Seen"). */
 const VERB_MORPHOLOGY = /(?:ing|ed|en)$/;
+/** Evidence tag of a lone capitalised word opening a sentence (kept only if typed by the document). */
+const SENTENCE_INITIAL = 'sentence-initial';
 const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'NUM']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'into', 'outside', 'inside', 'throughout', 'towards', 'toward']);
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|ican|ic)s?$/u;
@@ -224,7 +226,9 @@ export class RuleEntityRecognizer implements EntityRecognizer {
         type = 'PLACE';
         evidence.push('toponym-ending');
       } else if (first === analysis.sentences[c.sentence]?.firstToken) {
-        return null; // a lone untyped capitalised word at sentence start carries no name signal
+        // A lone capitalised word at sentence start carries no name signal of its own; it survives only
+        // if the document types the same word elsewhere (see typeByDocument).
+        evidence.push(SENTENCE_INITIAL);
       }
     }
     const descriptor = type === 'PERSON' || type === 'MISC' ? findDescriptor(analysis, first, end, c.first, prefix) : prefix;
@@ -245,7 +249,7 @@ function typeByDocument(analysis: Analysis, found: RecognizedMention[]): Recogni
   }
   const typedSingles = new Map<string, EntityType>();
   for (const m of found) if (m.type !== 'MISC' && !m.text.includes(' ')) typedSingles.set(foldName(m.text), m.type);
-  return found.map((m) => {
+  const typed = found.map((m) => {
     if (m.type !== 'MISC') return m;
     const f = foldName(m.text);
     if (!f.includes(' ') && personWords.has(f)) return { ...m, type: 'PERSON' as EntityType, evidence: [...m.evidence, 'part-of-person-name'] };
@@ -260,6 +264,7 @@ function typeByDocument(analysis: Analysis, found: RecognizedMention[]): Recogni
     if (role && PERSON_TITLES.has(role[1] as string)) return { ...m, type: 'PERSON' as EntityType, evidence: [...m.evidence, 'possessive-role'] };
     return m;
   });
+  return typed.filter((m) => !(m.type === 'MISC' && m.evidence.includes(SENTENCE_INITIAL)));
 }
 
 /** The type shared by the mentions a MISC mention is listed with (", " / " and " / " or "). */

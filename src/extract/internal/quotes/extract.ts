@@ -9,7 +9,7 @@ import type { Analysis, Entity, Mention, Quote, QuoteExtractor, Sentence, Span, 
 
 type Covered = (start: number, end: number) => boolean;
 import { caseStats } from '../case-stats.js';
-import { SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
+import { FRAME_ONLY_LEMMAS, SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
 import { findQuoteMarks } from './marks.js';
 import { type NounPhrase, type SpeakerContext, npAfter, npBefore, resolveSpeaker } from './speaker.js';
 
@@ -110,7 +110,7 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
     const tok = t[k] as Token;
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
-    if (isCue(tok) || isFrameCue(tok, t[k - 1]) || (tok.lemma === 'shoot' && t[k + 1]?.text === 'back')) {
+    if (isCue(tok) || isFrameCue(tok, t[k - 1]) || (FRAME_ONLY_LEMMAS.has(tok.lemma) && (tok.lemma !== 'shoot' || t[k + 1]?.text === 'back'))) {
       const before = k > i ? npBefore(analysis, k, i) : null;
       const phrase = before && before.text.trim() ? before : npAfter(analysis, k, sEnd);
       let end = tok.span.end;
