@@ -54,6 +54,12 @@ const CASES: Case[] = [
     sources: { title: 'json-ld', siteName: 'json-ld' },
   },
   {
+    name: 'JSON-LD with a raw line break inside a string still parses',
+    head: '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Two\nlines", "datePublished": "2026-01-05"}</script>',
+    expect: { title: 'Two lines', published: '2026-01-05' },
+    sources: { title: 'json-ld' },
+  },
+  {
     name: 'OpenGraph and article: meta tags',
     head: '<meta property="og:title" content="OG title &amp; more"><meta property="og:site_name" content="OG Site"><meta property="og:url" content="https://news.example.org/og"><meta property="article:published_time" content="2026-02-01T09:00:00+01:00"><meta property="article:modified_time" content="2026-02-02T09:00:00+01:00">',
     expect: {
