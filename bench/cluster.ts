@@ -4,14 +4,16 @@
  *   2. clustering quality (BCubed) on the demo corpus (through the real pipeline), the five seed articles,
  *      and a stream built from the SemEval pairs; order agreement over shuffled arrival orders;
  *   3. speed: assignment latency p50/p99, articles/s, peak memory at 100k and 1M stored articles.
- * Flags: --quick (skip speed), --speed-only, --sizes=100000,1000000, --sweep (threshold grid on the quality streams).
+ * Flags: --quick (skip speed), --speed-only, --sizes=100000,1000000, --sweep (threshold grid on the quality streams),
+ *   --skip=similarity,demo,seeds,semeval.
  * Prints Markdown tables and writes bench/out/cluster.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
-import { type ClusterOptions, DEFAULT_OPTIONS, createClusterer } from '../src/cluster/index.js';
+import { type ClusterOptions, type ClusterSignals, DEFAULT_OPTIONS, createClusterer } from '../src/cluster/index.js';
+import { annotate, corpusReference } from '../src/extract/index.js';
 import { type BCubed, bcubed, pearson } from '../src/cluster/internal/eval.js';
 import { featuresOf } from '../src/cluster/internal/features.js';
 import { dfKeys, idfValue } from '../src/cluster/internal/idf.js';
@@ -21,7 +23,7 @@ import { resetClusters } from '../src/cluster/internal/rebuild.js';
 import { score } from '../src/cluster/internal/similarity.js';
 import { readSimilarity, semevalStream, sharedDir, splitTitle, storeBare } from '../src/cluster/internal/streams.js';
 import { syntheticStream } from '../src/cluster/internal/synthetic.js';
-import { ingestPaths } from '../src/pipeline.js';
+import { clusterSignals, ingestPaths } from '../src/pipeline.js';
 import { listArticles } from '../src/store/articles.js';
 import { openDatabase } from '../src/store/db.js';
 import type { StoredArticle } from '../src/types.js';
@@ -30,6 +32,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = sharedDir(root);
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
+const skipArg = args.find((a) => a.startsWith('--skip='));
+const skip = new Set(skipArg ? skipArg.slice('--skip='.length).split(',') : []);
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
 const SIZES = sizesArg ? sizesArg.slice('--sizes='.length).split(',').map(Number) : [100_000, 1_000_000];
 /** Shuffled arrival orders per stream for the order-agreement measure. */
@@ -51,11 +55,19 @@ function shuffle<T>(xs: readonly T[], seed: number): T[] {
   return a;
 }
 
-/** Re-clusters every stored article in the given order with the given options. */
-function recluster(db: Database, order: readonly StoredArticle[], options: Partial<ClusterOptions> = {}): void {
+/** Extract-stage signals per stored article, computed as the pipeline does (annotate → clusterSignals). */
+function signalsFor(db: Database, articles: readonly StoredArticle[]): Map<string, ClusterSignals> {
+  const reference = corpusReference(db);
+  return new Map(
+    articles.map((a) => [a.id, clusterSignals(annotate({ id: a.id, title: a.title, text: a.text, published: a.published, language: a.language }, { reference }))]),
+  );
+}
+
+/** Re-clusters every stored article in the given order with the given options (and extract signals when given). */
+function recluster(db: Database, order: readonly StoredArticle[], options: Partial<ClusterOptions> = {}, signals?: Map<string, ClusterSignals>): void {
   resetClusters(db);
   const c = createClusterer(db, options);
-  for (const a of order) db.transaction(() => c.assign(a))();
+  for (const a of order) db.transaction(() => c.assign(a, signals?.get(a.id)))();
 }
 
 function partition(db: Database): { event: Map<string, string>; story: Map<string, string> } {
@@ -133,9 +145,10 @@ function demoBench(options: Partial<ClusterOptions> = {}, orders = ORDERS, print
   const db = openDatabase(':memory:');
   ingestPaths(db, [gold.root]);
   const articles = listArticles(db);
+  const signals = signalsFor(db, articles);
   const runs: { q: Quality; part: Map<string, string> }[] = [];
   for (let k = 0; k < orders; k++) {
-    recluster(db, k === 0 ? articles : shuffle(articles, k), options);
+    recluster(db, k === 0 ? articles : shuffle(articles, k), options, signals);
     const p = predicted(db, gold.root);
     runs.push({ q: { event: bcubed(gold.event, p.event), story: bcubed(gold.story, p.story) }, part: partition(db).event });
   }
@@ -164,11 +177,12 @@ function seedsBench(): void {
   const db = openDatabase(':memory:');
   ingestPaths(db, [dir]);
   const articles = listArticles(db);
+  const signals = signalsFor(db, articles);
   let ok = 0;
   const detail: string[] = [];
   const runs = 6;
   for (let k = 0; k < runs; k++) {
-    recluster(db, k === 0 ? articles : shuffle(articles, k * 7));
+    recluster(db, k === 0 ? articles : shuffle(articles, k * 7), {}, signals);
     const p = partition(db);
     const byEvent = new Map<string, string[]>();
     for (const [a, e] of p.event) byEvent.set(e, [...(byEvent.get(e) ?? []), a]);
@@ -244,7 +258,9 @@ function percentile(xs: number[], p: number): number {
  * SQL (articles, features, profiles, postings, document frequencies), each copy shifted back in time,
  * so the index really holds `size` articles while the run stays within the session.
  */
-const BUILD_MAX = 100_000;
+const BUILD_MAX = Number(process.env.BUILD_MAX ?? 100_000);
+/** Articles per transaction while filling the store. */
+const FILL_BATCH = 500;
 function speedBench(): void {
   const rowsOut: Record<string, unknown>[] = [];
   console.log('\n## Speed (synthetic stream, file database, one transaction per article as in the pipeline)\n');
@@ -279,12 +295,18 @@ function speedBench(): void {
       how = `${BUILD_MAX.toLocaleString('en')} real, then replicated ×${copies + 1} in SQL (time-shifted)`;
     }
     const t0 = performance.now();
+    // Filling (not measured) runs FILL_BATCH articles per transaction to save commits; the probe below is per article.
     while (stored < size - PROBE) {
-      step();
-      if (stored % 10_000 === 0) {
-        peak = Math.max(peak, process.memoryUsage().rss);
-        process.stderr.write(`  ${stored} stored, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-      }
+      const n = Math.min(FILL_BATCH, size - PROBE - stored);
+      db.transaction(() => {
+        for (let i = 0; i < n; i++) {
+          const a = gen.next().value!;
+          clusterer.assign(storeBare(db, { id: `a${a.id}`, title: a.title, text: a.text, lang: 'xx', published: a.published }));
+        }
+      })();
+      stored += n;
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if (stored % 10_000 < FILL_BATCH) process.stderr.write(`  ${stored} stored, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     }
     const lat: number[] = [];
     const t1 = performance.now();
@@ -327,10 +349,10 @@ function replicate(db: Database, copies: number): void {
 // ---------------------------------------------------------------- main
 const started = Date.now();
 if (!flag('speed-only')) {
-  similarityBench();
-  demoBench();
-  seedsBench();
-  semevalBench();
+  if (!skip.has('similarity')) similarityBench();
+  if (!skip.has('demo')) demoBench();
+  if (!skip.has('seeds')) seedsBench();
+  if (!skip.has('semeval')) semevalBench();
   if (flag('sweep')) sweep();
 }
 if (!flag('quick') && !flag('sweep')) speedBench();

@@ -1,0 +1,62 @@
+/**
+ * Regression gate for bench:cluster (fast subset). Floors sit just under the full run of 2026-11-21
+ * (`npx tsx bench/cluster.ts --quick`):
+ *   demo corpus, file order, extract signals: event BCubed F1 0.976, storyline F1 0.887;
+ *   pair similarity, same-language Pearson 0.647 on all 900 same-language pairs (this subset: the first 300).
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { bcubed, pearson } from '../../src/cluster/internal/eval.js';
+import { featuresOf } from '../../src/cluster/internal/features.js';
+import { dfKeys, idfValue } from '../../src/cluster/internal/idf.js';
+import { loadDemoLabels, predicted } from '../../src/cluster/internal/labelled.js';
+import { singleton } from '../../src/cluster/internal/profile.js';
+import { score } from '../../src/cluster/internal/similarity.js';
+import { readSimilarity, sharedDir, splitTitle } from '../../src/cluster/internal/streams.js';
+import { ingestPaths } from '../../src/pipeline.js';
+import { openDatabase } from '../../src/store/db.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DEMO_EVENT_F1_FLOOR = 0.93;
+const DEMO_STORY_F1_FLOOR = 0.85;
+const SAME_LANGUAGE_PAIRS = 300;
+/** The first 300 same-language pairs scored 0.629 on 2026-11-21 (IDF over their own texts). */
+const PEARSON_FLOOR = 0.6;
+
+test('gate: demo corpus clustering quality (BCubed, through the pipeline)', () => {
+  const corpus = resolve(root, 'demo/corpus');
+  const gold = loadDemoLabels(corpus);
+  const db = openDatabase(':memory:');
+  ingestPaths(db, [gold.root]);
+  const p = predicted(db, gold.root);
+  const ev = bcubed(gold.event, p.event);
+  const st = bcubed(gold.story, p.story);
+  assert.ok(ev.f1 >= DEMO_EVENT_F1_FLOOR, `event F1 ${ev.f1.toFixed(3)} < ${DEMO_EVENT_F1_FLOOR}`);
+  assert.ok(st.f1 >= DEMO_STORY_F1_FLOOR, `storyline F1 ${st.f1.toFixed(3)} < ${DEMO_STORY_F1_FLOOR}`);
+});
+
+test('gate: pair similarity on same-language SemEval pairs (subset)', (t) => {
+  const shared = sharedDir(root);
+  if (!existsSync(resolve(shared, 'bench/similarity'))) {
+    t.skip(`similarity data not found under ${shared}`);
+    return;
+  }
+  const rows = readSimilarity(shared).filter((r) => r.langA === r.langB).slice(0, SAME_LANGUAGE_PAIRS);
+  const feats = new Map<string, ReturnType<typeof featuresOf>>();
+  for (const r of rows) {
+    for (const [id, text, lang] of [[r.a, r.textA, r.langA], [r.b, r.textB, r.langB]] as const) {
+      if (feats.has(id)) continue;
+      const { title, body } = splitTitle(text);
+      feats.set(id, featuresOf({ title, text: body, published: null, language: lang }));
+    }
+  }
+  const df = new Map<string, number>();
+  for (const f of feats.values()) for (const k of dfKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
+  const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
+  const xs = rows.map((r) => score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf).parts.total);
+  const r = pearson(xs, rows.map((x) => -x.overall));
+  assert.ok(r >= PEARSON_FLOOR, `Pearson ${r.toFixed(3)} < ${PEARSON_FLOOR}`);
+});
