@@ -29,7 +29,8 @@ export function findDescriptor(analysis: Analysis, first: number, end: number, s
     const isHyphen = t.text === '-' || t.text === '–';
     const gluedToHyphen = k > 0 && ((toks[k + 1] as Token).text === '-' || (toks[k - 1] as Token).text === '-') && (toks[k + 1] as Token).span.start === t.span.end;
     if (!(CHAIN_POS.has(t.pos) || isHyphen || gluedToHyphen) || STOP_WORDS.has(t.text.toLowerCase()) || /^\p{Ll}+ing$/u.test(t.text)) break;
-    if ((toks[k + 1] as Token).span.start - t.span.end > 1) break;
+    const gap = analysis.text.slice(t.span.end, (toks[k + 1] as Token).span.start);
+    if (gap.length > 1 || gap.includes('\n')) break;
     k--;
   }
   const pre = k + 1 < spanFirst ? textOf(analysis, k + 1, spanFirst - 1) : '';

@@ -94,7 +94,15 @@ export const CITIES = new Set(
     'Vancouver|Mexico City|Havana|Caracas|Bogotá|Bogota|Lima|Santiago|Buenos Aires|São Paulo|Sao Paulo|Rio de Janeiro|Brasília|' +
     'Geneva|Zurich|Davos|Munich|Hamburg|Frankfurt|Milan|Naples|Barcelona|Marseille|Lyon|Brussels|Strasbourg|Luxembourg|Minsk|' +
     'Anchorage|Alaska|Florida|California|Texas|New Jersey|Virginia|Ohio|Iowa|Pennsylvania|Michigan|Georgia|Arizona|Nevada|' +
-    'Donetsk|Luhansk|Lugansk|Kherson|Zaporizhzhia|Mariupol|Bakhmut|Sevastopol|Belgorod|Kursk|Donbas|Donbass'
+    'Donetsk|Luhansk|Lugansk|Kherson|Zaporizhzhia|Mariupol|Bakhmut|Sevastopol|Belgorod|Kursk|Donbas|Donbass|' +
+    // US states (several also above) and Canadian provinces.
+    'Alabama|Arkansas|Colorado|Connecticut|Delaware|Hawaii|Idaho|Illinois|Indiana|Kansas|Kentucky|Louisiana|Maine|Maryland|' +
+    'Massachusetts|Minnesota|Mississippi|Missouri|Montana|Nebraska|New Hampshire|New Mexico|New York State|North Carolina|' +
+    'North Dakota|Oklahoma|Oregon|Rhode Island|South Carolina|South Dakota|Tennessee|Utah|Vermont|Washington State|' +
+    'West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|' +
+    'Milwaukee|Minneapolis|Cleveland|Pittsburgh|Cincinnati|Columbus|Indianapolis|Nashville|Memphis|New Orleans|Austin|' +
+    'San Antonio|San Diego|San Jose|Sacramento|Portland|Salt Lake City|Kansas City|St. Louis|Orlando|Tampa|Charlotte|Raleigh|' +
+    'Richmond|Des Moines|Omaha|Albuquerque|Tucson|Honolulu|Brooklyn|Manhattan|Queens|Bronx|Harlem|Silicon Valley|Wall Street'
   ).split('|'),
 );
 

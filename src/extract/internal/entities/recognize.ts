@@ -7,7 +7,7 @@
  */
 import type { Analysis, EntityRecognizer, EntityType, RecognizedMention, Token } from '../../types.js';
 import { caseStats } from '../case-stats.js';
-import { CALENDAR_WORDS } from './calendar-words.js';
+import { CALENDAR_WORDS, DOTTED_MONTH } from './calendar-words.js';
 import { findDescriptor } from './descriptor.js';
 import { CITIES, COUNTRIES, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, ORG_HEADS, PERSON_TITLES, SEATS, SPEECH_LEMMAS } from './lexicon.js';
 import { foldName, isAcronym } from './names.js';
@@ -35,7 +35,7 @@ const TITLE_CASE_SHARE = 0.8;
 
 
 function isCapitalised(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text) && t.text.length > 1 && !CALENDAR_WORDS.has(t.text.toLowerCase());
+  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text) && t.text.length > 1 && !CALENDAR_WORDS.has(t.text.toLowerCase()) && !DOTTED_MONTH.test(t.text);
 }
 
 
@@ -88,6 +88,28 @@ function lower(t: Token | undefined): string {
 function hasOrgHead(tokens: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ORG_HEADS.has(lower(tokens[k]))) return true;
   return false;
+}
+
+/** "University of Wisconsin", "Bank of America": an organisation head followed by a connector. */
+function hasOrgHeadBeforeConnector(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k < b - 1; k++) if (ORG_HEADS.has(lower(tokens[k])) && NAME_CONNECTORS.has(lower(tokens[k + 1]))) return true;
+  return false;
+}
+
+const commonCache = new WeakMap<Analysis, Set<string>>();
+/**
+ * Words this document also writes in lower case ("show", "street"): a capitalised pair made of them
+ * ("Late Show", "Wall Street") is a title or a place, not a person's name — a per-document statistic
+ * standing in for a dictionary.
+ */
+function commonWords(analysis: Analysis): Set<string> {
+  let set = commonCache.get(analysis);
+  if (!set) {
+    set = new Set();
+    for (const t of analysis.tokens) if (/^\p{Ll}/u.test(t.text)) set.add(t.text);
+    commonCache.set(analysis, set);
+  }
+  return set;
 }
 
 /** Split at "and" unless the run is an organisation name; drop leading/trailing connectors. */
@@ -145,7 +167,9 @@ export class RuleEntityRecognizer implements EntityRecognizer {
     let prefix: string | null = null;
     let titled = false;
     if (lastTitle >= first && lastTitle < end - 1) {
-      prefix = spanText(text, tokens, first, lastTitle + 1);
+      let prefixEnd = lastTitle + 1;
+      while (prefixEnd > first && HONORIFICS.has(lower(tokens[prefixEnd - 1]))) prefixEnd--; // "… Prime Minister Sir"
+      prefix = prefixEnd > first ? spanText(text, tokens, first, prefixEnd) : null;
       first = lastTitle + 1;
       titled = true;
       evidence.push('title');
@@ -191,7 +215,7 @@ export class RuleEntityRecognizer implements EntityRecognizer {
       type = 'ORG';
       seat = name;
       evidence.push('seat');
-    } else if (ORG_HEADS.has(lower(tokens[end - 1])) && n > 1) {
+    } else if (n > 1 && (ORG_HEADS.has(lower(tokens[end - 1])) || hasOrgHeadBeforeConnector(tokens, first, end))) {
       type = 'ORG';
       evidence.push('org-head');
     } else if (COUNTRIES.has(name) || COUNTRIES.has(name.replace(/\./g, ''))) {
@@ -208,7 +232,7 @@ export class RuleEntityRecognizer implements EntityRecognizer {
     } else if (n >= 2 && n <= MAX_PERSON_TOKENS && GIVEN_NAMES.has(lower(head))) {
       type = 'PERSON';
       evidence.push('given-name');
-    } else if (n >= 2 && n <= MAX_PERSON_TOKENS && !hasOrgHead(tokens, first, end) && tokens.slice(first, end).every((t) => t.pos === 'PROPN')) {
+    } else if (n >= 2 && n <= MAX_PERSON_TOKENS && !hasOrgHead(tokens, first, end) && tokens.slice(first, end).every((t) => t.pos === 'PROPN') && !tokens.slice(first, end).some((t) => commonWords(analysis).has(t.text.toLowerCase()))) {
       type = 'PERSON';
       evidence.push('name-shape');
     } else if (n > MAX_PERSON_TOKENS) {

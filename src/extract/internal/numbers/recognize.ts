@@ -50,6 +50,8 @@ export class RuleNumberRecognizer implements NumberRecognizer {
         const start = s.span.start + m.index + (m[0].length - m[0].trimStart().length);
         let end = s.span.start + m.index + m[0].trimEnd().length;
         if (inDate(start, end)) continue;
+        // List markers ("1. …", "2) …") at the start of a sentence are not quantities.
+        if (g.num && start === s.span.start && /^\s*[.)]/.test(text.slice(end, end + 2)) && !g.pct && !g.cur) continue;
         // Word numbers must stand alone ("one of" is not a quantity worth keeping unless a unit follows).
         if (g.num && /^[a-z]/i.test(g.num) && !g.scale && !g.pct && !g.hunit && !/^\s+\p{L}/u.test(stext.slice(m.index + m[0].length))) continue;
         const numAt = g.num ? m.index + m[0].indexOf(g.num) : -1;
