@@ -48,7 +48,7 @@ interface Candidate {
 }
 
 /** Raw capitalised runs in one sentence. */
-function candidates(tokens: readonly Token[], first: number, end: number, sentence: number): Candidate[] {
+function candidates(analysis: Analysis, tokens: readonly Token[], first: number, end: number, sentence: number): Candidate[] {
   const out: Candidate[] = [];
   let i = first;
   while (i < end) {
@@ -64,7 +64,7 @@ function candidates(tokens: readonly Token[], first: number, end: number, senten
       const u = tokens[j] as Token;
       // An organisation name ends at its head word, unless a title follows ("White House Press Secretary X").
       if (ORG_HEADS.has(lower(tokens[j - 1])) && !NAME_CONNECTORS.has(u.text.toLowerCase()) && !PERSON_TITLES.has(u.text.toLowerCase())) break;
-      if (isCapitalised(u) && (NAME_POS.has(u.pos) || (u.pos === 'VERB' && !VERB_MORPHOLOGY.test(u.text))) && u.span.start - (tokens[j - 1] as Token).span.end <= 1) {
+      if (isCapitalised(u) && (NAME_POS.has(u.pos) || (u.pos === 'VERB' && !VERB_MORPHOLOGY.test(u.text))) && u.span.start - (tokens[j - 1] as Token).span.end <= 1 && analysis.text[u.span.start - 1] !== '\n') {
         j++;
         continue;
       }
@@ -146,7 +146,7 @@ export class RuleEntityRecognizer implements EntityRecognizer {
     for (const s of analysis.sentences) {
       if (s.span.end - s.span.start > 20 && (stats.upper[s.index] ?? 0) > CAPS_HEADLINE_RATIO) continue;
       if ((stats.title[s.index] ?? 0) > TITLE_CASE_SHARE) continue;
-      for (const raw of candidates(tokens, s.firstToken, s.endToken, s.index)) {
+      for (const raw of candidates(analysis, tokens, s.firstToken, s.endToken, s.index)) {
         for (const c of refine(tokens, raw)) {
           const m = this.classify(analysis, c);
           if (m) found.push(m);
