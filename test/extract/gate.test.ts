@@ -1,5 +1,6 @@
-// Regression gate for bench/nlp.ts. 2026-11-21 full run: direct F1 0.500, all F1 0.471 (840 files);
-// dates span F1 0.864, value accuracy 0.947; floors below are just under the subset scores that day.
+// Regression gate for bench/nlp.ts. 2026-11-21 full run (840 PolNeAR files): direct-quote F1 0.833,
+// all-attribution F1 0.610; TempEval-3 dates span F1 0.921, value accuracy 0.976. On the gate's
+// 120-file subset that day: direct 0.798, all 0.620. Floors sit just under those.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,8 +20,8 @@ test('extract gate: attribution and dates do not regress', (t) => {
   const a = runAttribution(GATE_FILES);
   const d = runDates();
   console.log(`gate: direct F1 ${a.direct.f1.toFixed(3)}, all F1 ${a.all.f1.toFixed(3)}, dates span F1 ${d.f1.toFixed(3)}, value acc ${d.valueAccuracy.toFixed(3)}`);
-  assert.ok(a.direct.f1 >= Number(process.env.GATE_DIRECT ?? 0.42), `direct F1 ${a.direct.f1}`);
-  assert.ok(a.all.f1 >= Number(process.env.GATE_ALL ?? 0.4), `all F1 ${a.all.f1}`);
-  assert.ok(d.f1 >= 0.84, `dates span F1 ${d.f1}`);
-  assert.ok(d.valueAccuracy >= 0.92, `dates value accuracy ${d.valueAccuracy}`);
+  assert.ok(a.direct.f1 >= Number(process.env.GATE_DIRECT ?? 0.78), `direct F1 ${a.direct.f1}`);
+  assert.ok(a.all.f1 >= Number(process.env.GATE_ALL ?? 0.6), `all F1 ${a.all.f1}`);
+  assert.ok(d.f1 >= 0.9, `dates span F1 ${d.f1}`);
+  assert.ok(d.valueAccuracy >= 0.95, `dates value accuracy ${d.valueAccuracy}`);
 });
