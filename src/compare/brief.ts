@@ -4,9 +4,10 @@
  * cannot be cited is not printed. `since` keeps only what was published after that time.
  */
 import { buildCorpus, type Corpus } from './internal/corpus.js';
+import { MIN_SENTENCE_CHARS, SAME_SENTENCE } from './internal/statements.js';
 import { checkSupport } from './internal/support.js';
-import { compareDates, containment, contentWords, dayGap, formatDate, sentenceKey } from './internal/text.js';
-import { buildLedger, OVERLAP_DAYS } from './ledger.js';
+import { compareDates, containment, formatDate } from './internal/text.js';
+import { buildLedger } from './ledger.js';
 import { buildTimeline } from './timeline.js';
 import type { Brief, BriefFormat, BriefSection, BriefSentence, Citation, Claim, CompareInput, Ledger, Timeline } from './types.js';
 
@@ -19,18 +20,8 @@ export interface BriefOptions {
   readonly timeline?: Timeline;
 }
 
-/** Lead paragraphs read per article for "what happened" (news leads carry the facts; later paragraphs are background). */
-export const LEAD_PARAGRAPHS = 3;
 /** Sentences in "what happened". */
 export const MAX_HAPPENED = 6;
-/** Two sentences say the same when this share of one's content words is in the other (dedup of "what happened"; reworded copies score 0.5–0.8). */
-export const SAME_SENTENCE = 0.5;
-/** Shortest sentence kept, in characters (drops datelines and labels). */
-export const MIN_SENTENCE_CHARS = 40;
-/** Reports corroborate a sentence only when published within this many days of it (same window as a claim's time overlap, see OVERLAP_DAYS). */
-export const CORROBORATION_DAYS = OVERLAP_DAYS;
-/** Rarest words of a sentence used to find sentences that may say the same (a same-content sentence shares most words, so it shares at least one of its 3 rarest). */
-export const RARE_KEYS = 3;
 /** Items per list section. */
 export const MAX_ITEMS = 8;
 
@@ -39,87 +30,28 @@ function sentenceItem(corpus: Corpus, c: Citation, label?: string): BriefSentenc
   return label ? { text: c.text, label, citations: [c], published } : { text: c.text, citations: [c], published };
 }
 
-function whatHappened(corpus: Corpus, headline: { current: BriefSentence | null }): BriefSentence[] {
-  interface Cand {
-    c: Citation;
-    group: number;
-    rank: number;
-    support: number;
-  }
-  const cands: Cand[] = [];
-  for (const a of corpus.input.articles) {
-    let seen = 0;
-    a.paragraphs.forEach((p, pi) => {
-      if (seen >= LEAD_PARAGRAPHS || p.trim().length < MIN_SENTENCE_CHARS) return;
-      seen++;
-      for (const [si, s] of corpus.sentences(a.id, pi).entries()) {
-        if (s.text.length < MIN_SENTENCE_CHARS || !/[.!?]["”’]?$/u.test(s.text)) continue;
-        cands.push({ c: { articleId: a.id, paragraph: pi, text: s.text }, group: corpus.groupOf.get(a.id) ?? -1, rank: seen * 10 + si, support: 0 });
-      }
-    });
-  }
-  // support: how many independence groups say the same thing. Identical sentences (wire copies) are
-  // counted once; candidates for "the same thing" come from each sentence's rarest words, then overlap is exact.
-  // a sentence is only corroborated by reports from about the same time (two meetings in one city weeks apart are not one)
-  const dayOf = (id: string) => corpus.articles.get(id)?.published?.slice(0, 10) ?? null;
-  const uniq = new Map<string, { words: Set<string>; groups: Set<number>; day: string | null }>();
-  const keyOf = cands.map((x) => {
-    const key = sentenceKey(x.c.text);
-    const u = uniq.get(key);
-    if (u) u.groups.add(x.group);
-    else uniq.set(key, { words: new Set(contentWords(x.c.text)), groups: new Set([x.group]), day: dayOf(x.c.articleId) });
-    return key;
-  });
-  const list = [...uniq.values()];
-  const postings = new Map<string, number[]>();
-  list.forEach((u, i) => {
-    for (const w of u.words) {
-      const l = postings.get(w);
-      if (l) l.push(i);
-      else postings.set(w, [i]);
-    }
-  });
-  const supportOf = new Map<string, number>();
-  [...uniq.keys()].forEach((key, i) => {
-    const u = list[i] as { words: Set<string>; groups: Set<number>; day: string | null };
-    const groups = new Set(u.groups);
-    const rare = [...u.words].sort((p, q) => (postings.get(p)?.length ?? 0) - (postings.get(q)?.length ?? 0)).slice(0, RARE_KEYS);
-    const others = new Set<number>();
-    for (const w of rare) for (const j of postings.get(w) ?? []) if (j !== i) others.add(j);
-    for (const j of others) {
-      const v = list[j] as { words: Set<string>; groups: Set<number>; day: string | null };
-      if ([...v.groups].every((g) => groups.has(g))) continue;
-      const gap = dayGap(u.day, v.day);
-      if (gap !== null && gap > CORROBORATION_DAYS) continue;
-      let n = 0;
-      for (const w of u.words) if (v.words.has(w)) n++;
-      if (u.words.size && n / u.words.size >= SAME_SENTENCE) for (const g of v.groups) groups.add(g);
-    }
-    supportOf.set(key, groups.size);
-  });
-  cands.forEach((x, i) => {
-    x.support = supportOf.get(keyOf[i] as string) ?? 1;
-  });
-  cands.sort((a, b) => b.support - a.support || a.rank - b.rank);
-  const chosen: Cand[] = [];
-  const keys = new Set<string>();
-  for (const x of cands) {
+function whatHappened(corpus: Corpus, ledger: Ledger, headline: { current: BriefSentence | null }): BriefSentence[] {
+  // key sentences as aligned by the ledger: the best corroborated first, nearest the lead on ties
+  const statements = ledger.claims
+    .filter((c) => c.kind === 'statement')
+    // the claim's value is its clearest wording; cite the statement that carries it
+    .map((c) => ({ c, first: c.statements.find((s) => s.citation.text === c.value) ?? c.statements[0] }))
+    .filter((x): x is { c: Claim; first: Claim['statements'][number] } => x.first !== undefined)
+    .sort((a, b) => b.c.independentSources - a.c.independentSources || a.first.citation.paragraph - b.first.citation.paragraph);
+  const chosen: typeof statements = [];
+  for (const x of statements) {
     if (chosen.length >= MAX_HAPPENED) break;
-    const key = sentenceKey(x.c.text);
-    if (keys.has(key) || chosen.some((y) => containment(x.c.text, y.c.text) >= SAME_SENTENCE || containment(y.c.text, x.c.text) >= SAME_SENTENCE)) continue;
-    keys.add(key);
+    // clusters are already distinct; this also drops sentences contained in a chosen one
+    if (chosen.some((y) => containment(x.first.citation.text, y.first.citation.text) >= SAME_SENTENCE)) continue;
     chosen.push(x);
   }
-  // ordered by publication, then position (the best-supported one, chosen first, is the headline)
-  // headline: among the best-supported sentences (within one source of the top), the one nearest an article's lead
-  const top = chosen[0]?.support ?? 0;
-  const lead = chosen.filter((x) => x.support >= top - 1).sort((a, b) => a.rank - b.rank)[0];
-  headline.current = lead ? sentenceItem(corpus, lead.c) : null;
+  // headline: among the best corroborated (within one source of the top), the one nearest an article's lead
+  const top = chosen[0]?.c.independentSources ?? 0;
+  const lead = chosen.filter((x) => x.c.independentSources >= top - 1).sort((a, b) => a.first.citation.paragraph - b.first.citation.paragraph)[0];
+  headline.current = lead ? sentenceItem(corpus, lead.first.citation) : null;
   return chosen
-    .sort(
-      (a, b) => compareDates(corpus.articles.get(a.c.articleId)?.published ?? null, corpus.articles.get(b.c.articleId)?.published ?? null) || a.rank - b.rank,
-    )
-    .map((x) => sentenceItem(corpus, x.c, x.support > 1 ? `${x.support} independent sources` : 'single source'));
+    .sort((a, b) => compareDates(a.first.published, b.first.published) || a.first.citation.paragraph - b.first.citation.paragraph)
+    .map((x) => sentenceItem(corpus, x.first.citation, x.c.singleSource ? 'single source' : `${x.c.independentSources} independent sources`));
 }
 
 function claimLabel(c: Claim): string {
@@ -230,7 +162,7 @@ export function buildBrief(input: CompareInput, options: BriefOptions = {}): Bri
       return ok && (!since || (s.published !== null && s.published > since));
     });
   const top: { current: BriefSentence | null } = { current: null };
-  const happened = keep(whatHappened(corpus, top));
+  const happened = keep(whatHappened(corpus, ledger, top));
   const headline = top.current && keep([top.current]).length ? top.current : (happened[0] ?? null);
   const sections: BriefSection[] = [
     { key: 'what-happened', title: 'What happened', items: happened },

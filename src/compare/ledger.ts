@@ -6,6 +6,7 @@
 import { attributionOf, holderOf, isParty } from './internal/attribution.js';
 import { buildCorpus, type Corpus } from './internal/corpus.js';
 import { assignSlots, type SlotCandidate } from './internal/slots.js';
+import { clusterStatements, keySentences } from './internal/statements.js';
 import { compareDates, contentWords, dayGap, shortHash, singular, words } from './internal/text.js';
 import { statementTime } from './internal/time.js';
 import type { Claim, ClaimStatement, ClaimTime, CmpQuote, CompareInput, Ledger, Slot, SlotRelation, SlotRelationKind, SourceGroup } from './types.js';
@@ -232,6 +233,60 @@ function rangeText(r: [string, string]): string {
   return r[0] === r[1] ? r[0] : `${r[0]}…${r[1]}`;
 }
 
+/** A key sentence names at least this many distinct entities (who did what with whom). */
+export const KEY_SENTENCE_ENTITIES = 2;
+/** Names shown as a statement's subject, at most. */
+const SUBJECT_NAMES = 3;
+
+/** Statement claims: key sentences aligned across articles (see internal/statements.ts). */
+function statementClaims(corpus: Corpus, attribution: (sentence: string) => string | null): Claim[] {
+  const out: Claim[] = [];
+  for (const cluster of clusterStatements(corpus, keySentences(corpus))) {
+    const rep = cluster.central;
+    const span = corpus.sentences(rep.citation.articleId, rep.citation.paragraph).find((x) => x.text === rep.citation.text);
+    const mentions = (corpus.input.annotations[rep.citation.articleId]?.mentions ?? []).filter(
+      (m) => m.paragraph === rep.citation.paragraph && span !== undefined && m.start >= span.start && m.start < span.end,
+    );
+    const names = [...new Map(mentions.map((m) => [m.key, m.text])).values()];
+    if (names.length < KEY_SENTENCE_ENTITIES) continue;
+    const seen = new Set<string>();
+    const statements: ClaimStatement[] = [];
+    // the central wording is cited first for its article; other articles cite their own sentence
+    for (const m of [rep, ...cluster.members]) {
+      if (seen.has(m.citation.articleId)) continue;
+      seen.add(m.citation.articleId);
+      const a = corpus.articles.get(m.citation.articleId);
+      if (!a) continue;
+      statements.push({
+        articleId: a.id,
+        outlet: a.outlet,
+        published: a.published,
+        citation: m.citation,
+        raw: m.citation.text,
+        holder: null,
+        attribution: attribution(m.citation.text),
+        time: a.published
+          ? { date: a.published.slice(0, 10), precision: 'day', basis: a.publishedSource === 'event' ? 'event-date' : 'article-date', prior: false }
+          : { date: null, precision: 'unknown', basis: 'unknown', prior: false },
+      });
+    }
+    const slot = `statement:${shortHash(rep.citation.text)}`;
+    const drafts: Draft[] = statements.map((st, i) => ({
+      slot,
+      kind: 'statement',
+      numeric: null,
+      unit: null,
+      label: names.slice(0, SUBJECT_NAMES).join(' / '),
+      value: rep.citation.text,
+      statement: st,
+      order: i,
+    }));
+    const claim = toClaim(corpus, drafts);
+    out.push({ ...claim, relation: 'reported' });
+  }
+  return out;
+}
+
 /** How two values on one slot relate. */
 function relate(a: Claim, b: Claim): SlotRelation {
   const ordered = (x: Claim, y: Claim): [string, string] => [x.id, y.id];
@@ -311,6 +366,10 @@ export function buildLedger(input: CompareInput): Ledger {
     claims.push(...slotClaims);
     const first = list[0] as Draft;
     slots.push({ id: slot, label: first.label, unit: first.unit, claims: slotClaims.map((c) => c.id), status: slotStatus(relations), relations });
+  }
+  for (const c of statementClaims(corpus, attribution)) {
+    claims.push(c);
+    slots.push({ id: c.slot, label: c.subject, unit: null, claims: [c.id], status: 'agreement', relations: [] });
   }
   return { id: input.id, claims, slots };
 }

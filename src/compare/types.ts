@@ -141,7 +141,8 @@ export interface ClaimStatement {
   readonly time: ClaimTime;
 }
 
-export type ClaimKind = 'number' | 'quote';
+/** `number`: a quantity; `quote`: who said what; `statement`: a key sentence (naming at least two entities) as reported across articles. */
+export type ClaimKind = 'number' | 'quote' | 'statement';
 
 export interface Claim {
   readonly id: string;

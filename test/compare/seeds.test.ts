@@ -77,6 +77,20 @@ for (const annotator of ['extract', 'fallback'] as const)
       );
     });
 
+    await t.test('the December meeting as a key-sentence claim: 4 reports, 3 independent sources; never merged with January', () => {
+      const day = new Map(input.articles.map((a) => [a.id, a.published ?? '']));
+      const statements = ledger.claims.filter((c) => c.kind === 'statement');
+      assert.ok(statements.length > 0);
+      for (const c of statements) {
+        const months = new Set(c.statements.map((s) => (day.get(s.articleId) ?? '').slice(0, 7)));
+        assert.ok(!(months.has('2026-01') && [...months].some((m) => m.startsWith('2025'))), `merged across meetings: ${c.value}`);
+      }
+      const widest = [...statements].sort((a, b) => b.statements.length - a.statements.length)[0];
+      assert.equal(widest?.statements.length, 4, JSON.stringify(statements.map((c) => [c.statements.length, c.value.slice(0, 60)])));
+      assert.equal(widest?.independentSources, 3);
+      assert.ok(widest?.statements.every((s) => (day.get(s.articleId) ?? '') < '2026-01-01'));
+    });
+
     await t.test('framing: descriptors of the Russian president and both spellings of the capital, by outlet', () => {
       const framing = buildFraming(input);
       const withDescriptors = framing.entities.filter(
