@@ -139,7 +139,7 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
     if (tok.text === '”' || tok.text === '"' || tok.text === '»') break;
     // "According to the newspaper, “…”".
     if (tok.text.toLowerCase() === 'according' && (t[k + 1] as Token | undefined)?.text.toLowerCase() === 'to') {
-      const phrase = npAfter(analysis, k + 1, i0 + 1);
+      const phrase = sourceAfterAccordingTo(analysis, k + 2, i0 + 1);
       if (phrase) return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
     }
     if (isCue(tok)) {
@@ -196,6 +196,19 @@ function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
     if (['NOUN', 'PROPN', 'PRON'].includes(t.pos) || (t.pos !== 'PUNCT' && /^\p{Lu}/u.test(t.text))) return true;
   }
   return false;
+}
+
+/** Longest source phrase after "according to", in tokens. */
+const MAX_ACCORDING_TO_TOKENS = 8;
+
+/** The source after "according to": up to the next comma, clause mark or sentence end ("exit polls reported by CNN"). */
+function sourceAfterAccordingTo(analysis: Analysis, start: number, limit: number): NounPhrase | null {
+  const t = analysis.tokens;
+  let end = start;
+  while (end < limit && end - start < MAX_ACCORDING_TO_TOKENS && !/^[,.;:!?”"»)]$/.test((t[end] as Token).text)) end++;
+  if (end <= start) return null;
+  const span = { start: (t[start] as Token).span.start, end: (t[end - 1] as Token).span.end };
+  return { first: start, end, span, text: analysis.text.slice(span.start, span.end) };
 }
 
 /** The subject of the last clause before token `limit`: the noun phrase before the nearest verb going back. */
@@ -346,7 +359,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
     for (let k = s.firstToken; k < s.endToken - 1; k++) {
       const tok = t[k] as Token;
       if (tok.text.toLowerCase() !== 'according' || (t[k + 1] as Token).text.toLowerCase() !== 'to') continue;
-      const phrase = npAfter(analysis, k + 1, s.endToken);
+      const phrase = sourceAfterAccordingTo(analysis, k + 2, s.endToken);
       if (!phrase) continue;
       const before = k > s.firstToken ? { start: s.span.start, end: (t[k - 1] as Token).span.end } : null;
       const afterStart = phrase.end < s.endToken ? (t[phrase.end] as Token).span.start : s.span.end;
@@ -417,6 +430,17 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const stance = stancePass && STANCE_LEMMAS.has(tok.lemma) && (tok.pos === 'VERB' || nounVerb);
       if (stancePass ? !stance : !isCue(tok)) continue;
       if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
+      // Passive: "X was first reported by MSNBC", "Asked by Matt Lauer whether …" — the agent is the source.
+      if ((t[k + 1] as Token | undefined)?.text.toLowerCase() === 'by' && /ed$/.test(tok.text.toLowerCase())) {
+        const agent = npAfter(analysis, k + 1, s.endToken);
+        if (agent && hasNominal(analysis, agent)) {
+          const patient = npBefore(analysis, k, s.firstToken);
+          const content = patient && hasNominal(analysis, patient) && patient.end <= k
+            ? patient.span
+            : agent.end < s.endToken - 1 ? { start: (t[agent.end] as Token).span.start, end: s.span.end } : null;
+          if (content && content.end - content.start > 3 && !covered(content.start, content.end)) return this.make(analysis, ctx, content, agent, cueOf(tok, k), s.index);
+        }
+      }
       const prevTok = t[k - 1];
       // "…, saying that …": a participle frame takes the clause's subject.
       const participle = /ing$/.test(tok.text.toLowerCase()) && prevTok?.text === ',';
