@@ -286,13 +286,17 @@ function speedBench(): void {
     stored++;
     return took;
   };
+  let originals = 0;
+  let copiesMade = 0;
   for (const size of SIZES.sort((a, b) => a - b)) {
     let how = 'real assignments';
     if (size > BUILD_MAX && stored >= BUILD_MAX) {
-      const copies = Math.ceil((size - stored) / stored);
-      replicate(db, copies);
-      stored += copies * stored;
-      how = `${BUILD_MAX.toLocaleString('en')} real, then replicated ×${copies + 1} in SQL (time-shifted)`;
+      if (originals === 0) originals = stored;
+      const copies = Math.ceil((size - stored) / originals);
+      replicate(db, copiesMade, copies, originals);
+      copiesMade += copies;
+      stored += copies * originals;
+      how = `${originals.toLocaleString('en')} real, then ${copiesMade} time-shifted copies in SQL`;
     }
     const t0 = performance.now();
     // Filling (not measured) runs FILL_BATCH articles per transaction to save commits; the probe below is per article.
@@ -313,36 +317,40 @@ function speedBench(): void {
     for (let i = 0; i < PROBE; i++) lat.push(step());
     const secs = (performance.now() - t1) / 1000;
     peak = Math.max(peak, process.memoryUsage().rss);
-    const r = { stored: size, how, p50: percentile(lat, 50), p99: percentile(lat, 99), assignPerSecond: PROBE / (lat.reduce((x, y) => x + y, 0) / 1000), perSecond: PROBE / secs, peakRssMb: peak / 1_048_576 };
+    const r = { stored, how, p50: percentile(lat, 50), p99: percentile(lat, 99), assignPerSecond: PROBE / (lat.reduce((x, y) => x + y, 0) / 1000), perSecond: PROBE / secs, peakRssMb: peak / 1_048_576 };
     rowsOut.push(r);
-    console.log(`| ${size.toLocaleString('en')} | ${how} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.assignPerSecond.toFixed(0)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`);
+    console.log(`| ${stored.toLocaleString('en')} | ${how} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.assignPerSecond.toFixed(0)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`);
   }
   db.close();
   rmSync(dir, { recursive: true, force: true });
   out.speed = rowsOut;
 }
 
-/** Grows the store by `copies` time-shifted copies of everything clustered so far (see speedBench). */
-function replicate(db: Database, copies: number): void {
-  const span = (db.prepare('SELECT MAX(t_hi) - MIN(t_lo) AS s FROM cluster_profiles WHERE t_lo >= 0').get() as { s: number }).s + 400;
-  for (let c = 1; c <= copies; c++) {
+/** Grows the store by `copies` more time-shifted copies of the originally built articles (see speedBench). */
+function replicate(db: Database, already: number, copies: number, originals: number): void {
+  const orig = "NOT LIKE '%\\_r%' ESCAPE '\\'";
+  const span = (db.prepare(`SELECT MAX(t_hi) - MIN(t_lo) AS s FROM cluster_profiles WHERE t_lo >= 0 AND id ${orig}`).get() as { s: number }).s + 400;
+  for (let c = already + 1; c <= already + copies; c++) {
     const sfx = `_r${c}`;
     const shift = -span * c;
     db.transaction(() => {
       db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at)
-        SELECT id || ?, content_hash || ?, NULL, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at FROM articles WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, sfx);
-      db.prepare(`INSERT INTO stories (id, title, created_at, updated_at) SELECT id || ?, title, created_at, updated_at FROM stories WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx);
-      db.prepare(`INSERT INTO events (id, story_id, title, date, created_at, updated_at) SELECT id || ?, story_id || ?, title, date, created_at, updated_at FROM events WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, sfx);
-      db.prepare(`INSERT INTO article_events (article_id, event_id, score, explanation) SELECT article_id || ?, event_id || ?, score, explanation FROM article_events WHERE article_id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, sfx);
-      db.prepare(`INSERT INTO cluster_features (article_id, title, features) SELECT article_id || ?, title, features FROM cluster_features WHERE article_id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx);
+        SELECT id || ?, content_hash || ?, NULL, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at FROM articles WHERE id ${orig}`).run(sfx, sfx);
+      db.prepare(`INSERT INTO stories (id, title, created_at, updated_at) SELECT id || ?, title, created_at, updated_at FROM stories WHERE id ${orig}`).run(sfx);
+      db.prepare(`INSERT INTO events (id, story_id, title, date, created_at, updated_at) SELECT id || ?, story_id || ?, title, date, created_at, updated_at FROM events WHERE id ${orig}`).run(sfx, sfx);
+      db.prepare(`INSERT INTO article_events (article_id, event_id, score, explanation) SELECT article_id || ?, event_id || ?, score, explanation FROM article_events WHERE article_id ${orig}`).run(sfx, sfx);
+      db.prepare(`INSERT INTO cluster_features (article_id, title, features) SELECT article_id || ?, title, features FROM cluster_features WHERE article_id ${orig}`).run(sfx);
       db.prepare(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
-        SELECT id || ?, kind, profile, t_lo + ?, t_hi + ?, size, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, shift, shift);
-      db.prepare(`INSERT INTO cluster_postings (key, event_id, t_lo, t_hi) SELECT key, event_id || ?, t_lo + ?, t_hi + ? FROM cluster_postings WHERE event_id NOT LIKE '%\\_r%' ESCAPE '\\'`).run(sfx, shift, shift);
+        SELECT id || ?, kind, profile, t_lo + ?, t_hi + ?, size, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id ${orig}`).run(sfx, shift, shift);
+      db.prepare(`INSERT INTO cluster_postings (key, event_id, t_lo, t_hi) SELECT key, event_id || ?, t_lo + ?, t_hi + ? FROM cluster_postings WHERE event_id ${orig}`).run(sfx, shift, shift);
     })();
-    process.stderr.write(`  replicated copy ${c}/${copies}\n`);
+    process.stderr.write(`  replicated copy ${c}\n`);
   }
-  db.prepare('UPDATE cluster_df SET df = df * ?').run(copies + 1);
-  db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) * ? AS TEXT) WHERE key = 'docs'").run(copies + 1);
+  // Document frequencies and the document count scale with the copies (each copy repeats the originals).
+  const before = 1 + already;
+  const after = 1 + already + copies;
+  db.prepare('UPDATE cluster_df SET df = CAST(ROUND(df * ? / ?) AS INTEGER)').run(after, before);
+  db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'docs'").run(copies * originals);
   db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").run();
 }
 

@@ -9,6 +9,7 @@ import type { Features } from './features.js';
 import { type Ctx, freshId, logDecision, membersOf, rebuildEvent, rebuildStory, redirect, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
 import { type Profile, addToProfile, emptyProfile } from './profile.js';
+import type { Explanation } from '../types.js';
 import { score } from './similarity.js';
 
 /** Regrouping only runs over at most this many articles (keeps the per-article cost bounded: ≤ 30²·groups scores). */
@@ -107,8 +108,26 @@ export function splitByDates(ctx: Ctx, eventIds: readonly string[], o: ClusterOp
     }
     for (const a of g) if (seat.get(a) !== target[gi]) moves.push({ article: a, from: seat.get(a)!, to: target[gi]! });
   });
-  const update = ctx.db.prepare('UPDATE article_events SET event_id = ?, explanation = json_set(explanation, \'$.rule\', ?) WHERE article_id = ?');
-  for (const m of moves) update.run(m.to, `moved from ${m.from} when the event was split by happening dates (decision ${decision})`, m.article);
+  const update = ctx.db.prepare('UPDATE article_events SET event_id = ?, score = ?, explanation = ? WHERE article_id = ?');
+  for (const m of moves) {
+    const gi = target.indexOf(m.to);
+    const f = feats.get(m.article)!;
+    const rest = JSON.parse(JSON.stringify(profiles[gi]!)) as Profile;
+    if (rest.n > 1) addToProfile(rest, f, -1);
+    const ev = score(f, rest, ctx.state.idf, o.weights);
+    const explanation: Explanation = {
+      score: ev.parts.total,
+      parts: ev.parts,
+      sharedTerms: ev.sharedTerms,
+      sharedEntities: ev.sharedEntities,
+      sharedNumbers: ev.sharedNumbers,
+      dates: { article: f.primary, event: Object.keys(rest.dates).sort(), gapDays: ev.gapDays },
+      threshold: o.eventThreshold,
+      rule: `moved from ${m.from} when the event was split by happening dates (decision ${decision}); score against the rest of its new event`,
+      alternatives: [],
+    };
+    update.run(m.to, ev.parts.total, JSON.stringify(explanation), m.article);
+  }
   const stories = new Set<string>();
   for (const e of new Set([...events, ...target])) {
     const s = storyOf(ctx.db, e);
