@@ -139,7 +139,8 @@ export const SPEECH_LEMMAS = new Set(
     'vow promise pledge threaten accuse call express maintain contend observe testify conclude quip joke shout ' +
     'scream whisper muse recount tell write reiterate repeat retort counter insist demand propose allege charge lament boast ' +
     'exclaim interrupt cry yell snap scoff sigh marvel laugh chuckle wonder murmur mutter confide confess disagree object protest ' +
-    'plead beg instruct advise recommend query inquire enquire read quote'
+    'plead beg instruct advise recommend query inquire enquire read quote interject tout rebut concur summarize summarise opine ' +
+    'posit aver reckon guess figure'
   ).split(/\s+/),
 );
 

@@ -31,6 +31,8 @@ function npToken(t: Token): boolean {
   return NP_POS.has(t.pos) || capitalised(t) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
 }
 
+/** Longest parenthesis skipped between a subject and its verb, in tokens. */
+const MAX_PAREN_TOKENS = 8;
 /** Longest prepositional object skipped between a subject and its verb ("X on Thursday said"), in tokens. */
 const PP_SKIP_TOKENS = 4;
 /** Longest parenthetical skipped between a subject and its verb ("X, a spokesman for Y, said"), in tokens. */
@@ -41,6 +43,15 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
   const t = analysis.tokens;
   let end = v;
   while (end - 1 >= sentenceFirst && ((t[end - 1] as Token).pos === 'ADV' || (t[end - 1] as Token).pos === 'AUX')) end--;
+  // "Sen. Rand Paul (R-Ky.) said": a parenthesis right before the verb is skipped.
+  if (end - 1 > sentenceFirst && (t[end - 1] as Token).text === ')') {
+    for (let k = end - 2; k > sentenceFirst && end - k <= MAX_PAREN_TOKENS; k--) {
+      if ((t[k] as Token).text === '(') {
+        end = k;
+        break;
+      }
+    }
+  }
   if (end - 1 > sentenceFirst && (t[end - 1] as Token).text === ',') {
     // "Brian Fallon, a spokesman for Mrs. Clinton, said": jump to the comma opening the aside.
     // Several comma-separated asides may stand between ("Lance Beebe, 49, a Navy veteran who …, said"):
