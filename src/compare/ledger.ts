@@ -55,6 +55,8 @@ function numberDrafts(corpus: Corpus, attribution: (sentence: string) => string 
     for (const n of ann.numbers) {
       const text = article.paragraphs[n.paragraph];
       if (text === undefined) continue;
+      // "one" written as a word is as often a pronoun ("the one most likely to fail") as a count
+      if (n.value === 1 && !/\d/u.test(n.raw)) continue;
       const sentence = corpus.sentenceAt(article.id, n.paragraph, n.offset);
       const inSentence = n.offset - sentence.start;
       const after = sentence.text.slice(inSentence + n.raw.length);
@@ -85,7 +87,8 @@ function numberDrafts(corpus: Corpus, attribution: (sentence: string) => string 
             (quote?.type === 'direct' && isSpeech(quote) && quote.speaker && isParty(quote.speaker) ? quote.speaker : null) ??
             holderOf(sentence.text, inSentence),
           attribution:
-            attribution(sentence.text) ?? (quote?.speaker && quote.type === 'indirect' && isParty(quote.speaker) ? `said by ${quote.speaker}` : null),
+            attribution(sentence.text) ??
+            (quote?.speaker && quote.type === 'indirect' && /^\p{Lu}/u.test(quote.speaker) && isParty(quote.speaker) ? `said by ${quote.speaker}` : null),
           time: statementTime(article, ann.dates, sentence, n.paragraph, n.offset, text),
         },
       });

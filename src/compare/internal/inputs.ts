@@ -117,6 +117,7 @@ export function prepareInput(snap: InputSnapshot, options: Partial<InputOptions>
   const articles: Mutable<CompareArticle>[] = snap.articles.map((a) => ({ ...a }));
   const eventDates = new Map(snap.events.map((e) => [e.id, e.date]));
   let annotations: Record<string, ArticleAnnotations> | null = null;
+  const undated = new Set(articles.filter((a) => !a.published).map((a) => a.id));
   if (opts.annotator !== 'fallback') {
     try {
       const r = annotateWithExtract(articles);
@@ -125,13 +126,16 @@ export function prepareInput(snap: InputSnapshot, options: Partial<InputOptions>
         if (d) Object.assign(a, { published: d, publishedSource: 'inferred' as const });
       }
       if (r.inferred.size) notes.push(`${r.inferred.size} article date(s) inferred by the extract stage`);
-      annotations = Object.fromEntries(r.annotations);
+      notes.push(...completeDates(articles, eventDates, snap.pageText));
+      // relative dates ("on Sunday") of articles dated only now are resolved again against their date
+      const redated = articles.some((a) => undated.has(a.id) && a.published);
+      annotations = Object.fromEntries(redated ? annotateWithExtract(articles).annotations : r.annotations);
     } catch (err) {
       notes.push(`extract stage failed (${(err as Error).message}); used the compare fallback annotator`);
     }
   }
-  notes.push(...completeDates(articles, eventDates, snap.pageText));
   if (!annotations) {
+    notes.push(...completeDates(articles, eventDates, snap.pageText));
     annotations = Object.fromEntries(annotateLite(articles));
     if (opts.annotator === 'fallback') notes.push(`annotations from ${LITE_SOURCE} (requested)`);
   }
