@@ -1,7 +1,21 @@
 /** Read-side of the clustering stage: storylines for the export, one storyline, an article's place, explanations, audit log. */
 import type { Database } from 'better-sqlite3';
 import { resolveId } from './internal/ops.js';
-import type { Explanation } from './types.js';
+import { addToProfile } from './internal/profile.js';
+import { score } from './internal/similarity.js';
+import { ClusterState } from './internal/state.js';
+import type { Explanation, ScoreParts } from './types.js';
+
+/** Scores an article against its event's profile without it, with today's document frequencies. */
+function scoreNow(db: Database, articleId: string, eventId: string): Why['now'] {
+  const state = new ClusterState(db);
+  const row = state.profile(eventId);
+  const f = state.features(articleId)?.features;
+  if (!row || !f || row.profile.n < 2) return null;
+  const rest = addToProfile(JSON.parse(JSON.stringify(row.profile)), f, -1);
+  const ev = score(f, rest, state.idf);
+  return { score: ev.parts.total, parts: ev.parts, sharedTerms: ev.sharedTerms, sharedEntities: ev.sharedEntities, sharedNumbers: ev.sharedNumbers };
+}
 
 export interface EventSummary {
   readonly id: string;
@@ -83,7 +97,10 @@ export interface Why {
   readonly article: { readonly id: string; readonly title: string };
   readonly event: { readonly id: string; readonly title: string; readonly date: string | null };
   readonly story: { readonly id: string; readonly title: string };
+  /** Recorded when the article was placed (or moved). */
   readonly explanation: Explanation;
+  /** The article scored now against the rest of its event (null for a one-article event). */
+  readonly now: { readonly score: number; readonly parts: ScoreParts; readonly sharedTerms: readonly string[]; readonly sharedEntities: readonly string[]; readonly sharedNumbers: readonly string[] } | null;
   /** Human decisions that touched this article (newest first). */
   readonly decisions: readonly AuditEntry[];
 }
@@ -105,6 +122,7 @@ export function explainArticle(db: Database, articleId: string): Why | null {
     event: { id: r.event_id, title: r.event_title, date: r.date },
     story: { id: r.story_id, title: r.story_title },
     explanation: JSON.parse(r.explanation) as Explanation,
+    now: scoreNow(db, r.id, r.event_id),
     decisions: auditLog(db).filter((d) => JSON.stringify(d.payload).includes(`"${articleId}"`)),
   };
 }

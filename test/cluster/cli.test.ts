@@ -63,9 +63,15 @@ describe('storyline why', () => {
     assert.match(text, /event +ev_/);
   });
   it('prints JSON with --json', async () => {
-    const data = JSON.parse(await run(['why', 'aferry2', '--db', file, '--json'])) as { explanation: { score: number; sharedTerms: string[] } };
+    const data = JSON.parse(await run(['why', 'aferry2', '--db', file, '--json'])) as { explanation: { score: number; sharedTerms: string[] }; now: { score: number } | null };
     assert.ok(data.explanation.score > 0);
     assert.ok(data.explanation.sharedTerms.length > 0);
+    assert.ok(data.now && data.now.score > 0, 'scored against the rest of its event now');
+  });
+  it('the first article of an event gets a current score too', async () => {
+    const data = JSON.parse(await run(['why', 'aferry1', '--db', file, '--json'])) as { explanation: { rule: string }; now: { score: number } | null };
+    assert.match(data.explanation.rule, /^new event/);
+    assert.ok(data.now && data.now.score > 0);
   });
   it('unknown article is a not-found CLI error', async () => {
     await assert.rejects(run(['why', 'anope', '--db', file]), (e: unknown) => e instanceof CliError && e.exitCode === ExitCode.notFound);

@@ -12,13 +12,20 @@ function render(w: Why): string {
     `  event     ${style(w.event.id, 'cyan')}  ${w.event.title}${w.event.date ? `  (${w.event.date})` : ''}`,
     `  storyline ${style(w.story.id, 'cyan')}  ${w.story.title}`,
     '',
-    `score ${e.score.toFixed(3)} (threshold ${e.threshold}) = text ${p.text.toFixed(3)} · names ${p.entities.toFixed(3)} · numbers ${p.numbers.toFixed(3)} · date ${p.date >= 0 ? '+' : ''}${p.date.toFixed(3)}`,
+    e.rule.startsWith('new event')
+      ? 'first article of its event (no score when placed)'
+      : `score ${e.score.toFixed(3)} (threshold ${e.threshold}) = text ${p.text.toFixed(3)} · names ${p.entities.toFixed(3)} · numbers ${p.numbers.toFixed(3)} · date ${p.date >= 0 ? '+' : ''}${p.date.toFixed(3)}`,
     `rule: ${e.rule}`,
     `shared terms:    ${e.sharedTerms.join(', ') || '—'}`,
     `shared names:    ${e.sharedEntities.join(', ') || '—'}`,
     `shared numbers:  ${e.sharedNumbers.join(', ') || '—'}`,
     `dates:           article ${e.dates.article ?? 'unknown'}; event ${e.dates.event.join(', ') || 'unknown'}${e.dates.gapDays === null ? '' : `; gap ${e.dates.gapDays} day(s)`}`,
   ];
+  if (w.now) {
+    lines.push(
+      `now, against the rest of the event: score ${w.now.score.toFixed(3)}; shared ${[...w.now.sharedTerms.slice(0, 5), ...w.now.sharedEntities.slice(0, 3), ...w.now.sharedNumbers.slice(0, 2)].join(', ') || '—'}`,
+    );
+  }
   if (e.alternatives.length) lines.push(`next best:       ${e.alternatives.map((a) => `${a.eventId} (${a.score.toFixed(3)})`).join(', ')}`);
   for (const d of w.decisions) lines.push(style(`decision #${d.id} ${d.origin} ${d.action} at ${d.at}${d.note ? ` — ${d.note}` : ''}`, 'yellow'));
   return lines.join('\n');
