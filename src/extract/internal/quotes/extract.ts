@@ -117,7 +117,16 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
       if (phrase && phrase.span.end > end) end = phrase.span.end;
       return { cue: cueOf(tok, k), phrase, end };
     }
-    if (tok.pos === 'VERB' && !isCue(tok) && !/^\p{Lu}/u.test(tok.text) && t[k - 1]?.text !== '-') break;
+    // ", who has not endorsed a candidate," — a relative clause inside the speaker's phrase is skipped.
+    if ((tok.text.toLowerCase() === 'who' || tok.text.toLowerCase() === 'which') && t[k - 1]?.text === ',') {
+      let j = k + 1;
+      while (j < sEnd && (t[j] as Token).text !== ',' && j - k < FRAME_AFTER_TOKENS) j++;
+      k = j;
+      continue;
+    }
+    // A verb starts a new clause, unless it modifies the next noun ("organizing director") or is part of a name.
+    const modifier = /(?:ing|ed)$/.test(tok.text) && ['NOUN', 'PROPN'].includes(t[k + 1]?.pos ?? '');
+    if (tok.pos === 'VERB' && !isCue(tok) && !/^\p{Lu}/u.test(tok.text) && t[k - 1]?.text !== '-' && !modifier) break;
   }
   return null;
 }
