@@ -31,6 +31,8 @@ function npToken(t: Token): boolean {
   return NP_POS.has(t.pos) || capitalised(t) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
 }
 
+/** Longest relative clause ("who spoke anonymously to discuss internal strategy") skipped back to its head, in tokens. */
+const MAX_RELATIVE_TOKENS = 14;
 /** Longest parenthesis skipped between a subject and its verb, in tokens. */
 const MAX_PAREN_TOKENS = 8;
 /** Longest prepositional object skipped between a subject and its verb ("X on Thursday said"), in tokens. */
@@ -43,6 +45,17 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
   const t = analysis.tokens;
   let end = v;
   while (end - 1 >= sentenceFirst && ((t[end - 1] as Token).pos === 'ADV' || (t[end - 1] as Token).pos === 'AUX')) end--;
+  // "a White House official who spoke anonymously … said": the subject is the phrase before "who".
+  for (let k = end - 1; k > sentenceFirst && end - k <= MAX_RELATIVE_TOKENS; k--) {
+    const w = (t[k] as Token).text;
+    if (w === ',' || w === '.' || w === ';' || w === '“' || w === '”' || w === '"') break;
+    // (A "who" right before the verb is itself the subject, as annotators mark it.)
+    if (w.toLowerCase() === 'who' && k < end - 1) {
+      const head = npBefore(analysis, k, sentenceFirst);
+      if (head && head.end === k) return head;
+      break;
+    }
+  }
   // "Sen. Rand Paul (R-Ky.) said": a parenthesis right before the verb is skipped.
   if (end - 1 > sentenceFirst && (t[end - 1] as Token).text === ')') {
     for (let k = end - 2; k > sentenceFirst && end - k <= MAX_PAREN_TOKENS; k--) {
