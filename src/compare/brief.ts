@@ -147,6 +147,14 @@ function coverageItems(corpus: Corpus): BriefSentence[] {
     .map(({ a, p }) => sentenceItem(corpus, corpus.cite(a.id, p, 0), `${a.outlet}, ${a.published ?? 'date unknown'}`));
 }
 
+/** Whether `time` is after `since`; both ISO days or datetimes (with or without offsets). Unknown times are not. */
+function after(time: string | null, since: string): boolean {
+  if (!time) return false;
+  const t = Date.parse(time);
+  const s = Date.parse(since);
+  return Number.isNaN(t) || Number.isNaN(s) ? time > since : t > s;
+}
+
 export function buildBrief(input: CompareInput, options: BriefOptions = {}): Brief {
   const corpus = buildCorpus(input);
   const ledger = options.ledger ?? buildLedger(input);
@@ -159,7 +167,7 @@ export function buildBrief(input: CompareInput, options: BriefOptions = {}): Bri
       const passages = s.citations.map((c) => corpus.articles.get(c.articleId)?.paragraphs[c.paragraph] ?? '');
       const ok = s.citations.length > 0 && checkSupport(s.text, passages).supported;
       if (!ok) dropped++;
-      return ok && (!since || (s.published !== null && s.published > since));
+      return ok && (!since || after(s.published, since));
     });
   const top: { current: BriefSentence | null } = { current: null };
   const happened = keep(whatHappened(corpus, ledger, top));
@@ -174,5 +182,5 @@ export function buildBrief(input: CompareInput, options: BriefOptions = {}): Bri
   ];
   const notes = [...input.notes];
   if (since) notes.push(`only material published after ${since}; undated sources are left out`);
-  return { id: input.id, headline, since, sections, coverage: coverage(input).filter((c) => !since || (c.last !== null && c.last > since)), dropped, notes };
+  return { id: input.id, headline, since, sections, coverage: coverage(input).filter((c) => !since || after(c.last, since)), dropped, notes };
 }

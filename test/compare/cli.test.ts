@@ -1,6 +1,8 @@
 /** The brief, ledger and timeline commands on the demo corpus, through a commander program of their own. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -78,4 +80,47 @@ test('cli: ledger and timeline as JSON and text', async () => {
 test('cli: an unknown id is a not-found CliError; a bad format is a usage error', async () => {
   await assert.rejects(run(['ledger', 'no-such-story']), (e: unknown) => e instanceof CliError && e.exitCode === 3);
   await assert.rejects(run(['brief', storyId, '--format', 'pdf']), (e: unknown) => e instanceof CliError && e.exitCode === 2);
+});
+
+test('cli: --abstractive adds a checked summary from the configured endpoint; invented sentences are dropped', async () => {
+  // a fake OpenAI-compatible server: repeats the first numbered sentence it is given, then invents one
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      const prompt = (JSON.parse(body) as { messages: { content: string }[] }).messages[1]?.content ?? '';
+      const first = (prompt.split('\n')[0] ?? '').replace(/^\[1\]\s*/u, '');
+      const content = `${first} [1]\nAn invented delegation from Zarnovia walked out of the talks [1].`;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const saved = { url: process.env.STORYLINE_LLM_URL, model: process.env.STORYLINE_LLM_MODEL };
+  process.env.STORYLINE_LLM_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.STORYLINE_LLM_MODEL = 'fake';
+  try {
+    const out = JSON.parse(await run(['brief', storyId, '--format', 'json', '--abstractive'])) as { sections: { key: string; items: { text: string }[] }[] };
+    const summary = out.sections.find((s) => s.key === 'summary');
+    assert.equal(summary?.items.length, 1);
+    assert.ok(!JSON.stringify(out).includes('Zarnovia'));
+  } finally {
+    if (saved.url === undefined) delete process.env.STORYLINE_LLM_URL;
+    else process.env.STORYLINE_LLM_URL = saved.url;
+    if (saved.model === undefined) delete process.env.STORYLINE_LLM_MODEL;
+    else process.env.STORYLINE_LLM_MODEL = saved.model;
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+});
+
+test('cli: --abstractive without an endpoint is a usage error', async () => {
+  const saved = process.env.STORYLINE_LLM_URL;
+  delete process.env.STORYLINE_LLM_URL;
+  try {
+    await assert.rejects(run(['brief', storyId, '--abstractive']), (e: unknown) => e instanceof CliError && e.exitCode === 2);
+  } finally {
+    if (saved !== undefined) process.env.STORYLINE_LLM_URL = saved;
+  }
 });
