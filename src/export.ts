@@ -3,9 +3,11 @@
  * Field names are a public contract (see docs/export.md); sections a stage does not fill yet are empty arrays.
  */
 import type { Database } from 'better-sqlite3';
+import { listStories } from './cluster/index.js';
+import { exportClaims } from './compare/index.js';
 import { listDuplicates } from './dedup/index.js';
+import { type EntityRow, listEntities, listNumbers, listQuotes } from './extract/index.js';
 import { listArticles } from './store/articles.js';
-import { listStories } from './store/stories.js';
 
 /** Version of the export document's shape; bumped on any incompatible change. */
 export const EXPORT_VERSION = 1;
@@ -44,16 +46,48 @@ export interface ExportStory {
   events: ExportEvent[];
 }
 
+/** An entity across the corpus: its canonical name, aliases and descriptors, and how often it is named. */
+export type ExportEntity = EntityRow;
+
+export interface ExportQuote {
+  article: string;
+  text: string;
+  /** Speaker as named in the text (or null when unknown). */
+  speaker: string | null;
+  /** Entity key of the speaker when resolved. */
+  speakerKey: string | null;
+  /** `named`, `pronoun`, `descriptor`, `unnamed` (sources said…) or `unknown`. */
+  speakerKind: string;
+  type: 'direct' | 'indirect';
+  cue: string | null;
+  paragraph: number;
+}
+
+export interface ExportNumber {
+  article: string;
+  raw: string;
+  value: number;
+  upper: number | null;
+  unit: string | null;
+  scale: string | null;
+  /** The noun phrase the number counts ("plan", "soldiers"). */
+  noun: string | null;
+  paragraph: number;
+}
+
+/** One claim of a storyline's ledger (see the compare stage's `Claim` type), with its storyline. */
+export type ExportClaim = { story: string } & Record<string, unknown>;
+
 export interface ExportDocument {
   version: number;
   generatedAt: string;
   articles: ExportArticle[];
   duplicates: ExportDuplicate[];
   stories: ExportStory[];
-  entities: unknown[];
-  quotes: unknown[];
-  numbers: unknown[];
-  claims: unknown[];
+  entities: ExportEntity[];
+  quotes: ExportQuote[];
+  numbers: ExportNumber[];
+  claims: ExportClaim[];
 }
 
 /** Builds the export document; ids are the stable content-derived ids used everywhere else. */
@@ -74,9 +108,27 @@ export function exportDatabase(db: Database): ExportDocument {
     })),
     duplicates: listDuplicates(db).map(({ a, b, kind, score, origin }) => ({ a, b, kind, score, origin })),
     stories: listStories(db).map(({ id, title, articles, events }) => ({ id, title, articles, events })),
-    entities: [],
-    quotes: [],
-    numbers: [],
-    claims: [],
+    entities: listEntities(db),
+    quotes: listQuotes(db).map((q) => ({
+      article: q.articleId,
+      text: q.text,
+      speaker: q.speakerName,
+      speakerKey: q.speakerKey,
+      speakerKind: q.speakerKind,
+      type: q.type,
+      cue: q.cue,
+      paragraph: q.paragraph,
+    })),
+    numbers: listNumbers(db).map((n) => ({
+      article: n.articleId,
+      raw: n.raw,
+      value: n.value,
+      upper: n.upper,
+      unit: n.unit,
+      scale: n.scale,
+      noun: n.noun,
+      paragraph: n.paragraph,
+    })),
+    claims: exportClaims(db).flatMap((s) => s.claims.map((c) => ({ story: s.storyId, ...(c as unknown as Record<string, unknown>) }))),
   };
 }

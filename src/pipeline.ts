@@ -13,7 +13,7 @@
  *   6. log       – every input's outcome (ingested, present, skipped + reason)
  */
 import type { Database } from 'better-sqlite3';
-import { clean as defaultClean } from './clean/index.js';
+import { type CleanOptions, clean as defaultClean, knownBoilerplate, linesFingerprints, recordOutletLines } from './clean/index.js';
 import { type Clusterer, type ClusterSignals, createClusterer } from './cluster/index.js';
 import { createProvenance, type ProvenanceStage } from './dedup/index.js';
 import { type Annotations, annotate, corpusReference, type DateAnchor, saveAnnotations } from './extract/index.js';
@@ -48,7 +48,7 @@ export interface IngestOptions {
   /** Called after each file with (files done, files total). */
   readonly onProgress?: (done: number, total: number) => void;
   /** The clean stage to use (defaults to the built-in cleaner). */
-  readonly clean: (input: RawInput) => CleanedArticle;
+  readonly clean: (input: RawInput, options?: Partial<CleanOptions>) => CleanedArticle;
 }
 
 export const defaultIngestOptions: IngestOptions = { maxBytes: DEFAULT_MAX_BYTES, clean: defaultClean };
@@ -100,10 +100,11 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
   const knownUrl = canonicalUrl(input.meta.url);
   const known = knownUrl ? findExisting(db, '', knownUrl) : null;
   if (known) return { ...base, status: 'present', reason: 'canonical URL already stored', articleId: known };
-  // 3. clean
+  // 3. clean, told which lines this outlet repeats across its articles (menus, promos, sign-offs)
+  const outletHint = input.meta.outlet ?? outletFromUrl(input.meta.url ?? null);
   let cleaned: CleanedArticle;
   try {
-    cleaned = options.clean(input);
+    cleaned = options.clean(input, outletHint ? { knownBoilerplate: knownBoilerplate(db, outletHint) } : {});
   } catch (err) {
     return { ...base, status: 'skipped', reason: `cleaning failed: ${(err as Error).message}`, articleId: null };
   }
@@ -156,6 +157,8 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
       isArticle: cleaned.isArticle,
       removed: cleaned.removed,
     });
+    const outletKey = input.meta.outlet ?? outletFromUrl(cleaned.url ?? input.meta.url ?? null);
+    if (outletKey) recordOutletLines(db, outletKey, linesFingerprints(cleaned.paragraphs));
     stages.provenance.add(stored);
     const ann = annotate(
       { id, title: stored.title, text: stored.text, published: stored.published, language: stored.language },

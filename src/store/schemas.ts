@@ -1,3 +1,4 @@
+import { cleanSchema } from '../clean/schema.js';
 import { clusterSchema } from '../cluster/schema.js';
 import { dedupSchema } from '../dedup/schema.js';
 import { extractSchema } from '../extract/schema.js';
@@ -5,4 +6,4 @@ import { coreSchema } from './core-schema.js';
 import type { SchemaModule } from './migrate.js';
 
 /** Every stage's tables, in dependency order (core first). */
-export const allSchemas: readonly SchemaModule[] = [coreSchema, dedupSchema, extractSchema, clusterSchema];
+export const allSchemas: readonly SchemaModule[] = [coreSchema, cleanSchema, dedupSchema, extractSchema, clusterSchema];

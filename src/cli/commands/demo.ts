@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { listStories } from '../../cluster/index.js';
 import { packageRoot } from '../../internal/package-root.js';
 import { ingestPaths } from '../../pipeline.js';
 import { resolveDbPath } from '../../store/db.js';
-import { listStories } from '../../store/stories.js';
 import { type DbOptions, type OutputOptions, output, progressBar, style, withDb } from '../context.js';
 
 /** Folder of the bundled, invented demo articles. */

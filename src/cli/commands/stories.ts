@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { getStory, listStories, type StorySummary } from '../../cluster/index.js';
 import { listArticles } from '../../store/articles.js';
-import { getStory, listStories, type StorySummary } from '../../store/stories.js';
 import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
 
 type Opts = DbOptions & OutputOptions;
