@@ -112,7 +112,10 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
     if (isCue(tok) || isFrameCue(tok, t[k - 1]) || (FRAME_ONLY_LEMMAS.has(tok.lemma) && (tok.lemma !== 'shoot' || t[k + 1]?.text === 'back'))) {
       const before = k > i ? npBefore(analysis, k, i) : null;
-      const phrase = before && before.text.trim() ? before : npAfter(analysis, k, sEnd);
+      // Inverted ("…,” said Trump") only when the cue directly follows the quote; "- and stressed the
+      // state's importance" has the clause's subject as speaker, not the verb's object.
+      const phrase = before && before.text.trim() ? before : k === i ? npAfter(analysis, k, sEnd) : null;
+      if (!phrase) return null;
       let end = tok.span.end;
       if (phrase && phrase.span.end > end) end = phrase.span.end;
       return { cue: cueOf(tok, k), phrase, end };
