@@ -54,21 +54,30 @@ export function buildFraming(input: CompareInput): Framing {
     const independent = new Set(acc.mentions.map((x) => groupOf.get(x.articleId) ?? x.articleId));
     if (independent.size < MIN_FRAMING_ARTICLES) continue;
     const byOutlet = new Map<string, { names: Set<string>; descriptors: Set<string>; articles: Set<string> }>();
-    const spellings = new Map<string, Set<string>>();
+    const spellings = new Map<string, { shown: string; outlets: Set<string> }>();
     const descriptors = new Map<string, Set<string>>();
     for (const { m, articleId, outlet } of acc.mentions) {
       const use = byOutlet.get(outlet) ?? { names: new Set(), descriptors: new Set(), articles: new Set() };
       use.names.add(m.text);
       use.articles.add(articleId);
       const spelling = m.type === 'PERSON' ? (m.text.split(/\s+/).pop() ?? m.text) : m.text;
-      spellings.set(spelling, (spellings.get(spelling) ?? new Set()).add(outlet));
+      // case alone is not a spelling ("HALVENPORT" in a dateline): keep one entry, shown in its mixed-case form
+      const fold = spelling.toLocaleLowerCase();
+      const entry = spellings.get(fold) ?? { shown: spelling, outlets: new Set<string>() };
+      if (entry.shown === entry.shown.toLocaleUpperCase() && spelling !== spelling.toLocaleUpperCase()) entry.shown = spelling;
+      entry.outlets.add(outlet);
+      spellings.set(fold, entry);
       if (m.descriptor) {
         use.descriptors.add(m.descriptor);
         descriptors.set(m.descriptor, (descriptors.get(m.descriptor) ?? new Set()).add(outlet));
       }
       byOutlet.set(outlet, use);
     }
-    const name = [...acc.mentions.map((x) => x.m.text)].sort((a, b) => b.length - a.length)[0] ?? '';
+    // display name: the fullest wording used more than once (a one-off "Exteriores de Veloria" is not the name)
+    const counts = new Map<string, number>();
+    for (const x of acc.mentions) counts.set(x.m.text, (counts.get(x.m.text) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => Number(b[1] > 1) - Number(a[1] > 1) || b[0].split(/\s+/).length - a[0].split(/\s+/).length || b[1] - a[1]);
+    const name = ranked[0]?.[0] ?? '';
     const uses: FramingUse[] = [...byOutlet].map(([outlet, u]) => ({
       outlet,
       names: [...u.names],
@@ -80,7 +89,7 @@ export function buildFraming(input: CompareInput): Framing {
       type: acc.type,
       name,
       mentions: acc.mentions.length,
-      spellings: [...spellings].map(([n, o]) => ({ name: n, outlets: [...o].sort() })),
+      spellings: [...spellings.values()].map((e) => ({ name: e.shown, outlets: [...e.outlets].sort() })),
       descriptors: [...descriptors].map(([d, o]) => ({ descriptor: d, outlets: [...o].sort() })),
       byOutlet: uses.sort((a, b) => a.outlet.localeCompare(b.outlet)),
     });
