@@ -14,6 +14,8 @@ import { foldName, isAcronym } from './names.js';
 
 /** Share of upper-case letters above which a sentence is an ALL-CAPS headline whose case says nothing. Set on the seeds' teaser lines (≥ 0.9) vs body text (< 0.2). */
 const CAPS_HEADLINE_RATIO = 0.6;
+/** Shorter sentences are not tested for ALL-CAPS (acronym-only lines like "NATO, EU" are not headlines). */
+const MIN_HEADLINE_CHARS = 20;
 /** Longest span after title stripping kept as a person's name; longer tails keep only their last words. */
 const MAX_PERSON_TOKENS = 3;
 /** Tokens kept from an over-long tail after a title ("High Representative for Foreign Affairs X Y" → "X Y"). */
@@ -144,7 +146,7 @@ export class RuleEntityRecognizer implements EntityRecognizer {
     const found: RecognizedMention[] = [];
     const stats = caseStats(analysis);
     for (const s of analysis.sentences) {
-      if (s.span.end - s.span.start > 20 && (stats.upper[s.index] ?? 0) > CAPS_HEADLINE_RATIO) continue;
+      if (s.span.end - s.span.start > MIN_HEADLINE_CHARS && (stats.upper[s.index] ?? 0) > CAPS_HEADLINE_RATIO) continue;
       if ((stats.title[s.index] ?? 0) > TITLE_CASE_SHARE) continue;
       for (const raw of candidates(analysis, tokens, s.firstToken, s.endToken, s.index)) {
         for (const c of refine(tokens, raw)) {
@@ -283,13 +285,16 @@ function typeByDocument(analysis: Analysis, found: RecognizedMention[]): Recogni
     const coord = coordinatedType(analysis.text, found, m);
     if (coord) return { ...m, type: coord, evidence: [...m.evidence, 'coordination'] };
     // Possessive followed by a kinship/role noun ("X's son-in-law") marks a person.
-    const after = analysis.text.slice(m.span.end, m.span.end + 20);
+    const after = analysis.text.slice(m.span.end, m.span.end + POSSESSIVE_WINDOW);
     const role = /^['’]s\s+([\p{Ll}-]+)/u.exec(after);
     if (role && PERSON_TITLES.has(role[1] as string)) return { ...m, type: 'PERSON' as EntityType, evidence: [...m.evidence, 'possessive-role'] };
     return m;
   });
   return typed.filter((m) => !(m.type === 'MISC' && m.evidence.includes(SENTENCE_INITIAL)));
 }
+
+/** Characters after a mention searched for "'s <role>" (enough for one possessive and a long role word). */
+const POSSESSIVE_WINDOW = 24;
 
 /** The type shared by the mentions a MISC mention is listed with (", " / " and " / " or "). */
 function coordinatedType(text: string, found: readonly RecognizedMention[], m: RecognizedMention): EntityType | null {

@@ -11,6 +11,9 @@ const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1
 const VAGUE: Record<string, [number, number]> = { tens: [10, 90], hundreds: [100, 900], dozens: [24, 96], thousands: [1e3, 9e3], millions: [1e6, 9e6], billions: [1e9, 9e9] };
 const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', '₽': 'RUB' };
 const CURRENCY_WORDS: Record<string, string> = { dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', rubles: 'RUB', roubles: 'RUB', hryvnias: 'UAH', yuan: 'CNY', yen: 'JPY' };
+/** Tokens back searched for the noun a bare number quantifies ("reduce its forces to 600,000"), and how far back a verb ends the search; read off the seeds and PolNeAR sentences. */
+const PRECEDING_NOUN_WINDOW = 8;
+const VERB_BARRIER_TOKENS = 3;
 /** Longest quantified noun phrase kept, in tokens. */
 const MAX_NOUN_TOKENS = 4;
 
@@ -104,7 +107,7 @@ export class RuleNumberRecognizer implements NumberRecognizer {
         }
         // Preceding noun phrase for "reduce its forces to 600,000": the nearest noun before, same sentence.
         if (!noun && !g.hunit) {
-          for (let b = ti - 2; b >= s.firstToken && b >= ti - 8; b--) {
+          for (let b = ti - 2; b >= s.firstToken && b >= ti - PRECEDING_NOUN_WINDOW; b--) {
             const t = tokens[b] as Token;
             if (t.pos === 'NOUN') {
               let a = b;
@@ -112,7 +115,7 @@ export class RuleNumberRecognizer implements NumberRecognizer {
               noun = text.slice((tokens[a] as Token).span.start, t.span.end);
               break;
             }
-            if (t.pos === 'VERB' && b < ti - 3) break;
+            if (t.pos === 'VERB' && b < ti - VERB_BARRIER_TOKENS) break;
           }
         }
         if (g.pct) value = value / 100;

@@ -48,6 +48,10 @@ const MAX_INTERRUPTION_CHARS = 80;
 const MIN_INDIRECT_TOKENS = 4;
 /** Shortest content after a stance verb ("praised the deal"), in tokens. */
 const MIN_STANCE_TOKENS = 2;
+/** Shortest reported content before a closing frame or "according to", in characters (shorter is a fragment). */
+const MIN_CONTENT_CHARS = 10;
+/** Shortest content of a passive report ("X was reported by Y"), in characters. */
+const MIN_AGENT_CONTENT_CHARS = 3;
 /** Tokens allowed after the cue of a trailing frame ("…, X said." / "…, X said on Tuesday."). */
 const TRAILING_FRAME_REST = 4;
 /** A "Name:" speaker label must end within this many tokens of the sentence start. */
@@ -375,7 +379,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       if (!phrase) continue;
       const before = k > s.firstToken ? { start: s.span.start, end: (t[k - 1] as Token).span.end } : null;
       const afterStart = phrase.end < s.endToken ? (t[phrase.end] as Token).span.start : s.span.end;
-      const content = before && before.end - before.start > 10 ? before : { start: afterStart, end: s.span.end };
+      const content = before && before.end - before.start > MIN_CONTENT_CHARS ? before : { start: afterStart, end: s.span.end };
       const ctext = analysis.text.slice(content.start, content.end).replace(/^[\s,]+|[\s,.]+$/g, '');
       if (ctext.split(/\s+/).length < MIN_INDIRECT_TOKENS || covered(content.start, content.end)) continue;
       const cstart = analysis.text.indexOf(ctext, content.start);
@@ -424,7 +428,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       }
       if (!phrase || !hasNominal(analysis, phrase) || contentEnd < s.firstToken) return null;
       const content = { start: s.span.start, end: (t[contentEnd] as Token).span.end };
-      if (content.end - content.start <= 10 || covered(content.start, content.end)) return null;
+      if (content.end - content.start <= MIN_CONTENT_CHARS || covered(content.start, content.end)) return null;
       const q = this.make(analysis, ctx, content, phrase, cueOf(tok, k), s.index);
       return q;
     }
@@ -450,7 +454,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
           const content = patient && hasNominal(analysis, patient) && patient.end <= k
             ? patient.span
             : agent.end < s.endToken - 1 ? { start: (t[agent.end] as Token).span.start, end: s.span.end } : null;
-          if (content && content.end - content.start > 3 && !covered(content.start, content.end)) return this.make(analysis, ctx, content, agent, cueOf(tok, k), s.index);
+          if (content && content.end - content.start > MIN_AGENT_CONTENT_CHARS && !covered(content.start, content.end)) return this.make(analysis, ctx, content, agent, cueOf(tok, k), s.index);
         }
       }
       const prevTok = t[k - 1];
@@ -462,7 +466,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       // Trailing frame: "…, X said." at sentence end.
       if (subject && !participle && restTokens <= TRAILING_FRAME_REST && subject.first > s.firstToken + 1 && (t[subject.first - 1] as Token).text === ',') {
         const content = { start: s.span.start, end: (t[subject.first - 2] as Token).span.end };
-        if (content.end - content.start > 10 && !covered(content.start, content.end)) return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
+        if (content.end - content.start > MIN_CONTENT_CHARS && !covered(content.start, content.end)) return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
         continue;
       }
       // Forward: "X said (that) …", "X told reporters (that) …".
