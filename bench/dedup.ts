@@ -571,6 +571,8 @@ export interface SpeedPoint {
   readonly rssMb: number;
   readonly heapMb: number;
   readonly candidatesPerInsert: number;
+  /** Share of verified candidates that came only from anchor-pair bands. */
+  readonly anchorOnlyShare: number;
   readonly linksSoFar: number;
 }
 
@@ -661,6 +663,7 @@ export function runSpeed(sizes: readonly number[], naiveSize: number, seed = 11)
       rssMb: Math.round(mem.rss / 1e6),
       heapMb: Math.round(mem.heapUsed / 1e6),
       candidatesPerInsert: Math.round((windowAcc.cand / windowAcc.n) * 100) / 100,
+      anchorOnlyShare: Math.round((stage.stats.anchorOnlyCandidates / Math.max(1, stage.stats.candidates)) * 100) / 100,
       linksSoFar: stage.stats.links,
     });
     process.stderr.write(`  ${target} stored: ${points.at(-1)!.insertsPerSec}/s\n`);

@@ -7,7 +7,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { StoredArticle } from '../types.js';
 import { type Detection, type Detector, pairClassifier, prepare } from './detectors.js';
 import { ProvenanceError } from './errors.js';
-import type { DocView } from './internal/doc.js';
+import { type DocView, intersectionSize } from './internal/doc.js';
 import { type CandidateHits, indexKeys, type KeySchemes, keySchemes, LshIndex } from './internal/lsh-index.js';
 import { compareOrigin, type OriginFacts } from './internal/rank.js';
 import { type DuplicateLink, flipEvidence, linkWriter } from './links.js';
@@ -25,6 +25,8 @@ export interface ProvenanceStage {
 export interface ProvenanceStats {
   added: number;
   candidates: number;
+  /** Verified candidates found only through anchor-pair bands (the rewrite candidate source). */
+  anchorOnlyCandidates: number;
   links: number;
   backfilled: number;
   /** Index keys skipped because their posting list was over `maxPosting`. */
@@ -47,6 +49,12 @@ const WATERMARK = 'indexed_through';
 /** A repeated block has at least 12 words (see defaultRepeatOptions), so at least 2 repeated 4-word shingles. */
 const MIN_REPEATED_SHINGLES = 2;
 
+function anchorJaccard(x: DocView, y: DocView): number {
+  const shared = intersectionSize(x.anchors, y.anchors);
+  const union = x.anchors.length + y.anchors.length - shared;
+  return union ? shared / union : 0;
+}
+
 /** Candidate order: shingle-band hits count most, then containment samples, then anchor bands. */
 function candidateWeight(h: CandidateHits): number {
   return h.shingle * 4 + h.sample * 2 + h.anchor;
@@ -65,7 +73,7 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
     `INSERT OR REPLACE INTO dedup_repeats (article_id, ord, first_paragraph, first_sentence, repeat_paragraph, repeat_sentence, sentences, words, similarity, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const stats: ProvenanceStats = { added: 0, candidates: 0, links: 0, backfilled: 0, skippedKeys: 0, failedCandidates: 0, lastFailure: null };
+  const stats: ProvenanceStats = { added: 0, candidates: 0, anchorOnlyCandidates: 0, links: 0, backfilled: 0, skippedKeys: 0, failedCandidates: 0, lastFailure: null };
 
   function facts(view: DocView, published: string | null, text: string): OriginFacts {
     return { id: view.id, seq: view.seq, published, chars: text.length };
@@ -82,11 +90,16 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
         const row = bySeq.get(h.seq);
         if (!row || row.id === article.id) continue;
         stats.candidates++;
+        if (h.shingle === 0 && h.sample === 0) stats.anchorOnlyCandidates++;
         let other: DocView;
         let hit: Detection | null;
         try {
           other = prepare({ id: row.id, seq: row.seq, text: row.text, paragraphs: JSON.parse(row.paragraphs) as string[] }, o);
-          hit = classifier.detect(other, view);
+          // found only through names/numbers: a copy would also share shingle bands or samples, so
+          // this is a rewrite or nothing, and the rewrite pre-filter (shared anchors) decides before
+          // shingles and sentence features are computed
+          const anchorOnly = h.shingle === 0 && h.sample === 0;
+          hit = anchorOnly && anchorJaccard(other, view) < o.rewriteMinAnchorJaccard ? null : classifier.detect(other, view);
         } catch (err) {
           // fall back: skip this candidate, keep the article and its other links, record why
           stats.failedCandidates++;

@@ -77,36 +77,58 @@ export function intersectionSize(a: Int32Array, b: Int32Array): number {
   return n;
 }
 
+/** Computes `make()` on first call only. */
+function lazy<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * Every field is computed on first use, so a candidate that fails a cheap test (its anchors)
+ * never pays for shingles, key or alignment features.
+ */
 export function docView(input: DocInput, shingleSize: number): DocView {
-  const paras = paragraphsOf(input.text, input.paragraphs).map((p) => p.normalize('NFKC'));
-  const sents = sentences(paras);
-  const ws = words(input.text);
-  const perSentence = sentenceAnchors(sents);
-  const wordHashes = ws.map(hashString);
-  const shingles = shinglesOfHashes(wordHashes, shingleSize);
-  let anchors: Int32Array | null = null;
-  let feats: SentenceFeatures[] | null = null;
-  let sentShingles: Int32Array[] | null = null;
+  const sents = lazy(() => sentences(paragraphsOf(input.text, input.paragraphs).map((p) => p.normalize('NFKC'))));
+  const perSentence = lazy(() => sentenceAnchors(sents()));
+  const wordHashes = lazy(() => words(input.text).map(hashString));
+  const shingles = lazy(() => shinglesOfHashes(wordHashes(), shingleSize));
+  const key = lazy(() => textKey(wordHashes()));
+  const anchors = lazy(() => uniqueSorted(Int32Array.from(anchorTokens(perSentence()))));
+  const pairs = lazy(() => uniqueSorted(Int32Array.from(anchorPairs(perSentence()))));
+  const feats = lazy(() => sentenceFeatures(sents()));
+  const sentShingles = lazy(() => sents().map((x) => shingleHashes(words(x), shingleSize)));
   return {
     id: input.id,
     seq: input.seq,
-    key: textKey(wordHashes),
-    wordCount: ws.length,
-    repeatedShingles: Math.max(0, ws.length - shingleSize + 1) - shingles.length,
-    shingles,
+    get key() {
+      return key();
+    },
+    get wordCount() {
+      return wordHashes().length;
+    },
+    get repeatedShingles() {
+      return Math.max(0, wordHashes().length - shingleSize + 1) - shingles().length;
+    },
+    get shingles() {
+      return shingles();
+    },
     get anchors() {
-      anchors ??= uniqueSorted(Int32Array.from(anchorTokens(perSentence)));
-      return anchors;
+      return anchors();
     },
-    anchorPairs: uniqueSorted(Int32Array.from(anchorPairs(perSentence))),
-    sentences: sents,
-    features() {
-      feats ??= sentenceFeatures(sents);
-      return feats;
+    get anchorPairs() {
+      return pairs();
     },
-    sentenceShingles() {
-      sentShingles ??= sents.map((x) => shingleHashes(words(x), shingleSize));
-      return sentShingles;
+    get sentences() {
+      return sents();
     },
+    features: feats,
+    sentenceShingles: sentShingles,
   };
 }
