@@ -73,7 +73,16 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
     `INSERT OR REPLACE INTO dedup_repeats (article_id, ord, first_paragraph, first_sentence, repeat_paragraph, repeat_sentence, sentences, words, similarity, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const stats: ProvenanceStats = { added: 0, candidates: 0, anchorOnlyCandidates: 0, links: 0, backfilled: 0, skippedKeys: 0, failedCandidates: 0, lastFailure: null };
+  const stats: ProvenanceStats = {
+    added: 0,
+    candidates: 0,
+    anchorOnlyCandidates: 0,
+    links: 0,
+    backfilled: 0,
+    skippedKeys: 0,
+    failedCandidates: 0,
+    lastFailure: null,
+  };
 
   function facts(view: DocView, published: string | null, text: string): OriginFacts {
     return { id: view.id, seq: view.seq, published, chars: text.length };
