@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
+import { getStory } from '../../cluster/index.js';
 import { independenceGroups, listDuplicates, type ProvenanceGroup, provenanceGraph } from '../../dedup/index.js';
 import { getArticle } from '../../store/articles.js';
-import { getStory } from '../../cluster/index.js';
 import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
 
 type Opts = DbOptions & OutputOptions & { story?: string };
