@@ -116,4 +116,6 @@ test('bad input: huge, unpunctuated, unbalanced, mixed scripts — bounded and n
   assert.ok(Array.isArray(a.entities));
   const u = doc('He said “this never closes and goes on. Another « also open. And „ one more.');
   assert.ok(Array.isArray(u.quotes));
+  assert.equal(doc('Build 2025-13-45 and code 99.99.99 shipped.').dates.length, 0, 'impossible calendar values are not dates');
+  for (const text of ['', '  \n\n ', '“', '«»']) assert.deepEqual(doc(text).quotes, []);
 });

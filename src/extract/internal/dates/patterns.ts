@@ -208,6 +208,9 @@ export function findRawDates(text: string, offset: number): RawDate[] {
       }
       const built = p.build(m);
       if (!built) continue;
+      // Impossible calendar values ("2025-13-45", "99.99.99") are version numbers or codes, not dates.
+      const k = built.kind;
+      if ((k.t === 'day' && (k.m < 1 || k.m > 12 || k.d < 1 || k.d > 31)) || (k.t === 'month' && (k.m < 1 || k.m > 12))) continue;
       const lead = m[0].length - m[0].trimStart().length;
       const raw = m[0].trim().replace(/[,.]$/, '');
       found.push({ start: offset + m.index + lead, end: offset + m.index + lead + raw.length, text: raw, kind: built.kind, mod: built.mod ?? null, rule: p.rule, time: built.time });
