@@ -49,7 +49,8 @@ type Family = 'shingle' | 'anchor' | 'sample';
 /**
  * Lookups and inserts go to SQLite as ONE statement per article (a UNION ALL of per-key capped
  * lookups; a multi-row insert): the per-call overhead, not the B-tree search, dominated when each
- * key was its own call (profiled on bench/dedup: 28% of insert CPU time before, see the report).
+ * key was its own call (CPU profile of bench/dedup at 20k: per-key lookups 21% and inserts 7% of
+ * samples; batching raised 3,596 to 4,146 inserts per CPU-second).
  */
 export class LshIndex {
   readonly #db: Database;
