@@ -210,6 +210,8 @@ function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
   for (let k = p.first; k < p.end; k++) {
     const t = analysis.tokens[k] as Token;
     if (['NOUN', 'PROPN', 'PRON'].includes(t.pos) || (t.pos !== 'PUNCT' && /^\p{Lu}/u.test(t.text))) return true;
+    // Survey shares as subjects: "About four in 10 said", "29 percent said".
+    if (t.pos === 'NUM' && k === p.end - 1 && !/^(?:19|20)\d{2}$/.test(t.text)) return true;
   }
   return false;
 }
