@@ -16,6 +16,10 @@ import { type Evidence, score } from './similarity.js';
 import { datesDiverge, splitByDates } from './refine.js';
 import { ClusterState, type ProfileRow } from './state.js';
 
+/** Index lookups reserved for the article's strongest names and numbers (of `queryKeys`); 8 + 4 let the
+ * demo corpus's German, Spanish and French reports find their English events. */
+const QUERY_NAMES = 8;
+const QUERY_NUMBERS = 4;
 /** How many runner-up events an explanation lists. */
 const ALTERNATIVES_LISTED = 3;
 /** Headlines shorter than this (in characters) are labels like "Live", not titles. */
@@ -60,18 +64,21 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   const touchStory = db.prepare('UPDATE stories SET updated_at = ? WHERE id = ?');
   const removedText = db.prepare('SELECT text FROM removed_blocks WHERE article_id = ? ORDER BY ord');
 
-  /** The article's strongest keys (weight × IDF), to look up in the index. */
+  /**
+   * The article's strongest keys (weight × IDF) to look up in the index: names and numbers get their
+   * own share, so an article in another language (whose words match nothing) still finds candidates.
+   */
   function queryKeys(f: Features): { key: string; weight: number }[] {
-    const w = (k: string) => {
-      if (k.startsWith('e:')) return (f.entities[k.slice(2)] ?? 0) * state.idf(k) * o.weights.entities;
-      if (k.startsWith('n:')) return state.idf(k) * o.weights.numbers;
-      return (f.terms[k] ?? 0) * state.idf(k) * o.weights.text;
-    };
-    return dfKeys(f)
-      .map((key) => ({ key, weight: w(key) }))
-      .filter((x) => x.weight > 0)
-      .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
-      .slice(0, o.queryKeys);
+    const rank = (keys: string[], w: (k: string) => number, n: number) =>
+      keys
+        .map((key) => ({ key, weight: w(key) }))
+        .filter((x) => x.weight > 0)
+        .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
+        .slice(0, n);
+    const names = rank(Object.keys(f.entities).map((k) => `e:${k}`), (k) => (f.entities[k.slice(2)] ?? 0) * state.idf(k) * o.weights.entities, QUERY_NAMES);
+    const numbers = rank(f.numbers.map((n) => `n:${n}`), (k) => state.idf(k) * o.weights.numbers, QUERY_NUMBERS);
+    const terms = rank(Object.keys(f.terms), (k) => (f.terms[k] ?? 0) * state.idf(k) * o.weights.text, Math.max(0, o.queryKeys - names.length - numbers.length));
+    return [...terms, ...names, ...numbers];
   }
 
   function scoreCandidates(f: Features): Scored[] {
@@ -95,8 +102,12 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       const a = state.profile(best.row.id);
       const b = state.profile(other.row.id);
       if (!a || !b || a.locked || b.locked || cannotLink(db, a.id, b.id)) continue;
-      const mutual = score(asFeatures(b.profile), a.profile, state.idf, o.weights).parts.total;
-      if (mutual < o.eventThreshold) continue;
+      const m = score(asFeatures(b.profile), a.profile, state.idf, o.weights).parts;
+      const mutual = m.total;
+      // Two events the article joins equally well, on the same days, need only storyline-level agreement
+      // with each other (their profiles may be in different languages); otherwise event-level.
+      const needed = m.date > 0 ? o.storyThreshold : o.eventThreshold;
+      if (mutual < needed) continue;
       const [into, from] = a.profile.n > b.profile.n || (a.profile.n === b.profile.n && a.id < b.id) ? [a.id, b.id] : [b.id, a.id];
       mergeEvents(ctx, from, into, 'auto', `article bridged both events (scores ${best.ev.parts.total.toFixed(3)} and ${other.ev.parts.total.toFixed(3)}; events score ${mutual.toFixed(3)} against each other)`);
       merged.push({ from, into });
