@@ -1,6 +1,6 @@
-// Regression gate for bench/nlp.ts. 2026-11-21 full run (840 PolNeAR files): direct-quote F1 0.837,
-// all-attribution F1 0.616; TempEval-3 dates span F1 0.921, value accuracy 0.976. On the gate's
-// 120-file subset that day: direct 0.801, all 0.624. Floors sit just under those.
+// Regression gate for bench/nlp.ts. 2026-11-21 full run (840 PolNeAR files): direct-quote F1 0.839,
+// all-attribution F1 0.617; TempEval-3 dates span F1 0.921, value accuracy 0.976. On the gate's
+// 120-file subset that day: direct 0.805, all 0.624. Floors sit just under those.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
