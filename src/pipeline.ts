@@ -11,12 +11,13 @@
  *        5c. entities, dates, quotes, numbers; an inferred publication date (extract/)
  *        5d. its event and storyline, from text plus 5c's signals           (cluster/)
  *   6. log       – every input's outcome (ingested, present, skipped + reason)
+ *   7. re-date   – articles of this run whose only date was weak, against the corpus's dated articles
  */
 import type { Database } from 'better-sqlite3';
 import { type CleanOptions, clean as defaultClean, knownBoilerplate, linesFingerprints, recordOutletLines } from './clean/index.js';
 import { type Clusterer, type ClusterSignals, createClusterer } from './cluster/index.js';
 import { createProvenance, type ProvenanceStage } from './dedup/index.js';
-import { type Annotations, annotate, corpusReference, type DateAnchor, saveAnnotations } from './extract/index.js';
+import { type Annotations, annotate, corpusReference, type DateAnchor, refreshWeakDates, saveAnnotations } from './extract/index.js';
 import { discover } from './ingest/discover.js';
 import { articleId, canonicalUrl, contentHash, outletFromUrl } from './ingest/identity.js';
 import { DEFAULT_MAX_BYTES, readFile } from './ingest/read.js';
@@ -193,6 +194,10 @@ function openRun(db: Database, inputs: readonly string[]) {
       entries.push(e);
     },
     finish(): IngestSummary {
+      // Articles stored before the corpus had any dated article resolved their year-less dates against the
+      // clock; now that the batch is in, re-resolve those (only this run's) against the corpus reference.
+      const fresh = entries.filter((e) => e.status === 'ingested' && e.articleId).map((e) => e.articleId as string);
+      if (fresh.length > 0) refreshWeakDates(db, (doc, reference) => annotate(doc, { reference }), fresh);
       db.prepare('UPDATE ingest_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), runId);
       const count = (s: Outcome) => entries.filter((e) => e.status === s).length;
       return { runId, ingested: count('ingested'), present: count('present'), skipped: count('skipped'), entries };

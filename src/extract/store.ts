@@ -17,7 +17,12 @@ const registries = new WeakMap<Database, EntityRegistry>();
 export function registryFor(db: Database): EntityRegistry {
   let r = registries.get(db);
   if (!r) {
-    const rows = db.prepare('SELECT key, type, name, aliases FROM extract_entities').all() as { key: string; type: EntityType; name: string; aliases: string }[];
+    const rows = db.prepare('SELECT key, type, name, aliases FROM extract_entities').all() as {
+      key: string;
+      type: EntityType;
+      name: string;
+      aliases: string;
+    }[];
     r = new EntityRegistry(rows.map((x): RegistryEntry => ({ key: x.key, type: x.type, name: x.name, aliases: JSON.parse(x.aliases) as string[] })));
     registries.set(db, r);
   }
@@ -33,25 +38,78 @@ export function saveAnnotations(db: Database, articleId: string, annotations: An
   try {
     const registry = registryFor(db);
     resolveAcrossArticles([annotations], registry);
-    const upsert = db.prepare('INSERT INTO extract_entities (key, type, name, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases');
+    const upsert = db.prepare(
+      'INSERT INTO extract_entities (key, type, name, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases',
+    );
     for (const e of annotations.entities) {
       const entry = registry.get(e.key);
       if (entry) upsert.run(entry.key, entry.type, entry.name, JSON.stringify(entry.aliases));
     }
-    for (const t of ['extract_mentions', 'extract_dates', 'extract_quotes', 'extract_numbers', 'extract_articles']) db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(articleId);
+    for (const t of ['extract_mentions', 'extract_dates', 'extract_quotes', 'extract_numbers', 'extract_articles'])
+      db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(articleId);
     const ip = annotations.inferredPublished;
     const anchor = annotations.dates.find((d) => d.anchor)?.anchor ?? null;
-    db.prepare('INSERT INTO extract_articles (article_id, version, inferred_published, inferred_confidence, inferred_evidence, anchor, fallbacks, annotated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      articleId, annotations.version, ip?.value ?? null, ip?.confidence ?? null, JSON.stringify(ip?.evidence ?? []), anchor ? JSON.stringify(anchor) : null, JSON.stringify(annotations.fallbacks), new Date().toISOString(),
+    db.prepare(
+      'INSERT INTO extract_articles (article_id, version, inferred_published, inferred_confidence, inferred_evidence, anchor, fallbacks, annotated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      articleId,
+      annotations.version,
+      ip?.value ?? null,
+      ip?.confidence ?? null,
+      JSON.stringify(ip?.evidence ?? []),
+      anchor ? JSON.stringify(anchor) : null,
+      JSON.stringify(annotations.fallbacks),
+      new Date().toISOString(),
     );
-    const m = db.prepare('INSERT INTO extract_mentions (article_id, entity_key, text, start, end, type, descriptor, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const e of annotations.entities) for (const x of e.mentions) m.run(articleId, e.key, x.text, x.span.start, x.span.end, e.type, x.descriptor, x.sentence, x.paragraph);
-    const d = db.prepare('INSERT INTO extract_dates (article_id, text, start, end, kind, value, day_start, day_end, mod, precision, anchor, anchor_source, tense, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const x of annotations.dates) d.run(articleId, x.text, x.span.start, x.span.end, x.kind, x.value, x.start, x.end, x.mod, x.precision, x.anchor?.date ?? null, x.anchor?.source ?? null, x.tense, x.sentence, x.paragraph);
-    const q = db.prepare('INSERT INTO extract_quotes (article_id, text, start, end, parts, type, speaker_key, speaker_name, speaker_kind, cue, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const x of annotations.quotes) q.run(articleId, x.text, x.span.start, x.span.end, JSON.stringify(x.parts), x.type, x.speaker.entityKey, x.speaker.name, x.speaker.kind, x.cue, x.sentence, x.paragraph);
-    const n = db.prepare('INSERT INTO extract_numbers (article_id, raw, start, end, value, upper, unit, scale, approx, noun, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const x of annotations.numbers) n.run(articleId, x.raw, x.span.start, x.span.end, x.value, x.upper, x.unit, x.scale, x.approx, x.noun, x.sentence, x.paragraph);
+    const m = db.prepare(
+      'INSERT INTO extract_mentions (article_id, entity_key, text, start, end, type, descriptor, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const e of annotations.entities)
+      for (const x of e.mentions) m.run(articleId, e.key, x.text, x.span.start, x.span.end, e.type, x.descriptor, x.sentence, x.paragraph);
+    const d = db.prepare(
+      'INSERT INTO extract_dates (article_id, text, start, end, kind, value, day_start, day_end, mod, precision, anchor, anchor_source, tense, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const x of annotations.dates)
+      d.run(
+        articleId,
+        x.text,
+        x.span.start,
+        x.span.end,
+        x.kind,
+        x.value,
+        x.start,
+        x.end,
+        x.mod,
+        x.precision,
+        x.anchor?.date ?? null,
+        x.anchor?.source ?? null,
+        x.tense,
+        x.sentence,
+        x.paragraph,
+      );
+    const q = db.prepare(
+      'INSERT INTO extract_quotes (article_id, text, start, end, parts, type, speaker_key, speaker_name, speaker_kind, cue, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const x of annotations.quotes)
+      q.run(
+        articleId,
+        x.text,
+        x.span.start,
+        x.span.end,
+        JSON.stringify(x.parts),
+        x.type,
+        x.speaker.entityKey,
+        x.speaker.name,
+        x.speaker.kind,
+        x.cue,
+        x.sentence,
+        x.paragraph,
+      );
+    const n = db.prepare(
+      'INSERT INTO extract_numbers (article_id, raw, start, end, value, upper, unit, scale, approx, noun, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const x of annotations.numbers)
+      n.run(articleId, x.raw, x.span.start, x.span.end, x.value, x.upper, x.unit, x.scale, x.approx, x.noun, x.sentence, x.paragraph);
   } catch (cause) {
     throw new AnnotationStoreError(`cannot save annotations of article ${articleId}`, { cause });
   }
@@ -94,8 +152,20 @@ export function listEntities(db: Database, filter: EntityFilter = {}): EntityRow
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY e.key HAVING articles >= ? ORDER BY articles DESC, mentions DESC, e.key LIMIT ?`,
     )
-    .all(...args, filter.minArticles ?? 1, filter.limit ?? -1) as { key: string; type: EntityType; name: string; aliases: string; articles: number; mentions: number; descriptors: string }[];
-  return rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[], descriptors: (JSON.parse(r.descriptors) as (string | null)[]).filter((x): x is string => !!x) }));
+    .all(...args, filter.minArticles ?? 1, filter.limit ?? -1) as {
+    key: string;
+    type: EntityType;
+    name: string;
+    aliases: string;
+    articles: number;
+    mentions: number;
+    descriptors: string;
+  }[];
+  return rows.map((r) => ({
+    ...r,
+    aliases: JSON.parse(r.aliases) as string[],
+    descriptors: (JSON.parse(r.descriptors) as (string | null)[]).filter((x): x is string => !!x),
+  }));
 }
 
 export interface QuoteRow {
@@ -114,9 +184,9 @@ export interface QuoteRow {
 export function listQuotes(db: Database, filter: { articleId?: string; speakerKey?: string; type?: 'direct' | 'indirect'; limit?: number } = {}): QuoteRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (filter.articleId) (where.push('article_id = ?'), args.push(filter.articleId));
-  if (filter.speakerKey) (where.push('speaker_key = ?'), args.push(filter.speakerKey));
-  if (filter.type) (where.push('type = ?'), args.push(filter.type));
+  if (filter.articleId) where.push('article_id = ?'), args.push(filter.articleId);
+  if (filter.speakerKey) where.push('speaker_key = ?'), args.push(filter.speakerKey);
+  if (filter.type) where.push('type = ?'), args.push(filter.type);
   return db
     .prepare(
       `SELECT article_id AS articleId, text, start, end, type, speaker_key AS speakerKey, speaker_name AS speakerName, speaker_kind AS speakerKind, cue, paragraph
@@ -142,17 +212,31 @@ export interface NumberRow {
 export function listNumbers(db: Database, filter: { articleId?: string; unit?: string; limit?: number } = {}): NumberRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (filter.articleId) (where.push('article_id = ?'), args.push(filter.articleId));
-  if (filter.unit) (where.push('unit = ?'), args.push(filter.unit));
+  if (filter.articleId) where.push('article_id = ?'), args.push(filter.articleId);
+  if (filter.unit) where.push('unit = ?'), args.push(filter.unit);
   return db
-    .prepare(`SELECT article_id AS articleId, raw, start, end, value, upper, unit, scale, approx, noun, paragraph FROM extract_numbers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, start LIMIT ?`)
+    .prepare(
+      `SELECT article_id AS articleId, raw, start, end, value, upper, unit, scale, approx, noun, paragraph FROM extract_numbers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id, start LIMIT ?`,
+    )
     .all(...args, filter.limit ?? -1) as NumberRow[];
 }
 
 export interface ArticleDates {
   inferredPublished: { value: string; confidence: number; evidence: string[] } | null;
   anchor: DateAnchor | null;
-  dates: { text: string; start: number; end: number; kind: string; value: string | null; dayStart: string | null; dayEnd: string | null; mod: string | null; precision: string; tense: string; paragraph: number }[];
+  dates: {
+    text: string;
+    start: number;
+    end: number;
+    kind: string;
+    value: string | null;
+    dayStart: string | null;
+    dayEnd: string | null;
+    mod: string | null;
+    precision: string;
+    tense: string;
+    paragraph: number;
+  }[];
 }
 
 export function articleDates(db: Database, articleId: string): ArticleDates | null {
@@ -161,10 +245,14 @@ export function articleDates(db: Database, articleId: string): ArticleDates | nu
     | undefined;
   if (!a) return null;
   const dates = db
-    .prepare('SELECT text, start, end, kind, value, day_start AS dayStart, day_end AS dayEnd, mod, precision, tense, paragraph FROM extract_dates WHERE article_id = ? ORDER BY start')
+    .prepare(
+      'SELECT text, start, end, kind, value, day_start AS dayStart, day_end AS dayEnd, mod, precision, tense, paragraph FROM extract_dates WHERE article_id = ? ORDER BY start',
+    )
     .all(articleId) as ArticleDates['dates'];
   return {
-    inferredPublished: a.inferred_published ? { value: a.inferred_published, confidence: a.inferred_confidence ?? 0, evidence: JSON.parse(a.inferred_evidence) as string[] } : null,
+    inferredPublished: a.inferred_published
+      ? { value: a.inferred_published, confidence: a.inferred_confidence ?? 0, evidence: JSON.parse(a.inferred_evidence) as string[] }
+      : null,
     anchor: a.anchor ? (JSON.parse(a.anchor) as DateAnchor) : null,
     dates,
   };
@@ -191,7 +279,14 @@ export function corpusReference(db: Database): DateAnchor | null {
  * article ingested before the corpus had dated articles gets its year-less dates fixed. Returns
  * the ids re-annotated.
  */
-export function refreshWeakDates(db: Database, annotateFn: (doc: { id: string; title: string; text: string; published: string | null; language: string | null }, reference: DateAnchor | null) => Annotations): string[] {
+export function refreshWeakDates(
+  db: Database,
+  annotateFn: (
+    doc: { id: string; title: string; text: string; published: string | null; language: string | null },
+    reference: DateAnchor | null,
+  ) => Annotations,
+  onlyIds?: readonly string[],
+): string[] {
   const reference = corpusReference(db);
   if (!reference) return [];
   const rows = db
@@ -199,9 +294,17 @@ export function refreshWeakDates(db: Database, annotateFn: (doc: { id: string; t
       `SELECT a.id, a.title, a.text, a.published, a.language FROM articles a JOIN extract_articles x ON x.article_id = a.id
        WHERE a.published IS NULL AND (x.inferred_confidence IS NULL OR x.inferred_confidence < ?) AND COALESCE(x.anchor, '') NOT LIKE ?`,
     )
-    .all(REFERENCE_CONFIDENCE, `%"source":"corpus"%${reference.date}%`) as { id: string; title: string; text: string; published: string | null; language: string | null }[];
+    .all(REFERENCE_CONFIDENCE, `%"source":"corpus"%${reference.date}%`) as {
+    id: string;
+    title: string;
+    text: string;
+    published: string | null;
+    language: string | null;
+  }[];
+  const only = onlyIds ? new Set(onlyIds) : null;
   const done: string[] = [];
   for (const r of rows) {
+    if (only && !only.has(r.id)) continue;
     db.transaction(() => saveAnnotations(db, r.id, annotateFn(r, reference)))();
     done.push(r.id);
   }

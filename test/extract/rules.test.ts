@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotate, nameVariant, acronymOf } from '../../src/extract/index.js';
+import { acronymOf, annotate, nameVariant } from '../../src/extract/index.js';
 
 const doc = (text: string, published: string | null = '2025-12-01') => annotate({ title: '', text, published, language: 'en' });
 
@@ -23,7 +23,9 @@ test('acronyms', () => {
 });
 
 test('entity rules: titles, surnames, acronyms, seats, descriptors', () => {
-  const a = doc('Foreign affairs spokesman Jan Novak met Alma Berg in Lisbon. Novak said the North Atlantic Treaty Organization would act. NATO declined to comment. The Kremlin was silent.');
+  const a = doc(
+    'Foreign affairs spokesman Jan Novak met Alma Berg in Lisbon. Novak said the North Atlantic Treaty Organization would act. NATO declined to comment. The Kremlin was silent.',
+  );
   const novak = a.entities.find((e) => e.name === 'Jan Novak');
   assert.ok(novak, 'full name found');
   assert.equal(novak.type, 'PERSON');
@@ -64,8 +66,27 @@ test('dates: tense-aware weekdays, ranges, relative units, durations', () => {
 test('publication date inference: timestamps and tense bounds', () => {
   const a = doc('Officials spoke. Related story 21.01.26, 13:30 and another 21.01.26, 16:39.', null);
   assert.equal(a.inferredPublished?.value.slice(0, 10), '2026-01-21');
-  const b = annotate({ title: '', text: 'The minister said on the 1st of December that talks went well. The leaders will meet on the 2nd of December.', published: null, language: 'en' }, { reference: { date: '2026-01-15', source: 'test' } });
+  const b = annotate(
+    {
+      title: '',
+      text: 'The minister said on the 1st of December that talks went well. The leaders will meet on the 2nd of December.',
+      published: null,
+      language: 'en',
+    },
+    { reference: { date: '2026-01-15', source: 'test' } },
+  );
   assert.equal(b.inferredPublished?.value, '2025-12-01');
+  // Against the clock alone, a year-less past day is the latest one not after today, never next year's.
+  const clock = { date: '2026-11-21', source: 'clock' };
+  const cases: [string, string][] = [
+    ['HALVEN, March 11 — A fire broke out at a warehouse, officials said.', '2026-03-11'],
+    ['HALVEN, December 20 — The council voted on the budget, officials said.', '2025-12-20'],
+    ['HALVEN, November 1 — The council voted on the budget, officials said.', '2026-11-01'],
+  ];
+  for (const [text, expected] of cases) {
+    const c = annotate({ title: '', text, published: null, language: 'en' }, { reference: clock });
+    assert.equal(c.inferredPublished?.value.slice(0, 10), expected, text);
+  }
 });
 
 test('quotes: mark styles, trailing and leading frames, pronouns, unnamed sources, interruption', () => {
@@ -94,7 +115,9 @@ test('quotes: mark styles, trailing and leading frames, pronouns, unnamed source
 });
 
 test('numbers: units, scales, vague amounts, nouns', () => {
-  const a = doc('Ukraine has around 880,000 soldiers. The US gave tens of billions of dollars in aid. About 90% agreed on a 28-point plan; 19 percent objected after five hours.');
+  const a = doc(
+    'Ukraine has around 880,000 soldiers. The US gave tens of billions of dollars in aid. About 90% agreed on a 28-point plan; 19 percent objected after five hours.',
+  );
   const find = (raw: string) => a.numbers.find((n) => n.raw.includes(raw));
   assert.equal(find('880,000')?.value, 880000);
   assert.equal(find('880,000')?.noun, 'soldiers');

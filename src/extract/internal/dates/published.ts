@@ -11,7 +11,7 @@
  * median or the clock) by the same tense rule.
  */
 import type { DateAnchor, InferredPublished } from '../../types.js';
-import { type Ymd, addDays, diffDays, iso, parseIsoDay, toTime } from './calendar.js';
+import { addDays, diffDays, iso, parseIsoDay, toTime, type Ymd } from './calendar.js';
 import type { RawWithContext } from './recognize.js';
 import { resolveRaw } from './resolve.js';
 
@@ -35,8 +35,16 @@ const USABLE_PRECISION = new Set(['day', 'month', 'week']);
 /** A timestamp this far after the reference is implausible (future page furniture) and ignored. */
 const MAX_DAYS_AFTER_REFERENCE = 2;
 
+/**
+ * When the only reference is the clock, year-less mentions are resolved against half a year
+ * before it: "nearest year to (now − 182 days)" is exactly the most recent occurrence not after
+ * now, and an article cannot report (in the past tense) a day that has not come yet.
+ */
+const CLOCK_YEAR_SHIFT_DAYS = -182;
+
 export function inferPublished(text: string, scanned: readonly RawWithContext[], reference: DateAnchor | null): InferredPublished | null {
   const ref = reference ? parseIsoDay(reference.date) : null;
+  const yearRef = ref && reference?.source === 'clock' ? addDays(ref, CLOCK_YEAR_SHIFT_DAYS) : ref;
   // 1. Dateline.
   const head = text.slice(0, DATELINE_WINDOW);
   for (const s of scanned) {
@@ -49,7 +57,9 @@ export function inferPublished(text: string, scanned: readonly RawWithContext[],
     }
   }
   // 2. Timestamps.
-  const stamps = scanned.filter((s) => (s.raw.rule === 'numeric-dmy' || s.raw.rule === 'iso-date') && s.raw.time && s.raw.kind.t === 'day' && s.raw.kind.y !== null);
+  const stamps = scanned.filter(
+    (s) => (s.raw.rule === 'numeric-dmy' || s.raw.rule === 'iso-date') && s.raw.time && s.raw.kind.t === 'day' && s.raw.kind.y !== null,
+  );
   const stampDays = stamps
     .map((s) => ({ s, r: resolveRaw(s.raw, null, 'past') }))
     .filter((x) => x.r.start && (!ref || diffDays(parseIsoDay(x.r.start) as Ymd, ref) <= MAX_DAYS_AFTER_REFERENCE));
@@ -76,7 +86,7 @@ export function inferPublished(text: string, scanned: readonly RawWithContext[],
     if (k.t !== 'day' && k.t !== 'month') continue;
     if (k.y === null && !ref) continue;
     // Year-less mentions take the year nearest the reference (tense decides the side of publication, not the year).
-    const r = resolveRaw(s.raw, ref, 'unknown');
+    const r = resolveRaw(s.raw, yearRef, 'unknown');
     if (!r.start || !r.end || !USABLE_PRECISION.has(r.precision)) continue;
     if (s.tense === 'past') {
       const e = parseIsoDay(r.end) as Ymd;
