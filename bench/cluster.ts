@@ -12,8 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
-import { type ClusterOptions, type ClusterSignals, DEFAULT_OPTIONS, createClusterer } from '../src/cluster/index.js';
-import { annotate, corpusReference } from '../src/extract/index.js';
+import { type ClusterOptions, type ClusterSignals, createClusterer, DEFAULT_OPTIONS } from '../src/cluster/index.js';
 import { type BCubed, bcubed, pearson } from '../src/cluster/internal/eval.js';
 import { featuresOf } from '../src/cluster/internal/features.js';
 import { dfKeys, idfValue } from '../src/cluster/internal/idf.js';
@@ -23,6 +22,7 @@ import { resetClusters } from '../src/cluster/internal/rebuild.js';
 import { score } from '../src/cluster/internal/similarity.js';
 import { readSimilarity, semevalStream, sharedDir, splitTitle, storeBare } from '../src/cluster/internal/streams.js';
 import { syntheticStream } from '../src/cluster/internal/synthetic.js';
+import { annotate, corpusReference } from '../src/extract/index.js';
 import { clusterSignals, ingestPaths } from '../src/pipeline.js';
 import { listArticles } from '../src/store/articles.js';
 import { openDatabase } from '../src/store/db.js';
@@ -47,7 +47,10 @@ const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 function shuffle<T>(xs: readonly T[], seed: number): T[] {
   const a = [...xs];
   let s = seed;
-  const r = () => ((s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const r = () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return s / 2_147_483_648;
+  };
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [a[i], a[j]] = [a[j]!, a[i]!];
@@ -59,7 +62,10 @@ function shuffle<T>(xs: readonly T[], seed: number): T[] {
 function signalsFor(db: Database, articles: readonly StoredArticle[]): Map<string, ClusterSignals> {
   const reference = corpusReference(db);
   return new Map(
-    articles.map((a) => [a.id, clusterSignals(annotate({ id: a.id, title: a.title, text: a.text, published: a.published, language: a.language }, { reference }))]),
+    articles.map((a) => [
+      a.id,
+      clusterSignals(annotate({ id: a.id, title: a.title, text: a.text, published: a.published, language: a.language }, { reference })),
+    ]),
   );
 }
 
@@ -84,7 +90,10 @@ function similarityBench(): void {
   const rows = readSimilarity(shared);
   const feats = new Map<string, ReturnType<typeof featuresOf>>();
   for (const r of rows) {
-    for (const [id, text, lang] of [[r.a, r.textA, r.langA], [r.b, r.textB, r.langB]] as const) {
+    for (const [id, text, lang] of [
+      [r.a, r.textA, r.langA],
+      [r.b, r.textB, r.langB],
+    ] as const) {
       if (feats.has(id)) continue;
       const { title, body } = splitTitle(text);
       feats.set(id, featuresOf({ title, text: body, published: null, language: lang }));
@@ -95,7 +104,11 @@ function similarityBench(): void {
   const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
   const scored = rows.map((r) => ({ r, s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf).parts.total }));
   // Pearson against −Overall, so that positive means "agrees" (Overall 1 = same story).
-  const corr = (xs: typeof scored) => pearson(xs.map((x) => x.s), xs.map((x) => -x.r.overall));
+  const corr = (xs: typeof scored) =>
+    pearson(
+      xs.map((x) => x.s),
+      xs.map((x) => -x.r.overall),
+    );
   const same = scored.filter((x) => x.r.langA === x.r.langB);
   const cross = scored.filter((x) => x.r.langA !== x.r.langB);
   const linkRate = (xs: typeof scored, pick: (o: number) => boolean) => {
@@ -124,7 +137,9 @@ function similarityBench(): void {
   console.log(`| same language | ${same.length} | ${f3(res.pearsonSameLanguage)} |`);
   console.log(`| cross language | ${cross.length} | ${f3(res.pearsonCrossLanguage)} |`);
   for (const p of perPair) console.log(`| ${p.pair} | ${p.n} | ${f3(p.pearson)} |`);
-  console.log(`\nLinks at the event threshold (${DEFAULT_OPTIONS.eventThreshold}): same-story pairs (Overall ≤ 1.5) linked — same language ${f3(res.sameLinkRecall)}, cross language ${f3(res.crossLinkRecall)}; different-story pairs (Overall ≥ 3) linked — same language ${f3(res.sameFalseLinkRate)}, cross language ${f3(res.crossFalseLinkRate)}.`);
+  console.log(
+    `\nLinks at the event threshold (${DEFAULT_OPTIONS.eventThreshold}): same-story pairs (Overall ≤ 1.5) linked — same language ${f3(res.sameLinkRecall)}, cross language ${f3(res.crossLinkRecall)}; different-story pairs (Overall ≥ 3) linked — same language ${f3(res.sameFalseLinkRate)}, cross language ${f3(res.crossFalseLinkRate)}.`,
+  );
 }
 
 // ---------------------------------------------------------------- 2. clustering quality
@@ -163,7 +178,10 @@ function demoBench(options: Partial<ClusterOptions> = {}, orders = ORDERS, print
     out.demo = res;
     console.log('\n## Clustering quality: demo corpus (38 files, 37 stored after exact-duplicate skip; labels from demo/corpus/LABELS.json)\n');
     console.log('| level | order | BCubed P | BCubed R | BCubed F1 |\n|---|---|---:|---:|---:|');
-    for (const [lvl, key] of [['event', 'event'], ['storyline', 'story']] as const) {
+    for (const [lvl, key] of [
+      ['event', 'event'],
+      ['storyline', 'story'],
+    ] as const) {
       console.log(`| ${lvl} | file order | ${f3(res.first[key].precision)} | ${f3(res.first[key].recall)} | ${f3(res.first[key].f1)} |`);
       console.log(`| ${lvl} | mean of ${orders} orders | ${f3(res.mean[key].precision)} | ${f3(res.mean[key].recall)} | ${f3(res.mean[key].f1)} |`);
     }
@@ -194,7 +212,9 @@ function seedsBench(): void {
   }
   db.close();
   out.seeds = { runs, pass: ok, detail };
-  console.log(`\n## Seeds (5 real articles: 4 on one December meeting, 1 on the January one)\n\nExpected one 4-article event and one 1-article event in one storyline: ${ok}/${runs} arrival orders pass (${detail.join('; ')}).`);
+  console.log(
+    `\n## Seeds (5 real articles: 4 on one December meeting, 1 on the January one)\n\nExpected one 4-article event and one 1-article event in one storyline: ${ok}/${runs} arrival orders pass (${detail.join('; ')}).`,
+  );
 }
 
 function semevalBench(options: Partial<ClusterOptions> = {}, orders = ORDERS, print = true): { q: BCubed; trapRate: number; agreement: number } {
@@ -223,8 +243,17 @@ function semevalBench(options: Partial<ClusterOptions> = {}, orders = ORDERS, pr
   const trapRate = runs.reduce((s, r) => s + r.trapRate, 0) / runs.length;
   const agreement = runs.length > 1 ? runs.slice(1).reduce((s, r) => s + bcubed(runs[0]!.part, r.part).f1, 0) / (runs.length - 1) : 1;
   if (print) {
-    out.semevalStream = { articles: stream.articles.length, goldClusters: new Set(stream.gold.values()).size, traps: stream.traps.length, ...q, trapRate, agreement };
-    console.log(`\n## Clustering quality: SemEval stream (${stream.articles.length} articles, ${new Set(stream.gold.values()).size} gold clusters, ${stream.traps.length} same-topic traps)\n`);
+    out.semevalStream = {
+      articles: stream.articles.length,
+      goldClusters: new Set(stream.gold.values()).size,
+      traps: stream.traps.length,
+      ...q,
+      trapRate,
+      agreement,
+    };
+    console.log(
+      `\n## Clustering quality: SemEval stream (${stream.articles.length} articles, ${new Set(stream.gold.values()).size} gold clusters, ${stream.traps.length} same-topic traps)\n`,
+    );
     console.log('| BCubed P | BCubed R | BCubed F1 | traps co-clustered | order agreement |\n|---:|---:|---:|---:|---:|');
     console.log(`| ${f3(q.precision)} | ${f3(q.recall)} | ${f3(q.f1)} | ${f3(trapRate)} | ${f3(agreement)} |`);
   }
@@ -240,7 +269,9 @@ function sweep(): void {
       const d = demoBench({ eventThreshold, storyThreshold }, 1, false);
       const s = semevalBench({ eventThreshold, storyThreshold }, 1, false);
       rows.push({ eventThreshold, storyThreshold, demo: d, semeval: s });
-      console.log(`| ${eventThreshold} | ${storyThreshold} | ${f3(d?.first.event.f1 ?? Number.NaN)} | ${f3(d?.first.story.f1 ?? Number.NaN)} | ${f3(s.q.f1)} | ${f3(s.trapRate)} |`);
+      console.log(
+        `| ${eventThreshold} | ${storyThreshold} | ${f3(d?.first.event.f1 ?? Number.NaN)} | ${f3(d?.first.story.f1 ?? Number.NaN)} | ${f3(s.q.f1)} | ${f3(s.trapRate)} |`,
+      );
     }
   }
   out.sweep = rows;
@@ -264,7 +295,9 @@ const FILL_BATCH = 500;
 function speedBench(): void {
   const rowsOut: Record<string, unknown>[] = [];
   console.log('\n## Speed (synthetic stream, file database, one transaction per article as in the pipeline)\n');
-  console.log('| stored articles | how the store was filled | assign p50 ms | assign p99 ms | assign articles/s | end-to-end articles/s (store + assign + commit) | peak RSS MB |\n|---:|---|---:|---:|---:|---:|---:|');
+  console.log(
+    '| stored articles | how the store was filled | assign p50 ms | assign p99 ms | assign articles/s | end-to-end articles/s (store + assign + commit) | peak RSS MB |\n|---:|---|---:|---:|---:|---:|---:|',
+  );
   const dir = resolve(root, 'bench/out/cluster-speed');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -317,9 +350,19 @@ function speedBench(): void {
     for (let i = 0; i < PROBE; i++) lat.push(step());
     const secs = (performance.now() - t1) / 1000;
     peak = Math.max(peak, process.memoryUsage().rss);
-    const r = { stored, how, p50: percentile(lat, 50), p99: percentile(lat, 99), assignPerSecond: PROBE / (lat.reduce((x, y) => x + y, 0) / 1000), perSecond: PROBE / secs, peakRssMb: peak / 1_048_576 };
+    const r = {
+      stored,
+      how,
+      p50: percentile(lat, 50),
+      p99: percentile(lat, 99),
+      assignPerSecond: PROBE / (lat.reduce((x, y) => x + y, 0) / 1000),
+      perSecond: PROBE / secs,
+      peakRssMb: peak / 1_048_576,
+    };
     rowsOut.push(r);
-    console.log(`| ${stored.toLocaleString('en')} | ${how} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.assignPerSecond.toFixed(0)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`);
+    console.log(
+      `| ${stored.toLocaleString('en')} | ${how} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.assignPerSecond.toFixed(0)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`,
+    );
   }
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -335,14 +378,31 @@ function replicate(db: Database, already: number, copies: number, originals: num
     const shift = -span * c;
     db.transaction(() => {
       db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at)
-        SELECT id || ?, content_hash || ?, NULL, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at FROM articles WHERE id ${orig}`).run(sfx, sfx);
-      db.prepare(`INSERT INTO stories (id, title, created_at, updated_at) SELECT id || ?, title, created_at, updated_at FROM stories WHERE id ${orig}`).run(sfx);
-      db.prepare(`INSERT INTO events (id, story_id, title, date, created_at, updated_at) SELECT id || ?, story_id || ?, title, date, created_at, updated_at FROM events WHERE id ${orig}`).run(sfx, sfx);
-      db.prepare(`INSERT INTO article_events (article_id, event_id, score, explanation) SELECT article_id || ?, event_id || ?, score, explanation FROM article_events WHERE article_id ${orig}`).run(sfx, sfx);
-      db.prepare(`INSERT INTO cluster_features (article_id, title, features) SELECT article_id || ?, title, features FROM cluster_features WHERE article_id ${orig}`).run(sfx);
+        SELECT id || ?, content_hash || ?, NULL, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at FROM articles WHERE id ${orig}`).run(
+        sfx,
+        sfx,
+      );
+      db.prepare(`INSERT INTO stories (id, title, created_at, updated_at) SELECT id || ?, title, created_at, updated_at FROM stories WHERE id ${orig}`).run(
+        sfx,
+      );
+      db.prepare(
+        `INSERT INTO events (id, story_id, title, date, created_at, updated_at) SELECT id || ?, story_id || ?, title, date, created_at, updated_at FROM events WHERE id ${orig}`,
+      ).run(sfx, sfx);
+      db.prepare(
+        `INSERT INTO article_events (article_id, event_id, score, explanation) SELECT article_id || ?, event_id || ?, score, explanation FROM article_events WHERE article_id ${orig}`,
+      ).run(sfx, sfx);
+      db.prepare(
+        `INSERT INTO cluster_features (article_id, title, features) SELECT article_id || ?, title, features FROM cluster_features WHERE article_id ${orig}`,
+      ).run(sfx);
       db.prepare(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
-        SELECT id || ?, kind, profile, t_lo + ?, t_hi + ?, size, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id ${orig}`).run(sfx, shift, shift);
-      db.prepare(`INSERT INTO cluster_postings (key, event_id, t_lo, t_hi) SELECT key, event_id || ?, t_lo + ?, t_hi + ? FROM cluster_postings WHERE event_id ${orig}`).run(sfx, shift, shift);
+        SELECT id || ?, kind, profile, t_lo + ?, t_hi + ?, size, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id ${orig}`).run(
+        sfx,
+        shift,
+        shift,
+      );
+      db.prepare(
+        `INSERT INTO cluster_postings (key, event_id, t_lo, t_hi) SELECT key, event_id || ?, t_lo + ?, t_hi + ? FROM cluster_postings WHERE event_id ${orig}`,
+      ).run(sfx, shift, shift);
     })();
     process.stderr.write(`  replicated copy ${c}\n`);
   }
@@ -365,5 +425,8 @@ if (!flag('speed-only')) {
 }
 if (!flag('quick') && !flag('sweep')) speedBench();
 mkdirSync(resolve(root, 'bench/out'), { recursive: true });
-writeFileSync(resolve(root, 'bench/out/cluster.json'), JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, ...out }, null, 2));
+writeFileSync(
+  resolve(root, 'bench/out/cluster.json'),
+  JSON.stringify({ at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, ...out }, null, 2),
+);
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s; JSON in bench/out/cluster.json)`);

@@ -5,7 +5,19 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ClusterError, ClusterNotFoundError } from './errors.js';
-import { type Ctx, createEvent, freshId, logDecision, mergeEvents, mergeStories, rebuildEvent, rebuildStory, redirect, resolveId, storyOf } from './internal/ops.js';
+import {
+  type Ctx,
+  createEvent,
+  freshId,
+  logDecision,
+  mergeEvents,
+  mergeStories,
+  rebuildEvent,
+  rebuildStory,
+  redirect,
+  resolveId,
+  storyOf,
+} from './internal/ops.js';
 import { DEFAULT_OPTIONS } from './internal/options.js';
 import { ClusterState } from './internal/state.js';
 
@@ -68,7 +80,9 @@ export function splitEvent(db: Database, eventId: string, articleIds: readonly s
     const story = storyOf(db, ev);
     if (!story) throw new ClusterNotFoundError(`no event with id "${eventId}"`);
     if (articleIds.length === 0) throw new ClusterError('name at least one article to split off');
-    const members = new Set((db.prepare('SELECT article_id FROM article_events WHERE event_id = ?').all(ev) as { article_id: string }[]).map((r) => r.article_id));
+    const members = new Set(
+      (db.prepare('SELECT article_id FROM article_events WHERE event_id = ?').all(ev) as { article_id: string }[]).map((r) => r.article_id),
+    );
     for (const a of articleIds) if (!members.has(a)) throw new ClusterError(`article "${a}" is not in event ${ev}`);
     if (articleIds.length === members.size) throw new ClusterError('a split must leave at least one article in the event');
     const newId = freshId(db, 'ev', articleIds[0]!);

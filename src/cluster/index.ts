@@ -7,14 +7,25 @@ import { createOnlineClusterer } from './internal/engine.js';
 import type { ClusterOptions } from './internal/options.js';
 import type { Clusterer } from './types.js';
 
-export type { Assignment, ClusterSignals, Clusterer, Explanation, ScoreParts } from './types.js';
+export { type DecisionResult, mergeClusters, moveItem, splitEvent } from './decisions.js';
+export { ClusterError, ClusterNotFoundError } from './errors.js';
+export { resolveId } from './internal/ops.js';
 export type { ClusterOptions } from './internal/options.js';
 export { DEFAULT_OPTIONS } from './internal/options.js';
-export { ClusterError, ClusterNotFoundError } from './errors.js';
+export {
+  type ArticlePlace,
+  type AuditEntry,
+  auditLog,
+  type EventSummary,
+  explainArticle,
+  getStory,
+  listStories,
+  type StorySummary,
+  storyOfArticle,
+  type Why,
+} from './readers.js';
 export { clusterSchema } from './schema.js';
-export { type DecisionResult, mergeClusters, moveItem, splitEvent } from './decisions.js';
-export { type ArticlePlace, type AuditEntry, type EventSummary, type StorySummary, type Why, auditLog, explainArticle, getStory, listStories, storyOfArticle } from './readers.js';
-export { resolveId } from './internal/ops.js';
+export type { Assignment, Clusterer, ClusterSignals, Explanation, ScoreParts } from './types.js';
 
 /** Creates the clusterer for a database (state persists in the database; a new process continues where the last stopped). */
 export function createClusterer(db: Database, options: Partial<ClusterOptions> = {}): Clusterer {

@@ -34,18 +34,22 @@ export interface StorySummary {
 }
 
 function build(db: Database, storyIds: readonly string[] | null): StorySummary[] {
-  const stories = (db.prepare('SELECT id, title, updated_at FROM stories ORDER BY updated_at DESC, id').all() as { id: string; title: string; updated_at: string }[]).filter(
-    (s) => !storyIds || storyIds.includes(s.id),
-  );
+  const stories = (
+    db.prepare('SELECT id, title, updated_at FROM stories ORDER BY updated_at DESC, id').all() as { id: string; title: string; updated_at: string }[]
+  ).filter((s) => !storyIds || storyIds.includes(s.id));
   const wanted = new Set(stories.map((s) => s.id));
-  const events = (db.prepare('SELECT id, story_id, title, date FROM events ORDER BY date IS NULL, date, created_at, id').all() as {
-    id: string;
-    story_id: string;
-    title: string;
-    date: string | null;
-  }[]).filter((e) => wanted.has(e.story_id));
+  const events = (
+    db.prepare('SELECT id, story_id, title, date FROM events ORDER BY date IS NULL, date, created_at, id').all() as {
+      id: string;
+      story_id: string;
+      title: string;
+      date: string | null;
+    }[]
+  ).filter((e) => wanted.has(e.story_id));
   const links = db
-    .prepare('SELECT ae.article_id, ae.event_id FROM article_events ae JOIN articles a ON a.id = ae.article_id ORDER BY a.published IS NULL, a.published, a.seq')
+    .prepare(
+      'SELECT ae.article_id, ae.event_id FROM article_events ae JOIN articles a ON a.id = ae.article_id ORDER BY a.published IS NULL, a.published, a.seq',
+    )
     .all() as { article_id: string; event_id: string }[];
   const byEvent = new Map<string, string[]>();
   for (const l of links) {
@@ -100,7 +104,13 @@ export interface Why {
   /** Recorded when the article was placed (or moved). */
   readonly explanation: Explanation;
   /** The article scored now against the rest of its event (null for a one-article event). */
-  readonly now: { readonly score: number; readonly parts: ScoreParts; readonly sharedTerms: readonly string[]; readonly sharedEntities: readonly string[]; readonly sharedNumbers: readonly string[] } | null;
+  readonly now: {
+    readonly score: number;
+    readonly parts: ScoreParts;
+    readonly sharedTerms: readonly string[];
+    readonly sharedEntities: readonly string[];
+    readonly sharedNumbers: readonly string[];
+  } | null;
   /** Human decisions that touched this article (newest first). */
   readonly decisions: readonly AuditEntry[];
 }
@@ -138,7 +148,9 @@ export interface AuditEntry {
 
 /** Every merge, split and move, human or automatic, newest first. */
 export function auditLog(db: Database): AuditEntry[] {
-  return (db.prepare('SELECT id, at, origin, action, payload, note FROM cluster_decisions ORDER BY id DESC').all() as (Omit<AuditEntry, 'payload'> & { payload: string })[]).map(
-    (r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }),
-  );
+  return (
+    db.prepare('SELECT id, at, origin, action, payload, note FROM cluster_decisions ORDER BY id DESC').all() as (Omit<AuditEntry, 'payload'> & {
+      payload: string;
+    })[]
+  ).map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }

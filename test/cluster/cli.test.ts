@@ -63,7 +63,10 @@ describe('storyline why', () => {
     assert.match(text, /event +ev_/);
   });
   it('prints JSON with --json', async () => {
-    const data = JSON.parse(await run(['why', 'aferry2', '--db', file, '--json'])) as { explanation: { score: number; sharedTerms: string[] }; now: { score: number } | null };
+    const data = JSON.parse(await run(['why', 'aferry2', '--db', file, '--json'])) as {
+      explanation: { score: number; sharedTerms: string[] };
+      now: { score: number } | null;
+    };
     assert.ok(data.explanation.score > 0);
     assert.ok(data.explanation.sharedTerms.length > 0);
     assert.ok(data.now && data.now.score > 0, 'scored against the rest of its event now');
@@ -82,7 +85,10 @@ describe('storyline merge / split / move', () => {
   it('split then merge back, with JSON results naming the decision', async () => {
     const file = makeDb('edit.db');
     const ev = placeIn(file, 'aferry1').eventId;
-    const split = JSON.parse(await run(['split', ev, 'aferry3', '--db', file, '--json', '--note', 'follow-up piece'])) as { decision: number; ids: { newEvent: string } };
+    const split = JSON.parse(await run(['split', ev, 'aferry3', '--db', file, '--json', '--note', 'follow-up piece'])) as {
+      decision: number;
+      ids: { newEvent: string };
+    };
     assert.ok(split.decision > 0);
     assert.equal(placeIn(file, 'aferry3').eventId, split.ids.newEvent);
     const merged = await run(['merge', ev, split.ids.newEvent, '--db', file]);

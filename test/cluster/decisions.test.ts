@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  auditLog,
   ClusterError,
   ClusterNotFoundError,
-  auditLog,
   createClusterer,
   explainArticle,
   getStory,

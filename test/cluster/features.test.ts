@@ -12,10 +12,21 @@ describe('dates', () => {
     { name: 'month day, year', text: 'It opened on March 3, 2029, to crowds.', published: null, expect: ['2029-03-03'] },
     { name: 'weekday against published date', text: 'The ministers met on Tuesday.', published: '2031-05-08T10:00:00Z', expect: ['2031-05-06'] },
     { name: 'day-month placed in the anchor year', text: 'The talks on the 2nd of December went well.', published: '2031-12-05', expect: ['2031-12-02'] },
-    { name: 'day-month early in the next year resolves back', text: 'The summit on 28 December was a failure.', published: '2032-01-04', expect: ['2031-12-28'] },
+    {
+      name: 'day-month early in the next year resolves back',
+      text: 'The summit on 28 December was a failure.',
+      published: '2032-01-04',
+      expect: ['2031-12-28'],
+    },
     { name: 'no anchor keeps month and day only', text: 'On the 2nd of December they will meet.', published: null, expect: ['--12-02'] },
     { name: 'German month name', text: 'Die Gespräche am 3. März 2029 endeten.', published: null, expect: ['2029-03-03'] },
-    { name: 'anchor from page furniture (d.m.yy timestamp)', text: 'Officials met on Wednesday.', published: null, aside: 'Related story 14.01.32, 10:15', expect: ['2032-01-14'] },
+    {
+      name: 'anchor from page furniture (d.m.yy timestamp)',
+      text: 'Officials met on Wednesday.',
+      published: null,
+      aside: 'Related story 14.01.32, 10:15',
+      expect: ['2032-01-14'],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -41,8 +52,21 @@ describe('dates', () => {
   });
 
   it('primary date is the most mentioned, latest on ties', () => {
-    assert.equal(primaryDate([{ value: '2031-01-01', precision: 'day' }, { value: '2031-01-05', precision: 'day' }, { value: '2031-01-01', precision: 'day' }]), '2031-01-01');
-    assert.equal(primaryDate([{ value: '2031-01-01', precision: 'day' }, { value: '2031-01-05', precision: 'day' }]), '2031-01-05');
+    assert.equal(
+      primaryDate([
+        { value: '2031-01-01', precision: 'day' },
+        { value: '2031-01-05', precision: 'day' },
+        { value: '2031-01-01', precision: 'day' },
+      ]),
+      '2031-01-01',
+    );
+    assert.equal(
+      primaryDate([
+        { value: '2031-01-01', precision: 'day' },
+        { value: '2031-01-05', precision: 'day' },
+      ]),
+      '2031-01-05',
+    );
     assert.equal(primaryDate([]), null);
   });
 });

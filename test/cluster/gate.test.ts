@@ -44,10 +44,15 @@ test('gate: pair similarity on same-language SemEval pairs (subset)', (t) => {
     t.skip(`similarity data not found under ${shared}`);
     return;
   }
-  const rows = readSimilarity(shared).filter((r) => r.langA === r.langB).slice(0, SAME_LANGUAGE_PAIRS);
+  const rows = readSimilarity(shared)
+    .filter((r) => r.langA === r.langB)
+    .slice(0, SAME_LANGUAGE_PAIRS);
   const feats = new Map<string, ReturnType<typeof featuresOf>>();
   for (const r of rows) {
-    for (const [id, text, lang] of [[r.a, r.textA, r.langA], [r.b, r.textB, r.langB]] as const) {
+    for (const [id, text, lang] of [
+      [r.a, r.textA, r.langA],
+      [r.b, r.textB, r.langB],
+    ] as const) {
       if (feats.has(id)) continue;
       const { title, body } = splitTitle(text);
       feats.set(id, featuresOf({ title, text: body, published: null, language: lang }));
@@ -57,6 +62,9 @@ test('gate: pair similarity on same-language SemEval pairs (subset)', (t) => {
   for (const f of feats.values()) for (const k of dfKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
   const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
   const xs = rows.map((r) => score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf).parts.total);
-  const r = pearson(xs, rows.map((x) => -x.overall));
+  const r = pearson(
+    xs,
+    rows.map((x) => -x.overall),
+  );
   assert.ok(r >= PEARSON_FLOOR, `Pearson ${r.toFixed(3)} < ${PEARSON_FLOOR}`);
 });

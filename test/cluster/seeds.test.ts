@@ -30,7 +30,12 @@ test('seeds: four December reports form one event; the January article is anothe
   assert.equal(articles.length, 5, 'five seed articles stored');
   // Re-runs get the extract stage's signals as the pipeline gives them.
   const reference = corpusReference(db);
-  const signals = new Map(articles.map((a) => [a.id, clusterSignals(annotate({ id: a.id, title: a.title, text: a.text, published: a.published, language: a.language }, { reference }))]));
+  const signals = new Map(
+    articles.map((a) => [
+      a.id,
+      clusterSignals(annotate({ id: a.id, title: a.title, text: a.text, published: a.published, language: a.language }, { reference })),
+    ]),
+  );
   const orders = [articles, [...articles].reverse(), [articles[3]!, articles[0]!, articles[4]!, articles[1]!, articles[2]!]];
   orders.forEach((order, k) => {
     if (k > 0) {

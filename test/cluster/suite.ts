@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Database } from 'better-sqlite3';
-import { listStories, storyOfArticle } from '../../src/cluster/index.js';
 import type { Clusterer } from '../../src/cluster/index.js';
+import { listStories, storyOfArticle } from '../../src/cluster/index.js';
 import { FIXTURES, storedFixtures } from './fixtures.js';
 
 export type ClustererFactory = (db: Database) => Clusterer;
@@ -68,7 +68,10 @@ export function clustererSuite(name: string, factory: ClustererFactory): void {
     it('returns the export shape: storylines with events inside, each with title, date and articles', () => {
       const { db } = assignAll(factory);
       const stories = listStories(db);
-      assert.equal(stories.reduce((n, s) => n + s.articles.length, 0), FIXTURES.length);
+      assert.equal(
+        stories.reduce((n, s) => n + s.articles.length, 0),
+        FIXTURES.length,
+      );
       for (const s of stories) {
         assert.ok(s.id && s.title, 'storyline id and title');
         for (const e of s.events) {
@@ -77,7 +80,10 @@ export function clustererSuite(name: string, factory: ClustererFactory): void {
         }
       }
       const ferry = stories.find((s) => s.articles.includes('aferry1'))!;
-      assert.ok(FIXTURES.some((f) => f.title === ferry.title), 'storyline title is a headline of one of its articles');
+      assert.ok(
+        FIXTURES.some((f) => f.title === ferry.title),
+        'storyline title is a headline of one of its articles',
+      );
     });
 
     it('continues incrementally in a new process (state read back from the database)', () => {

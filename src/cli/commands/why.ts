@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Why, explainArticle } from '../../cluster/index.js';
+import { explainArticle, type Why } from '../../cluster/index.js';
 import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
 
 type Opts = DbOptions & OutputOptions;

@@ -48,9 +48,29 @@ WEEKDAYS.forEach((names, i) => {
   for (const n of names) WEEKDAY_OF.set(n, i);
 });
 const RELATIVE: ReadonlyMap<string, number> = new Map([
-  ['yesterday', -1], ['gestern', -1], ['hier', -1], ['ayer', -1], ['ieri', -1], ['wczoraj', -1], ['dun', -1], ['вчера', -1],
-  ['today', 0], ['heute', 0], ['hoy', 0], ['oggi', 0], ['dzisiaj', 0], ['bugun', 0], ['сегодня', 0],
-  ['tomorrow', 1], ['morgen', 1], ['demain', 1], ['manana', 1], ['domani', 1], ['jutro', 1], ['yarin', 1], ['завтра', 1],
+  ['yesterday', -1],
+  ['gestern', -1],
+  ['hier', -1],
+  ['ayer', -1],
+  ['ieri', -1],
+  ['wczoraj', -1],
+  ['dun', -1],
+  ['вчера', -1],
+  ['today', 0],
+  ['heute', 0],
+  ['hoy', 0],
+  ['oggi', 0],
+  ['dzisiaj', 0],
+  ['bugun', 0],
+  ['сегодня', 0],
+  ['tomorrow', 1],
+  ['morgen', 1],
+  ['demain', 1],
+  ['manana', 1],
+  ['domani', 1],
+  ['jutro', 1],
+  ['yarin', 1],
+  ['завтра', 1],
 ]);
 
 /** Day-month dates are placed in the year that puts them within this many days before the anchor… */

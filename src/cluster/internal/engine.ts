@@ -6,14 +6,14 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredArticle } from '../../types.js';
 import { ClusterError } from '../errors.js';
-import type { Assignment, ClusterSignals, Clusterer, Explanation } from '../types.js';
-import { type Features, compactFeatures, featuresOf } from './features.js';
+import type { Assignment, Clusterer, ClusterSignals, Explanation } from '../types.js';
+import { compactFeatures, type Features, featuresOf } from './features.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
-import { DEFAULT_OPTIONS, type ClusterOptions } from './options.js';
-import { type Profile, addToProfile, emptyProfile } from './profile.js';
-import { type Evidence, score } from './similarity.js';
+import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
+import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { datesDiverge, splitByDates } from './refine.js';
+import { type Evidence, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
 
 /** Index lookups reserved for the article's strongest names and numbers (of `queryKeys`); 8 + 4 let the
@@ -75,9 +75,21 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
         .filter((x) => x.weight > 0)
         .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
         .slice(0, n);
-    const names = rank(Object.keys(f.entities).map((k) => `e:${k}`), (k) => (f.entities[k.slice(2)] ?? 0) * state.idf(k) * o.weights.entities, QUERY_NAMES);
-    const numbers = rank(f.numbers.map((n) => `n:${n}`), (k) => state.idf(k) * o.weights.numbers, QUERY_NUMBERS);
-    const terms = rank(Object.keys(f.terms), (k) => (f.terms[k] ?? 0) * state.idf(k) * o.weights.text, Math.max(0, o.queryKeys - names.length - numbers.length));
+    const names = rank(
+      Object.keys(f.entities).map((k) => `e:${k}`),
+      (k) => (f.entities[k.slice(2)] ?? 0) * state.idf(k) * o.weights.entities,
+      QUERY_NAMES,
+    );
+    const numbers = rank(
+      f.numbers.map((n) => `n:${n}`),
+      (k) => state.idf(k) * o.weights.numbers,
+      QUERY_NUMBERS,
+    );
+    const terms = rank(
+      Object.keys(f.terms),
+      (k) => (f.terms[k] ?? 0) * state.idf(k) * o.weights.text,
+      Math.max(0, o.queryKeys - names.length - numbers.length),
+    );
     return [...terms, ...names, ...numbers];
   }
 
@@ -109,7 +121,13 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       const needed = m.date > 0 ? o.storyThreshold : o.eventThreshold;
       if (mutual < needed) continue;
       const [into, from] = a.profile.n > b.profile.n || (a.profile.n === b.profile.n && a.id < b.id) ? [a.id, b.id] : [b.id, a.id];
-      mergeEvents(ctx, from, into, 'auto', `article bridged both events (scores ${best.ev.parts.total.toFixed(3)} and ${other.ev.parts.total.toFixed(3)}; events score ${mutual.toFixed(3)} against each other)`);
+      mergeEvents(
+        ctx,
+        from,
+        into,
+        'auto',
+        `article bridged both events (scores ${best.ev.parts.total.toFixed(3)} and ${other.ev.parts.total.toFixed(3)}; events score ${mutual.toFixed(3)} against each other)`,
+      );
       merged.push({ from, into });
       if (from === best.row.id) return merged;
     }
@@ -133,7 +151,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     return best && best.total >= o.storyThreshold ? { id: best.id, total: best.total, ranked } : null;
   }
 
-  function bridgeStories(f: Features, into: string, ranked: { id: string; total: number; row: ProfileRow }[]): { from: string; into: string }[] {
+  function bridgeStories(into: string, ranked: { id: string; total: number; row: ProfileRow }[]): { from: string; into: string }[] {
     const merged: { from: string; into: string }[] = [];
     if (!o.autoMerge) return merged;
     const a = state.profile(into);
@@ -178,7 +196,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (story) {
         storyId = story.id;
         createEvent(db, eventId, storyId, article.title, false);
-        merged.push(...bridgeStories(f, storyId, story.ranked));
+        merged.push(...bridgeStories(storyId, story.ranked));
         rule = `new event (best event score ${best ? best.ev.parts.total.toFixed(3) : 'none'} < ${o.eventThreshold}); joined storyline: score ${story.total.toFixed(3)} ≥ ${o.storyThreshold}`;
       } else {
         newStory = true;
@@ -233,15 +251,27 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     let splitEvents: string[] | null = null;
     if (o.refine && datesDiverge(eventRow.profile, o.weights.farDays)) splitEvents = [eventRow.id];
     else if (o.refine) {
-      const conflict = eligible.find((c) => c.row.id !== eventRow.id && c.ev.parts.date < 0 && c.ev.parts.total - c.ev.parts.date >= o.eventThreshold && !merged.some((m) => m.from === c.row.id));
+      const conflict = eligible.find(
+        (c) =>
+          c.row.id !== eventRow.id && c.ev.parts.date < 0 && c.ev.parts.total - c.ev.parts.date >= o.eventThreshold && !merged.some((m) => m.from === c.row.id),
+      );
       if (conflict && storyOf(db, conflict.row.id) === storyId) splitEvents = [eventRow.id, conflict.row.id];
     }
     if (splitEvents) {
       const moves = splitByDates(ctx, splitEvents, o, `article ${article.id} showed diverging happening dates in ${splitEvents.join(' + ')}`);
       if (moves.length > 0) {
-        const place = db.prepare('SELECT ae.event_id, e.story_id, ae.explanation FROM article_events ae JOIN events e ON e.id = ae.event_id WHERE ae.article_id = ?').get(article.id) as
-          { event_id: string; story_id: string; explanation: string };
-        return { articleId: article.id, eventId: place.event_id, storyId: place.story_id, newEvent, newStory, explanation: JSON.parse(place.explanation) as Explanation, merged };
+        const place = db
+          .prepare('SELECT ae.event_id, e.story_id, ae.explanation FROM article_events ae JOIN events e ON e.id = ae.event_id WHERE ae.article_id = ?')
+          .get(article.id) as { event_id: string; story_id: string; explanation: string };
+        return {
+          articleId: article.id,
+          eventId: place.event_id,
+          storyId: place.story_id,
+          newEvent,
+          newStory,
+          explanation: JSON.parse(place.explanation) as Explanation,
+          merged,
+        };
       }
     }
     return { articleId: article.id, eventId: eventRow.id, storyId, newEvent, newStory, explanation, merged };

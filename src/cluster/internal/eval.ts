@@ -71,9 +71,9 @@ export function bcubed(gold: ReadonlyMap<string, string>, pred: ReadonlyMap<stri
     const g = new Map<string, Set<string>>();
     for (const k of items) {
       const c = m.get(k)!;
-      let s = g.get(c);
-      if (!s) g.set(c, (s = new Set()));
+      const s = g.get(c) ?? new Set<string>();
       s.add(k);
+      g.set(c, s);
     }
     return g;
   };

@@ -4,7 +4,7 @@
  */
 import type { StoredArticle } from '../../types.js';
 import type { ClusterSignals } from '../types.js';
-import { type FoundDate, dayNumber, findDates, primaryDate, publishedDate } from './dates.js';
+import { dayNumber, type FoundDate, findDates, primaryDate, publishedDate } from './dates.js';
 import { fold, nameKey, stems } from './text.js';
 
 export interface Features {
@@ -35,7 +35,6 @@ const MAX_ACRONYM_LENGTH = 5;
 const MIN_NAME_KEY = 3;
 /** Numbers with fewer digits are too common to tell stories apart. */
 const MIN_NUMBER_DIGITS = 2;
-
 
 /** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
 function capitalisedWords(text: string): string[] {

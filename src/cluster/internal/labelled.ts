@@ -42,7 +42,9 @@ export function loadDemoLabels(corpusDir: string): GoldLabels {
 /** Predicted event and storyline per article ref, read from a database the corpus was ingested into. */
 export function predicted(db: Database, root: string): { event: Map<string, string>; story: Map<string, string> } {
   const rows = db
-    .prepare('SELECT a.path, a.record, ae.event_id, e.story_id FROM articles a JOIN article_events ae ON ae.article_id = a.id JOIN events e ON e.id = ae.event_id')
+    .prepare(
+      'SELECT a.path, a.record, ae.event_id, e.story_id FROM articles a JOIN article_events ae ON ae.article_id = a.id JOIN events e ON e.id = ae.event_id',
+    )
     .all() as { path: string | null; record: number; event_id: string; story_id: string }[];
   const event = new Map<string, string>();
   const story = new Map<string, string>();

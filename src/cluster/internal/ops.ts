@@ -3,9 +3,19 @@
  * splitting and relabelling events and storylines, with redirects and the decision log.
  */
 import type { Database } from 'better-sqlite3';
-import { dfKeys } from './idf.js';
 import type { Features } from './features.js';
-import { type Profile, TRIM_SLACK, PROFILE_DATES, PROFILE_ENTITIES, PROFILE_MENTIONS, PROFILE_NUMBERS, PROFILE_TERMS, emptyProfile, profileOf } from './profile.js';
+import { dfKeys } from './idf.js';
+import {
+  emptyProfile,
+  PROFILE_DATES,
+  PROFILE_ENTITIES,
+  PROFILE_MENTIONS,
+  PROFILE_NUMBERS,
+  PROFILE_TERMS,
+  type Profile,
+  profileOf,
+  TRIM_SLACK,
+} from './profile.js';
 import type { ClusterState, ProfileRow } from './state.js';
 
 export type Origin = 'human' | 'auto';
@@ -14,8 +24,9 @@ const now = () => new Date().toISOString();
 
 export function logDecision(db: Database, origin: Origin, action: string, payload: Record<string, unknown>, note: string | null = null): number {
   return Number(
-    db.prepare('INSERT INTO cluster_decisions (at, origin, action, payload, note) VALUES (?, ?, ?, ?, ?)').run(now(), origin, action, JSON.stringify(payload), note)
-      .lastInsertRowid,
+    db
+      .prepare('INSERT INTO cluster_decisions (at, origin, action, payload, note) VALUES (?, ?, ?, ?, ?)')
+      .run(now(), origin, action, JSON.stringify(payload), note).lastInsertRowid,
   );
 }
 
@@ -97,7 +108,9 @@ export function eventDate(p: Profile): string | null {
 }
 
 export function membersOf(db: Database, eventId: string): string[] {
-  return (db.prepare('SELECT article_id FROM article_events WHERE event_id = ? ORDER BY article_id').all(eventId) as { article_id: string }[]).map((r) => r.article_id);
+  return (db.prepare('SELECT article_id FROM article_events WHERE event_id = ? ORDER BY article_id').all(eventId) as { article_id: string }[]).map(
+    (r) => r.article_id,
+  );
 }
 
 export function storyOf(db: Database, eventId: string): string | null {
@@ -126,7 +139,15 @@ export function rebuildEvent(ctx: Ctx, eventId: string): ProfileRow | null {
   }
   const profile = profileOf(feats.map((x) => x.f));
   const rep = old && members.includes(old.repArticle ?? '') ? old.repArticle : (feats[0]?.id ?? null);
-  const row: ProfileRow = { id: eventId, kind: 'event', profile, repArticle: rep, repScore: old?.repScore ?? 0, locked: old?.locked ?? false, indexed: old?.indexed ?? [] };
+  const row: ProfileRow = {
+    id: eventId,
+    kind: 'event',
+    profile,
+    repArticle: rep,
+    repScore: old?.repScore ?? 0,
+    locked: old?.locked ?? false,
+    indexed: old?.indexed ?? [],
+  };
   ctx.state.reindex(row, indexKeysOf(profile, ctx.state.idf, ctx.indexKeys), true);
   ctx.state.saveProfile(row);
   const title = feats.find((x) => x.id === rep)?.title;
@@ -151,7 +172,15 @@ export function rebuildStory(ctx: Ctx, storyId: string): void {
     if (!best || row.profile.n > best.n) best = { id: e.id, title: e.title, n: row.profile.n };
   }
   const old = ctx.state.profile(storyId);
-  ctx.state.saveProfile({ id: storyId, kind: 'story', profile, repArticle: best?.id ?? null, repScore: best?.n ?? 0, locked: old?.locked ?? false, indexed: [] });
+  ctx.state.saveProfile({
+    id: storyId,
+    kind: 'story',
+    profile,
+    repArticle: best?.id ?? null,
+    repScore: best?.n ?? 0,
+    locked: old?.locked ?? false,
+    indexed: [],
+  });
   ctx.db.prepare('UPDATE stories SET title = COALESCE(?, title), updated_at = ? WHERE id = ?').run(best?.title ?? null, now(), storyId);
 }
 
@@ -226,7 +255,9 @@ export function createEvent(db: Database, eventId: string, storyId: string, titl
 export function freshId(db: Database, prefix: 'ev' | 'st', articleId: string): string {
   const base = `${prefix}_${articleId.replace(/^a/, '')}`;
   const taken = (id: string) =>
-    db.prepare('SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM id_redirects WHERE old_id = ?').get(id, id, id) !== undefined;
+    db
+      .prepare('SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM id_redirects WHERE old_id = ?')
+      .get(id, id, id) !== undefined;
   if (!taken(base)) return base;
   for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
 }

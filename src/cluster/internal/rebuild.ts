@@ -3,7 +3,18 @@ import type { Database } from 'better-sqlite3';
 
 export function resetClusters(db: Database): void {
   db.transaction(() => {
-    for (const t of ['article_events', 'events', 'stories', 'cluster_features', 'cluster_profiles', 'cluster_postings', 'cluster_df', 'id_redirects', 'cluster_constraints', 'cluster_decisions']) {
+    for (const t of [
+      'article_events',
+      'events',
+      'stories',
+      'cluster_features',
+      'cluster_profiles',
+      'cluster_postings',
+      'cluster_df',
+      'id_redirects',
+      'cluster_constraints',
+      'cluster_decisions',
+    ]) {
       db.prepare(`DELETE FROM ${t}`).run();
     }
     db.prepare("UPDATE cluster_meta SET value = '0' WHERE key = 'docs'").run();

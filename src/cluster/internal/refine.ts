@@ -4,12 +4,13 @@
  * dated members form one group per run of nearby dates, and each undated member then joins the group it
  * fits best, most confident first, the group profiles growing as they go. Bounded by event size.
  */
+
+import type { Explanation } from '../types.js';
 import { dayGap } from './dates.js';
 import type { Features } from './features.js';
 import { type Ctx, freshId, logDecision, membersOf, rebuildEvent, rebuildStory, redirect, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
-import { type Profile, addToProfile, emptyProfile } from './profile.js';
-import type { Explanation } from '../types.js';
+import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { score } from './similarity.js';
 
 /** Regrouping only runs over at most this many articles (keeps the per-article cost bounded: ≤ 30²·groups scores). */
@@ -24,7 +25,12 @@ export interface Move {
 /** Groups of dates where each date is within `farDays` of another in its group (single linkage). */
 function dateGroups(dated: readonly { id: string; date: string }[], farDays: number): string[][] {
   const parent = dated.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    if (parent[i] === i) return i;
+    const root = find(parent[i]!);
+    parent[i] = root;
+    return root;
+  };
   for (let i = 0; i < dated.length; i++) {
     for (let j = i + 1; j < dated.length; j++) if (dayGap(dated[i]!.date, dated[j]!.date) < farDays) parent[find(i)] = find(j);
   }

@@ -139,7 +139,9 @@ export function score(f: Features, p: Profile, idf: Idf, w: Weights = DEFAULT_WE
   const numbers = cosine(nums, pn, (k) => idf(`n:${k}`), sn);
   const gapDays = useDates ? dateGap(f, p) : null;
   const date = dateScore(gapDays, w, gapDays !== null && gapDays > w.sameDays && sharesDate(f, p, w.sameDays));
-  const total = crossLanguage(f, p) ? w.crossEntities * entities + w.crossNumbers * numbers + date : w.text * text + w.entities * entities + w.numbers * numbers + date;
+  const total = crossLanguage(f, p)
+    ? w.crossEntities * entities + w.crossNumbers * numbers + date
+    : w.text * text + w.entities * entities + w.numbers * numbers + date;
   const show = (k: string) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
   return {
     parts: { text, entities, numbers, date, total },

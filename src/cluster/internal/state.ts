@@ -34,7 +34,7 @@ export class ClusterState {
   private generation: string;
   private readonly s: Record<string, Statement>;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       meta: p('SELECT value FROM cluster_meta WHERE key = ?'),

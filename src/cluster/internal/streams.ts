@@ -74,7 +74,9 @@ export function semevalStream(rows: readonly SimilarityRow[]): SemevalStream {
   for (const r of rows) if (r.overall <= SAME_STORY_MAX) parent.set(find(r.a), find(r.b));
   const gold = new Map<string, string>();
   for (const id of texts.keys()) gold.set(id, find(id));
-  const traps = rows.filter((r) => r.overall >= DIFFERENT_STORY_MIN && r.geography <= TRAP_SHARED_MAX && r.entities <= TRAP_SHARED_MAX).map((r) => [r.a, r.b] as [string, string]);
+  const traps = rows
+    .filter((r) => r.overall >= DIFFERENT_STORY_MIN && r.geography <= TRAP_SHARED_MAX && r.entities <= TRAP_SHARED_MAX)
+    .map((r) => [r.a, r.b] as [string, string]);
   return { articles: [...texts].map(([id, t]) => ({ id, ...t })).sort((x, y) => (x.id < y.id ? -1 : 1)), gold, traps };
 }
 

@@ -70,10 +70,11 @@ export function* syntheticStream(count: number, options: Partial<SyntheticOption
   const zipf = (n: number) => Math.floor(n ** r()) - 1;
   const day0 = Date.UTC(2024, 0, 1);
   const storyWords = (s: number) => Array.from({ length: 30 }, (_, i) => word(o.vocabulary + s * 40 + i));
-  const names = (s: number) => Array.from({ length: 6 }, (_, i) => {
-    const w = word(o.vocabulary * 3 + s * 7 + i, 6);
-    return w[0]!.toUpperCase() + w.slice(1);
-  });
+  const names = (s: number) =>
+    Array.from({ length: 6 }, (_, i) => {
+      const w = word(o.vocabulary * 3 + s * 7 + i, 6);
+      return w[0]!.toUpperCase() + w.slice(1);
+    });
   const eventWords = (e: number) => Array.from({ length: 10 }, (_, i) => word(o.vocabulary * 5 + e * 11 + i));
   for (let i = 0; i < count; i++) {
     // Events run interleaved in blocks of CONCURRENT_EVENTS, one block every DAYS_PER_BLOCK days; a storyline's
@@ -97,7 +98,9 @@ export function* syntheticStream(count: number, options: Partial<SyntheticOption
       else body.push(pick(nm));
       if (k % 20 === 19) body.push('.');
     }
-    body.push(`on ${date.getUTCDate()} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][date.getUTCMonth()]} ${date.getUTCFullYear()}.`);
+    body.push(
+      `on ${date.getUTCDate()} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][date.getUTCMonth()]} ${date.getUTCFullYear()}.`,
+    );
     const title = [pick(nm), pick(ew), pick(sw), pick(ew), pick(sw)].join(' ');
     yield { id: `s${i.toString(36).padStart(8, '0')}`, title, text: body.join(' ').replace(/ \./g, '.'), published: date.toISOString(), story, event };
   }
