@@ -138,9 +138,16 @@ export function partialDetector(options: Partial<ProvenanceOptions> = {}): Detec
       const ov = overlap(a, b);
       if (ov.jaccard >= o.nearMinJaccard || ov.shared < o.partialMinShared) return null;
       const [small, large] = uniqueWords(a) <= uniqueWords(b) ? [a, b] : [b, a];
-      const verbatim = verbatimCoverage(small, large, o.verbatimSentenceShare);
-      if (verbatim < o.partialMinCoverage) return null;
-      const rule = `${Math.round(verbatim * 100)}% of the smaller text copied sentence for sentence (${ov.shared} shared shingles)`;
+      const v = verbatimShare(small, large, o.verbatimSentenceShare);
+      const verbatim = v.coverage;
+      // either most of the smaller text is copied, or one long unbroken passage of it is (a wire
+      // story's opening paragraphs reused before the copy continues with its own reporting)
+      const block = v.runSentences >= o.partialMinRunSentences && v.runWords >= o.partialMinRunWords && verbatim >= o.partialMinRunCoverage;
+      if (verbatim < o.partialMinCoverage && !block) return null;
+      const rule =
+        verbatim >= o.partialMinCoverage
+          ? `${Math.round(verbatim * 100)}% of the smaller text copied sentence for sentence (${ov.shared} shared shingles)`
+          : `a passage of ${v.runSentences} consecutive sentences (${v.runWords} words, ${Math.round(verbatim * 100)}% of the smaller text) copied verbatim`;
       return {
         kind: 'partial',
         score: round(verbatim),
@@ -150,18 +157,34 @@ export function partialDetector(options: Partial<ProvenanceOptions> = {}): Detec
   };
 }
 
-/** Share of `small`'s distinct-sentence words in sentences whose shingles are mostly inside `large`. */
-function verbatimCoverage(small: DocView, large: DocView, minShare: number): number {
+interface VerbatimShare {
+  /** Share of the text's words in sentences copied (nearly) verbatim. */
+  readonly coverage: number;
+  /** Words and sentences of the longest run of consecutive copied sentences. */
+  readonly runWords: number;
+  readonly runSentences: number;
+}
+
+/** How much of `small`'s distinct-sentence words sit in sentences whose shingles are mostly inside `large`. */
+function verbatimShare(small: DocView, large: DocView, minShare: number): VerbatimShare {
   const feats = small.features();
   const sh = small.sentenceShingles();
   let total = 0;
   let copied = 0;
+  let run = { words: 0, sentences: 0 };
+  let best = run;
   feats.forEach((f, k) => {
     total += f.words;
+    // a sentence repeating an earlier one (0 words) neither extends nor breaks a run
+    if (f.words === 0) return;
     const s = sh[k]!;
-    if (f.words > 0 && s.length > 0 && intersectionSize(s, large.shingles) / s.length >= minShare) copied += f.words;
+    if (s.length > 0 && intersectionSize(s, large.shingles) / s.length >= minShare) {
+      copied += f.words;
+      run = { words: run.words + f.words, sentences: run.sentences + 1 };
+      if (run.words > best.words) best = run;
+    } else run = { words: 0, sentences: 0 };
   });
-  return total > 0 ? copied / total : 0;
+  return { coverage: total > 0 ? copied / total : 0, runWords: best.words, runSentences: best.sentences };
 }
 
 /** Rewrites and paraphrases: most of the smaller text's sentences align with sentences of the other. */

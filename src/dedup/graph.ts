@@ -7,7 +7,9 @@
 import type { Database } from 'better-sqlite3';
 import type { DuplicateKind } from '../types.js';
 import type { Evidence } from './detectors.js';
-import { compareOrigin, type OriginFacts } from './internal/rank.js';
+import { optionalColumns } from './internal/columns.js';
+import { locationLookup } from './internal/locations.js';
+import { compareOrigin, ORIGIN_COLUMNS, type OriginFacts } from './internal/rank.js';
 import { type DuplicateLink, flipEvidence, KIND_STRENGTH, readLinks } from './links.js';
 
 /** Largest family explored through links (guards against a runaway chain; far above real story sizes). */
@@ -52,11 +54,13 @@ export function familyLinks(db: Database, ids: readonly string[]): DuplicateLink
 }
 
 function originFacts(db: Database, ids: readonly string[]): Map<string, OriginFacts> {
-  const stmt = db.prepare('SELECT id, seq, published, length(text) AS chars FROM articles WHERE id = ?');
+  const locations = locationLookup(db);
+  const extra = optionalColumns(db, 'articles', ORIGIN_COLUMNS);
+  const stmt = db.prepare(`SELECT id, seq, published, length(text) AS chars, ${extra}, text FROM articles WHERE id = ?`);
   const out = new Map<string, OriginFacts>();
   for (const id of ids) {
     const row = stmt.get(id) as OriginFacts | undefined;
-    if (row) out.set(id, row);
+    if (row) out.set(id, { ...row, locations: locations(id) });
   }
   return out;
 }
@@ -165,7 +169,10 @@ export function independenceGroups(db: Database, articleIds: readonly string[]):
     .sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
 }
 
-/** Every stored link (or those touching `articleIds`), with `origin` set to its family's current likely origin. */
+/**
+ * Every stored link (or those touching `articleIds`), with `origin` set to its family's current likely
+ * origin and the link turned so that the origin, when it is one of its two ends, is `a`.
+ */
 export function listDuplicates(db: Database, articleIds?: readonly string[]): DuplicateLink[] {
   const links = articleIds ? readLinks(db, articleIds) : readLinks(db);
   if (links.length === 0) return [];
@@ -177,5 +184,9 @@ export function listDuplicates(db: Database, articleIds?: readonly string[]): Du
     const o = pickOrigin(g, facts);
     for (const m of g) originOf.set(m, o);
   }
-  return links.map((l) => ({ ...l, origin: originOf.get(l.a) ?? l.origin }));
+  // a link is stored oriented by what was known when it was found; turn it when its `b` side is now the origin
+  return links.map((l) => {
+    const origin = originOf.get(l.a) ?? l.origin;
+    return origin === l.b ? { ...l, a: l.b, b: l.a, origin, evidence: flipEvidence(l.evidence) } : { ...l, origin };
+  });
 }

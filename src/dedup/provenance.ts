@@ -7,9 +7,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { StoredArticle } from '../types.js';
 import { type Detection, type Detector, pairClassifier, prepare } from './detectors.js';
 import { ProvenanceError } from './errors.js';
+import { optionalColumns } from './internal/columns.js';
 import { type DocView, intersectionSize } from './internal/doc.js';
 import { type CandidateHits, indexKeys, type KeySchemes, keySchemes, LshIndex } from './internal/lsh-index.js';
-import { compareOrigin, type OriginFacts } from './internal/rank.js';
+import { compareOrigin, ORIGIN_COLUMNS, type OriginFacts } from './internal/rank.js';
 import { type DuplicateLink, flipEvidence, linkWriter } from './links.js';
 import { defaultProvenanceOptions, type ProvenanceOptions } from './options.js';
 import { type RepeatedBlock, repeatedBlocks } from './repeats.js';
@@ -43,6 +44,10 @@ interface CandidateRow {
   text: string;
   paragraphs: string;
   published: string | null;
+  url: string | null;
+  path: string | null;
+  outlet: string | null;
+  author: string | null;
 }
 
 const WATERMARK = 'indexed_through';
@@ -66,7 +71,9 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
   const index = new LshIndex(db, o.maxPosting);
   const classifier: Detector = pairClassifier(o);
   const writeLink = linkWriter(db);
-  const bySeq: Statement<[number], CandidateRow> = db.prepare('SELECT id, seq, text, paragraphs, published FROM articles WHERE seq = ?');
+  const bySeq: Statement<[number], CandidateRow> = db.prepare(
+    `SELECT id, seq, text, paragraphs, published, ${optionalColumns(db, 'articles', ORIGIN_COLUMNS)} FROM articles WHERE seq = ?`,
+  );
   const setMeta = db.prepare('INSERT INTO dedup_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)');
   const getMeta = db.prepare<[string], number>('SELECT value FROM dedup_meta WHERE name = ?').pluck();
   const insertRepeat = db.prepare(
@@ -84,8 +91,18 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
     lastFailure: null,
   };
 
-  function facts(view: DocView, published: string | null, text: string): OriginFacts {
-    return { id: view.id, seq: view.seq, published, chars: text.length };
+  function facts(view: DocView, r: Pick<CandidateRow, 'published' | 'text' | 'url' | 'path' | 'outlet' | 'author'>): OriginFacts {
+    return {
+      id: view.id,
+      seq: view.seq,
+      published: r.published,
+      chars: r.text.length,
+      url: r.url,
+      path: r.path,
+      outlet: r.outlet,
+      author: r.author,
+      text: r.text,
+    };
   }
 
   function add(article: StoredArticle): DuplicateLink[] {
@@ -93,7 +110,7 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
       const view = prepare(article, o);
       const keys = indexKeys(view, schemes, o);
       const hits = index.query(keys, article.seq).sort((x, y) => candidateWeight(y) - candidateWeight(x) || x.seq - y.seq);
-      const mine = facts(view, article.published, article.text);
+      const mine = facts(view, article);
       const links: DuplicateLink[] = [];
       for (const h of hits.slice(0, o.maxCandidates)) {
         const row = bySeq.get(h.seq);
@@ -116,7 +133,7 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
           continue;
         }
         if (!hit) continue;
-        const theirs = facts(other, row.published, row.text);
+        const theirs = facts(other, row);
         const otherFirst = compareOrigin(theirs, mine) <= 0;
         const link: DuplicateLink = otherFirst
           ? { a: other.id, b: view.id, kind: hit.kind, score: hit.score, origin: other.id, evidence: hit.evidence }

@@ -3,6 +3,7 @@
  * scored by weighted Dice over stemmed terms, where each term's weight is its class weight times
  * an inverse sentence frequency computed over the two texts only (so a term both texts repeat
  * everywhere — the story's main name — counts little, and no global word list is needed).
+ * A pair's score is scaled by the agreement of the two sentences' numbers (see `numberAgreement`).
  * Pairs are then matched one-to-one, best first.
  */
 import type { SentenceFeatures } from './sentences.js';
@@ -31,6 +32,19 @@ function idfWeights(a: readonly SentenceFeatures[], b: readonly SentenceFeatures
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
   return idf;
+}
+
+/**
+ * Number agreement of two sentences: 1 when either has no number (a paraphrase may spell one out),
+ * else the Dice coefficient of their number sets. A paraphrase keeps a sentence's figures; a
+ * sentence of the same outlet's follow-up story ("cut from 14 to nine points", "110 instead of
+ * 140") shares the names and the wording but not the numbers, so its score is scaled down by this.
+ */
+export function numberAgreement(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  if (x.size === 0 || y.size === 0) return 1;
+  let shared = 0;
+  for (const n of x) if (y.has(n)) shared++;
+  return (2 * shared) / (x.size + y.size);
 }
 
 function mass(s: SentenceFeatures, idf: ReadonlyMap<string, number>): number {
@@ -67,7 +81,7 @@ export function alignSentences(a: readonly SentenceFeatures[], b: readonly Sente
     }
     for (const [j, common] of shared) {
       const denom = massA[i]! + massB[j]!;
-      const score = denom > 0 ? (2 * common) / denom : 0;
+      const score = denom > 0 ? ((2 * common) / denom) * numberAgreement(s.numbers, b[j]!.numbers) : 0;
       if (score >= minScore) scored.push({ i, j, score });
     }
   });

@@ -13,6 +13,7 @@ import { type BandScheme, bandKeys, bandScheme, containmentSamples } from './min
 const SHINGLE_TAG = 0x5348;
 const ANCHOR_TAG = 0x414e;
 const SAMPLE_TAG = 0x5341;
+const NAME_TAG = 0x4e4d;
 
 export interface IndexKeys {
   readonly shingle: readonly number[];
@@ -30,16 +31,22 @@ export interface CandidateHits {
 export interface KeySchemes {
   readonly shingle: BandScheme;
   readonly anchor: BandScheme;
+  readonly name: BandScheme;
 }
 
 export function keySchemes(o: ProvenanceOptions): KeySchemes {
-  return { shingle: bandScheme(SHINGLE_TAG, o.shingleBands, o.shingleRows), anchor: bandScheme(ANCHOR_TAG, o.anchorBands, o.anchorRows) };
+  return {
+    shingle: bandScheme(SHINGLE_TAG, o.shingleBands, o.shingleRows),
+    anchor: bandScheme(ANCHOR_TAG, o.anchorBands, o.anchorRows),
+    name: bandScheme(NAME_TAG, o.nameBands, o.nameRows),
+  };
 }
 
 export function indexKeys(view: DocView, schemes: KeySchemes, o: ProvenanceOptions): IndexKeys {
   return {
     shingle: bandKeys(view.shingles, schemes.shingle),
-    anchor: bandKeys(view.anchorPairs, schemes.anchor),
+    // both rewrite sources (anchor pairs, single names) count as anchor hits
+    anchor: [...bandKeys(view.anchorPairs, schemes.anchor), ...bandKeys(view.anchors, schemes.name)],
     sample: containmentSamples(view.shingles, SAMPLE_TAG, o.sampleRate, o.sampleMax),
   };
 }

@@ -27,6 +27,8 @@ export interface SentenceFeatures {
   readonly words: number;
   /** Stemmed term → class weight. */
   readonly terms: ReadonlyMap<string, number>;
+  /** The sentence's number tokens (thousands separators removed), for the number-agreement check. */
+  readonly numbers: ReadonlySet<string>;
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -38,20 +40,23 @@ export function sentenceFeatures(sentences: readonly string[]): SentenceFeatures
   const seen = new Set<string>();
   return sentences.map((text) => {
     const norm = (text.normalize('NFKC').toLowerCase().match(TOKEN) ?? []).join(' ');
-    if (seen.has(norm)) return { text, words: 0, terms: new Map<string, number>() };
+    if (seen.has(norm)) return { text, words: 0, terms: new Map<string, number>(), numbers: new Set<string>() };
     seen.add(norm);
     const toks = joinNumbers(text.normalize('NFKC')).match(TOKEN) ?? [];
     const terms = new Map<string, number>();
+    const numbers = new Set<string>();
     toks.forEach((t, i) => {
       const chars = [...t.toLowerCase()];
       let w: number;
-      if (HAS_DIGIT.test(t)) w = NUMBER_WEIGHT;
-      else if (i > 0 && UPPER_START.test(t)) w = NAME_WEIGHT;
+      if (HAS_DIGIT.test(t)) {
+        w = NUMBER_WEIGHT;
+        numbers.add(t.toLowerCase());
+      } else if (i > 0 && UPPER_START.test(t)) w = NAME_WEIGHT;
       else if (chars.length >= MIN_TERM_LENGTH) w = WORD_WEIGHT;
       else return;
       const stem = chars.slice(0, STEM_LENGTH).join('');
       terms.set(stem, Math.max(w, terms.get(stem) ?? 0));
     });
-    return { text, words: toks.length, terms };
+    return { text, words: toks.length, terms, numbers };
   });
 }
