@@ -582,8 +582,9 @@ export interface DemoResult {
  * database and scores the stored links against the labels: per kind, a link is correct when its
  * pair is labelled with that kind; direction counts the correct links whose origin is the labelled
  * source. Pairs collapsed by ingest into one article are reported, not scored. Null when the corpus is absent.
+ * With `provenance` options, the links are rebuilt with them after ingest (used by `--sweep`).
  */
-export function runDemo(corpus = DEMO_CORPUS): DemoResult | null {
+export function runDemo(provenance: Partial<ProvenanceOptions> = {}, corpus = DEMO_CORPUS): DemoResult | null {
   const labelFile = path.join(corpus, 'LABELS.json');
   let labels: DemoLabels;
   try {
@@ -597,6 +598,12 @@ export function runDemo(corpus = DEMO_CORPUS): DemoResult | null {
   const db = openDatabase(path.join(dir, 'demo.db'));
   try {
     ingestPaths(db, [root]);
+    if (Object.keys(provenance).length > 0) {
+      // other thresholds (the sweep): drop the links and index the ingest made, and let a stage with
+      // these options re-index every stored article (the backfill path of createProvenance)
+      db.exec('DELETE FROM duplicates; DELETE FROM dedup_lsh; DELETE FROM dedup_meta; DELETE FROM dedup_repeats;');
+      createProvenance(db, provenance);
+    }
     const gold = new Map<string, { a: string; kind: DuplicateKind; label: string }>();
     let collapsed = 0;
     const problems: string[] = [];
@@ -904,12 +911,19 @@ const SWEEP: Partial<Record<keyof ProvenanceOptions, number[]>> = {
   sentenceMinSimilarity: [0.3, 0.35, 0.4, 0.45, 0.5],
   rewriteMinCoverage: [0.3, 0.4, 0.5, 0.6, 0.7],
   rewriteMinAnchorJaccard: [0.1, 0.2, 0.3, 0.4],
-  anchorBands: [4, 6, 8],
+  anchorBands: [2, 4, 6, 8],
+  nameBands: [0, 2, 4, 6],
+  nameRows: [2, 3, 4],
+  partialMinRunSentences: [2, 3, 4, 5],
+  partialMinRunCoverage: [0.15, 0.25, 0.35],
   sampleRate: [24, 48, 96],
 };
 
 function runSweep(families: number): string {
-  const lines = ['| parameter | value | exact P/R | near P/R | partial P/R | rewrite P/R | same-story linked |', '|---|---:|---|---|---|---|---:|'];
+  const lines = [
+    '| parameter | value | exact P/R | near P/R | partial P/R | rewrite P/R | same-story linked | demo P/R (any) | demo origins right |',
+    '|---|---:|---|---|---|---|---:|---|---:|',
+  ];
   for (const [name, values] of Object.entries(SWEEP)) {
     for (const v of values!) {
       const acc = runAccuracy({ familiesPerTransform: families, provenance: { [name]: v } });
@@ -918,7 +932,11 @@ function runSweep(families: number): string {
         return `${x.precision.toFixed(2)}/${x.recall.toFixed(2)}`;
       };
       const mark = defaultProvenanceOptions[name as keyof ProvenanceOptions] === v ? ' (default)' : '';
-      lines.push(`| ${name} | ${v}${mark} | ${pr('exact')} | ${pr('near')} | ${pr('partial')} | ${pr('rewrite')} | ${acc.sameStoryLinked} |`);
+      const demo = runDemo({ [name]: v });
+      const demoCols = demo
+        ? `${demo.anyKind.precision.toFixed(2)}/${demo.anyKind.recall.toFixed(2)}${demo.perKind.every((k) => k.precision === 1 && k.recall === 1) ? '' : ' (kinds wrong)'} | ${demo.rightDirection}/${demo.linked}`
+        : 'n/a | n/a';
+      lines.push(`| ${name} | ${v}${mark} | ${pr('exact')} | ${pr('near')} | ${pr('partial')} | ${pr('rewrite')} | ${acc.sameStoryLinked} | ${demoCols} |`);
       process.stderr.write(`${lines.at(-1)}\n`);
     }
   }

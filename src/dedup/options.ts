@@ -66,18 +66,22 @@ export const defaultProvenanceOptions: ProvenanceOptions = {
   // leaves after the shingle bands and samples (re-set 2026-11-21 after the demo corpus):
   // - 4 bands × 2 rows over anchor PAIRS (names/numbers sharing a sentence): specific, but a
   //   rewrite that merges, splits or restructures sentences breaks the pairs;
-  // - 4 bands × 3 rows over single anchors: a rewrite keeps the names themselves.
+  // - 4 bands × 4 rows over single anchors: a rewrite keeps the names themselves.
   // Until then all 8 rows were anchor-pair bands (sweep: 4 lost a synthetic rewrite, 6 and 8 found
   // all), but the demo corpus's hand-written rewrite has anchor-pair Jaccard 0.35 (p = 0.64 with 8
-  // pair bands) and single-anchor Jaccard 0.76; the seed corpus's reworded copy has 0.4 and 0.57.
-  // Candidate probability, 8 pair bands → 4 + 4: demo rewrite 0.64 → 0.94, seed copy 0.80 → 0.78.
-  // Name rows measured on the synthetic 4k store (candidates verified per insert / inserts per
-  // CPU-second): pairs only 0.08 / 5,661; names with 2 rows 5.7 / 1,871 (popular names collide);
-  // 3 rows 0.16 / 6,906. So 3.
+  // pair bands; it was missed) and single-anchor Jaccard 0.76; the seed corpus's reworded copy has
+  // 0.4 and 0.57. Measured on the synthetic 10k store (candidates verified per insert / inserts per
+  // CPU-second, one run each on the shared machine) and the demo corpus:
+  //   8 pair bands: 0.15 / 4,343–5,008, demo rewrite missed;
+  //   4 pair + 4 name bands × 3 rows: 0.46 / 3,054–3,601 (popular names collide), demo found;
+  //   5 pair + 3 × 3: 0.38 / 3,566; 6 pair + 2 × 3: 0.16 / 4,012, demo rewrite missed;
+  //   4 pair + 4 × 4: 0.05 / 4,718, demo found; 5 pair + 3 × 4: 0.06 / 4,119, demo found.
+  // 4 + 4 × 4 rows: candidate probability for the demo rewrite 0.64 → 0.88, but 0.80 → 0.68 for a
+  // seed-like one (fewer pair bands); × 3 rows would keep 0.78 at three times the candidates.
   anchorBands: 4,
   anchorRows: 2,
   nameBands: 4,
-  nameRows: 3,
+  nameRows: 4,
   // 1 shingle in 48 is sampled: a 300-word embedded passage carries ~6 samples. Sweep: 24 and 48
   // equal on accuracy, 96 lost a rewrite candidate; 48 halves the rows of 24.
   sampleRate: 48,

@@ -113,8 +113,33 @@ export function outletKeys(x: OriginFacts): string[] {
   return [...keys];
 }
 
+/** Longest run of capitalised words looked at as one name ("Orbis News Network Europe Desk" is 5). */
+const MAX_NAME_WORDS = 5;
+/** A run of capitalised words (a name: "Meridian Wire", "The Harbor Ledger", "ONN"). */
+const NAME_RUN = /\p{Lu}[\p{L}\p{N}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]*)*/gu;
+
+const namesCache = new WeakMap<OriginFacts, Set<string>>();
+
+/**
+ * Every run of 1–MAX_NAME_WORDS consecutive capitalised words in the byline and text, squashed. An
+ * outlet is named when its squashed name is one of these: a name, not any substring ("forwarded"
+ * in running text does not name a folder called "forwarded").
+ */
+function namesIn(x: OriginFacts): Set<string> {
+  let names = namesCache.get(x);
+  if (!names) {
+    names = new Set<string>();
+    for (const m of `${x.author ?? ''}\n${x.text ?? ''}`.normalize('NFKC').matchAll(NAME_RUN)) {
+      const ws = m[0].split(/[ \t]+/);
+      for (let i = 0; i < ws.length; i++) for (let j = i + 1; j <= Math.min(ws.length, i + MAX_NAME_WORDS); j++) names.add(squash(ws.slice(i, j).join('')));
+    }
+    namesCache.set(x, names);
+  }
+  return names;
+}
+
 function mentions(x: OriginFacts, key: string): boolean {
-  return squash(`${x.author ?? ''} ${x.text ?? ''}`).includes(key);
+  return namesIn(x).has(key);
 }
 
 /**
