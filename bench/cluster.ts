@@ -5,7 +5,8 @@
  *      and a stream built from the SemEval pairs; order agreement over shuffled arrival orders;
  *   3. speed: assignment latency p50/p99, articles/s, peak memory at 100k and 1M stored articles.
  * Flags: --quick (skip speed), --speed-only, --sizes=100000,1000000, --sweep (threshold grid on the quality streams),
- *   --skip=similarity,demo,seeds,semeval.
+ *   --skip=similarity,demo,seeds,semeval. Environment: ORDERS (shuffled orders per stream, default 3), BUILD_MAX
+ *   (articles assigned for real before the speed run replicates the state, default 100000).
  * Prints Markdown tables and writes bench/out/cluster.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
