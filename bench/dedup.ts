@@ -33,8 +33,6 @@ import { shingleHashes } from '../src/dedup/internal/doc.js';
 import { bandScheme, estimateJaccard, signature } from '../src/dedup/internal/minhash.js';
 import { words } from '../src/dedup/internal/text.js';
 import { dedupSchema } from '../src/dedup/schema.js';
-import { ingestPaths } from '../src/pipeline.js';
-import { openDatabase } from '../src/store/db.js';
 import { migrate } from '../src/store/migrate.js';
 import type { DuplicateKind, StoredArticle } from '../src/types.js';
 
@@ -583,8 +581,9 @@ export interface DemoResult {
  * pair is labelled with that kind; direction counts the correct links whose origin is the labelled
  * source. Pairs collapsed by ingest into one article are reported, not scored. Null when the corpus is absent.
  * With `provenance` options, the links are rebuilt with them after ingest (used by `--sweep`).
+ * The pipeline (NLP models included) is loaded only here, so the speed run's memory is the stage's alone.
  */
-export function runDemo(provenance: Partial<ProvenanceOptions> = {}, corpus = DEMO_CORPUS): DemoResult | null {
+export async function runDemo(provenance: Partial<ProvenanceOptions> = {}, corpus = DEMO_CORPUS): Promise<DemoResult | null> {
   const labelFile = path.join(corpus, 'LABELS.json');
   let labels: DemoLabels;
   try {
@@ -592,6 +591,8 @@ export function runDemo(provenance: Partial<ProvenanceOptions> = {}, corpus = DE
   } catch {
     return null;
   }
+  const { ingestPaths } = await import('../src/pipeline.js');
+  const { openDatabase } = await import('../src/store/db.js');
   const started = performance.now();
   const root = path.join(corpus, labels.root ?? 'articles');
   const dir = mkdtempSync(path.join(tmpdir(), 'storyline-bench-demo-'));
@@ -919,7 +920,7 @@ const SWEEP: Partial<Record<keyof ProvenanceOptions, number[]>> = {
   sampleRate: [24, 48, 96],
 };
 
-function runSweep(families: number): string {
+async function runSweep(families: number): Promise<string> {
   const lines = [
     '| parameter | value | exact P/R | near P/R | partial P/R | rewrite P/R | same-story linked | demo P/R (any) | demo origins right |',
     '|---|---:|---|---|---|---|---:|---|---:|',
@@ -932,7 +933,7 @@ function runSweep(families: number): string {
         return `${x.precision.toFixed(2)}/${x.recall.toFixed(2)}`;
       };
       const mark = defaultProvenanceOptions[name as keyof ProvenanceOptions] === v ? ' (default)' : '';
-      const demo = runDemo({ [name]: v });
+      const demo = await runDemo({ [name]: v });
       const demoCols = demo
         ? `${demo.anyKind.precision.toFixed(2)}/${demo.anyKind.recall.toFixed(2)}${demo.perKind.every((k) => k.precision === 1 && k.recall === 1) ? '' : ' (kinds wrong)'} | ${demo.rightDirection}/${demo.linked}`
         : 'n/a | n/a';
@@ -948,10 +949,10 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const out: Record<string, unknown> = { date: new Date().toISOString() };
   if (process.argv.includes('--sweep')) {
-    console.log(runSweep(Number(arg('--families') ?? defaultAccuracyOptions.familiesPerTransform)));
+    console.log(await runSweep(Number(arg('--families') ?? defaultAccuracyOptions.familiesPerTransform)));
     return;
   }
   if (!process.argv.includes('--skip-accuracy')) {
@@ -959,7 +960,7 @@ function main(): void {
     const acc = runAccuracy({ familiesPerTransform: families });
     console.log(accuracyTable(acc));
     out.accuracy = acc;
-    const demo = runDemo();
+    const demo = await runDemo();
     console.log(demo ? `\n${demoTable(demo)}` : `\nDemo corpus not found under ${DEMO_CORPUS}: skipped.`);
     out.demo = demo;
   }
@@ -974,4 +975,4 @@ function main(): void {
   writeFileSync(path.join(ROOT, 'bench/out/dedup.json'), JSON.stringify(out, null, 2));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

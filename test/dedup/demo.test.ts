@@ -59,8 +59,8 @@ test('demo corpus: every labelled duplicate found with its kind and origin, noth
   db.close();
 });
 
-test('demo bench block: scores the same corpus per kind (precision and recall 1, every origin right)', (t) => {
-  const d = runDemo();
+test('demo bench block: scores the same corpus per kind (precision and recall 1, every origin right)', async (t) => {
+  const d = await runDemo();
   if (!d) {
     t.skip(`demo corpus not found under ${DEMO_CORPUS}`);
     return;
