@@ -935,7 +935,7 @@ async function runSweep(families: number): Promise<string> {
       const mark = defaultProvenanceOptions[name as keyof ProvenanceOptions] === v ? ' (default)' : '';
       const demo = await runDemo({ [name]: v });
       const demoCols = demo
-        ? `${demo.anyKind.precision.toFixed(2)}/${demo.anyKind.recall.toFixed(2)}${demo.perKind.every((k) => k.precision === 1 && k.recall === 1) ? '' : ' (kinds wrong)'} | ${demo.rightDirection}/${demo.linked}`
+        ? `${demo.anyKind.precision.toFixed(2)}/${demo.anyKind.recall.toFixed(2)}${demo.perKind.every((k) => k.precision === 1 && k.recall === 1) ? '' : ' (a kind below 1)'} | ${demo.rightDirection}/${demo.linked}`
         : 'n/a | n/a';
       lines.push(`| ${name} | ${v}${mark} | ${pr('exact')} | ${pr('near')} | ${pr('partial')} | ${pr('rewrite')} | ${acc.sameStoryLinked} | ${demoCols} |`);
       process.stderr.write(`${lines.at(-1)}\n`);
