@@ -123,7 +123,7 @@ export function cleanHtml(input: RawInput, options: CleanOptions): CleanedArticl
     paragraphs: cleaned.paragraphs,
     title: meta.title,
     byline: meta.byline ?? cleaned.byline,
-    published: meta.published,
+    published: meta.published ?? cleaned.published,
     modified: meta.modified,
     siteName: meta.siteName,
     url: meta.url,

@@ -36,7 +36,7 @@ export function cleanPlain(input: RawInput, options: CleanOptions): CleanedArtic
       paragraphs: cleaned.paragraphs,
       title,
       byline: cleaned.byline,
-      published: null,
+      published: cleaned.published,
       modified: null,
       siteName: null,
       url: null,

@@ -3,6 +3,7 @@ import { bylineName } from './internal/byline.js';
 import { lineFingerprint } from './internal/fingerprint.js';
 import { splitGlued, vocabularyOf } from './internal/glue.js';
 import { joinBrokenLines } from './internal/join-lines.js';
+import { lineDate } from './internal/line-date.js';
 import { judgeLine, type Line } from './internal/line-rules.js';
 import { tokens } from './internal/line-shape.js';
 import type { Sourced } from './internal/metadata.js';
@@ -34,6 +35,8 @@ export interface ParagraphContext {
 export interface CleanedParagraphs {
   readonly paragraphs: string[];
   readonly byline: Sourced | null;
+  /** Publication date stated by a dateline/metadata line at the edge of the article ("Published 27 February 2026 18:50"). */
+  readonly published: Sourced | null;
   /** Lines changed in place: mojibake runs repaired, glued tokens split, broken lines re-joined. */
   readonly repairs: { mojibake: number; glued: number; joined: number };
 }
@@ -93,6 +96,7 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
     return set;
   };
   let byline: Sourced | null = null;
+  let published: Sourced | null = null;
   const kept: Kept[] = [];
   const known = ctx.options.knownBoilerplate;
   // When most lines are "known", this is a re-published copy of an article already seen (dedup's
@@ -117,6 +121,10 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
       const name = bylineName(line.text, v.rule === 'byline');
       if (name) byline = { value: name, source: v.rule === 'byline' ? 'text-byline' : 'text-dateline' };
     }
+    if ((v.rule === 'byline' || v.rule === 'dateline' || v.rule === 'meta-line') && !published) {
+      const date = lineDate(line.text);
+      if (date) published = { value: date, source: 'text-dateline' };
+    }
   });
   const joined = ctx.html ? kept : joinBrokenLines(kept, repairs);
   const tracker = new RepeatTracker();
@@ -137,5 +145,5 @@ export function cleanParagraphs(input: readonly (RawLine | string)[], ctx: Parag
     }
     paragraphs.push(l.text);
   }
-  return { paragraphs, byline, repairs };
+  return { paragraphs, byline, published, repairs };
 }

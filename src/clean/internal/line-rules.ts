@@ -1,3 +1,4 @@
+import { isPrefixedByline } from './byline.js';
 import { CALL_TO_ACTION, RELATED_LABEL } from './cues.js';
 import { isAllCaps, isNameShaped, isUnspaced, type LineShape, shapeOf, tokens } from './line-shape.js';
 
@@ -68,7 +69,11 @@ export function judgeLine(line: Line, ctx: LineContext): Verdict | null {
   const text = line.text;
   const s = shapeOf(text);
   const atEdge = ctx.index < EDGE_LINES || ctx.index >= ctx.count - EDGE_LINES;
-  if (s.letters < MIN_LETTERS && !line.structured) return { rule: 'fragment', reason: 'fewer than 3 letters: a stray label or symbol' };
+  if (s.letters < MIN_LETTERS && !line.structured) {
+    // A bare date stamp ("11.03.2026 | 13:02") above the body is the article's own dateline.
+    if (ctx.index < EDGE_LINES && DATE.test(text)) return { rule: 'dateline', reason: 'date stamp at the top of the article, kept as metadata' };
+    return { rule: 'fragment', reason: 'fewer than 3 letters: a stray label or symbol' };
+  }
   // In HTML a teaser headline is a link (cut by link density); an unlinked caps line is a subheading or dateline.
   const capsTeaser = !ctx.html || line.linked === true || CALL_TO_ACTION.test(text);
   if (!line.heading && !line.structured && capsTeaser && isAllCaps(s)) {
@@ -91,6 +96,9 @@ export function judgeLine(line: Line, ctx: LineContext): Verdict | null {
     return { rule: 'meta-line', reason: 'dateline with author/category separators, kept as metadata' };
   }
   if (line.structured) return null;
+  if (!line.heading && atEdge && isPrefixedByline(text, s)) {
+    return { rule: 'byline', reason: 'short "By …" line at the edge of the article: the byline (moved to metadata)' };
+  }
   if (!line.heading && isNameShaped(text, s)) {
     const near = ctx.wordsNear(ctx.index);
     const own = tokens(text);
