@@ -66,8 +66,18 @@ export interface AttributionScore {
  * (for precision: predicted direct quotes).
  */
 export function scoreAttribution(docs: readonly { text: string; ann: string; quotes: readonly Quote[] }[]): AttributionScore {
-  let dTpPred = 0, dPred = 0, dTpGold = 0, dGold = 0, aTpPred = 0, aPred = 0, aTpGold = 0, aGold = 0, known = 0, total = 0;
-  const correct = (q: Quote, g: GoldAttribution) => q.parts.some((p) => g.content.some((c) => overlap(p, c))) && !!q.speaker.span && g.source.some((s) => overlap(s, q.speaker.span as Span));
+  let dTpPred = 0,
+    dPred = 0,
+    dTpGold = 0,
+    dGold = 0,
+    aTpPred = 0,
+    aPred = 0,
+    aTpGold = 0,
+    aGold = 0,
+    known = 0,
+    total = 0;
+  const correct = (q: Quote, g: GoldAttribution) =>
+    q.parts.some((p) => g.content.some((c) => overlap(p, c))) && !!q.speaker.span && g.source.some((s) => overlap(s, q.speaker.span as Span));
   for (const d of docs) {
     const gold = parseAnn(d.ann, d.text);
     // A quote whose speaker is explicitly unknown claims no attribution, so it is not a prediction.
@@ -129,17 +139,30 @@ export function parseTml(xml: string): { text: string; dct: string; timexes: Tim
       timexes.push({ span: { start, end: text.length }, type: /type="([^"]+)"/.exec(attrs)?.[1] ?? '', value: /value="([^"]+)"/.exec(attrs)?.[1] ?? '' });
     } else if (m[3] !== undefined) text += m[3];
   }
-  const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  const decodeXmlEntities = (s: string) =>
+    s
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'");
   // Entities in the XML shift offsets; the bench files contain none inside TEXT in practice, but keep text readable.
-  return { text: unescape(text), dct, timexes };
+  return { text: decodeXmlEntities(text), dct, timexes };
 }
 
 /**
  * Span P/R/F1 (relaxed: overlap) for DATE timexes, and value accuracy on the found ones.
  * Predictions overlapping a gold DURATION/TIME/SET are neither true nor false positives for DATE.
  */
-export function scoreDates(tmls: readonly string[], run: (doc: { title: string; text: string; published: string | null; language: string | null }) => readonly DateMention[]): DateScore {
-  let gold = 0, found = 0, correct = 0, pred = 0, tpPred = 0;
+export function scoreDates(
+  tmls: readonly string[],
+  run: (doc: { title: string; text: string; published: string | null; language: string | null }) => readonly DateMention[],
+): DateScore {
+  let gold = 0,
+    found = 0,
+    correct = 0,
+    pred = 0,
+    tpPred = 0;
   for (const xml of tmls) {
     const { text, dct, timexes } = parseTml(xml);
     const dates = run({ title: '', text, published: dct, language: 'en' });

@@ -3,12 +3,12 @@
  * F1 and value accuracy on TempEval-3 platinum, and throughput. Metrics as ../shared/bench/README.md.
  * Usage: npx tsx bench/nlp.ts [--limit N]   (N attribution files; default all)
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../src/extract/index.js';
-import { scoreAttribution, scoreDates, type AttributionScore, type DateScore } from './nlp-metrics.js';
+import { type AttributionScore, type DateScore, scoreAttribution, scoreDates } from './nlp-metrics.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.STORYLINE_SHARED ?? resolve(root, '../shared');
@@ -20,7 +20,9 @@ function arg(name: string): string | undefined {
 
 export function runAttribution(limit?: number): AttributionScore & { files: number } {
   const dir = join(shared, 'bench/attribution');
-  const texts = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort();
+  const texts = readdirSync(join(dir, 'text'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const anns = readdirSync(join(dir, 'attributions'));
   const files = texts.slice(0, limit ?? texts.length);
   const pairs = files.map((f) => {
@@ -28,23 +30,43 @@ export function runAttribution(limit?: number): AttributionScore & { files: numb
     const ann = anns.find((a) => a.startsWith(`${stem}_`) && a.endsWith('.ann'));
     return { text: readFileSync(join(dir, 'text', f), 'utf8'), ann: ann ? readFileSync(join(dir, 'attributions', ann), 'utf8') : '' };
   });
-  const score = scoreAttribution(pairs.map((p) => ({ text: p.text, ann: p.ann, quotes: annotate({ title: '', text: p.text, published: null, language: 'en' }).quotes })));
+  const score = scoreAttribution(
+    pairs.map((p) => ({ text: p.text, ann: p.ann, quotes: annotate({ title: '', text: p.text, published: null, language: 'en' }).quotes })),
+  );
   return { ...score, files: files.length };
 }
 
 export function runDates(): DateScore & { files: number } {
   const dir = join(shared, 'bench/dates');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.tml')).sort();
-  return { ...scoreDates(files.map((f) => readFileSync(join(dir, f), 'utf8')), (doc) => annotate(doc).dates), files: files.length };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.tml'))
+    .sort();
+  return {
+    ...scoreDates(
+      files.map((f) => readFileSync(join(dir, f), 'utf8')),
+      (doc) => annotate(doc).dates,
+    ),
+    files: files.length,
+  };
 }
 
 /**
  * Articles per second for the whole stage on one thread. Reported per CPU-second of this process
  * (process.cpuUsage), which is what "one core" means on a shared machine, and per wall-clock second.
  */
-export function runThroughput(seconds = 3): { articlesPerCpuSecond: number; articlesPerWallSecond: number; articles: number; avgChars: number; loadAverage: number } {
+export function runThroughput(seconds = 3): {
+  articlesPerCpuSecond: number;
+  articlesPerWallSecond: number;
+  articles: number;
+  avgChars: number;
+  loadAverage: number;
+} {
   const dir = join(shared, 'bench/attribution/text');
-  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 200).map((f) => readFileSync(join(dir, f), 'utf8'));
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .slice(0, 200)
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
   for (const text of texts.slice(0, 20)) annotate({ title: '', text, published: '2016-01-01', language: 'en' }); // warm-up
   const cpu = () => {
     const u = process.cpuUsage();
@@ -62,7 +84,13 @@ export function runThroughput(seconds = 3): { articlesPerCpuSecond: number; arti
   }
   const wall = (performance.now() - t0) / 1000;
   const used = cpu() - c0;
-  return { articlesPerCpuSecond: Math.round(n / used), articlesPerWallSecond: Math.round(n / wall), articles: n, avgChars: Math.round(chars / n), loadAverage: Math.round(loadavg()[0] as number) };
+  return {
+    articlesPerCpuSecond: Math.round(n / used),
+    articlesPerWallSecond: Math.round(n / wall),
+    articles: n,
+    avgChars: Math.round(chars / n),
+    loadAverage: Math.round(loadavg()[0] as number),
+  };
 }
 
 function main(): void {

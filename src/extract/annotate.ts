@@ -2,15 +2,26 @@
  * `annotate`: the whole extract stage for one document, pure (no database). Components are
  * pluggable through options, so a user-supplied model can replace any of them.
  */
-import { groupMentions } from './internal/entities/group.js';
-import { RuleEntityRecognizer } from './internal/entities/recognize.js';
+
 import { parseIsoDay } from './internal/dates/calendar.js';
 import { inferPublished } from './internal/dates/published.js';
 import { resolveScanned, scanDates } from './internal/dates/recognize.js';
+import { groupMentions } from './internal/entities/group.js';
+import { RuleEntityRecognizer } from './internal/entities/recognize.js';
 import { RuleNumberRecognizer } from './internal/numbers/recognize.js';
 import { RuleQuoteExtractor } from './internal/quotes/extract.js';
 import { WinkAnalyzer } from './internal/wink-analyzer.js';
-import type { Analyzer, AnnotateInput, Annotations, DateAnchor, DateMention, DateRecognizer, EntityRecognizer, NumberRecognizer, QuoteExtractor } from './types.js';
+import type {
+  Analyzer,
+  AnnotateInput,
+  Annotations,
+  DateAnchor,
+  DateMention,
+  DateRecognizer,
+  EntityRecognizer,
+  NumberRecognizer,
+  QuoteExtractor,
+} from './types.js';
 
 /** Bumped when the shape or meaning of stored annotations changes. */
 export const ANNOTATIONS_VERSION = 1;
@@ -75,10 +86,15 @@ export function annotate(doc: AnnotateInput, options: Partial<AnnotateOptions> =
       inferred = inferPublished(doc.text, scanned, reference);
       if (inferred) {
         anchor = { date: inferred.value.slice(0, 10), source: 'inferred' };
-        if (inferred.confidence < LOW_CONFIDENCE) fallbacks.push(`publication date inferred with low confidence (${inferred.confidence}); relative dates may be off`);
+        if (inferred.confidence < LOW_CONFIDENCE)
+          fallbacks.push(`publication date inferred with low confidence (${inferred.confidence}); relative dates may be off`);
       } else {
         anchor = o.reference;
-        fallbacks.push(anchor ? `no publication date found; relative dates resolved against the ${anchor.source} reference ${anchor.date}` : 'no publication date and no reference: relative dates left unresolved');
+        fallbacks.push(
+          anchor
+            ? `no publication date found; relative dates resolved against the ${anchor.source} reference ${anchor.date}`
+            : 'no publication date and no reference: relative dates left unresolved',
+        );
       }
     }
     dates = resolveScanned(scanned, anchor);

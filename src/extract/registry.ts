@@ -4,8 +4,9 @@
  * an acronym), and whichever article introduced it first. Keys are derived from the first
  * canonical name seen, so they are stable and readable (`person:volodymyr-zelensky`).
  */
-import type { Entity, EntityType, Quote } from './types.js';
+
 import { acronymOf, entityKey, foldName, isAcronym, lastWord, nameVariant, skeleton, undot, wordVariant } from './internal/entities/names.js';
+import type { Entity, EntityType, Quote } from './types.js';
 
 export interface RegistryEntry {
   key: string;
@@ -72,7 +73,9 @@ export class EntityRegistry {
       for (const form of forms) {
         const acr = isAcronym(form) ? undot(form) : form.includes(' ') ? acronymOf(form) : '';
         if (acr.length < 2) continue;
-        const hits = (this.byAcronym.get(acr) ?? []).filter((e) => e.type === 'ORG' && (isAcronym(form) ? [e.name, ...e.aliases].some((f) => f.includes(' ')) : [e.name, ...e.aliases].some(isAcronym)));
+        const hits = (this.byAcronym.get(acr) ?? []).filter(
+          (e) => e.type === 'ORG' && (isAcronym(form) ? [e.name, ...e.aliases].some((f) => f.includes(' ')) : [e.name, ...e.aliases].some(isAcronym)),
+        );
         if (hits.length === 1) return hits[0] as RegistryEntry;
       }
     }

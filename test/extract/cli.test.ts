@@ -31,7 +31,10 @@ test('storyline annotate prints text and JSON', async () => {
   assert.match(text, /Dmitry Peskov/);
   assert.match(text, /Kremlin spokesman/);
   assert.match(text, /2025-12-02/);
-  const json = JSON.parse(await run(['annotate', file, '--published', '2025-12-03', '--json'])) as { quotes: { speaker: { name: string } }[]; numbers: { unit: string }[] };
+  const json = JSON.parse(await run(['annotate', file, '--published', '2025-12-03', '--json'])) as {
+    quotes: { speaker: { name: string } }[];
+    numbers: { unit: string }[];
+  };
   assert.ok(json.quotes.some((q) => q.speaker.name === 'Dmitry Peskov'));
   assert.ok(json.numbers.some((n) => n.unit === 'point'));
   await assert.rejects(run(['annotate', join(dir, 'missing.txt')]), /cannot read/);

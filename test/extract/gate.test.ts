@@ -19,7 +19,9 @@ test('extract gate: attribution and dates do not regress', (t) => {
   }
   const a = runAttribution(GATE_FILES);
   const d = runDates();
-  console.log(`gate: direct F1 ${a.direct.f1.toFixed(3)}, all F1 ${a.all.f1.toFixed(3)}, dates span F1 ${d.f1.toFixed(3)}, value acc ${d.valueAccuracy.toFixed(3)}`);
+  console.log(
+    `gate: direct F1 ${a.direct.f1.toFixed(3)}, all F1 ${a.all.f1.toFixed(3)}, dates span F1 ${d.f1.toFixed(3)}, value acc ${d.valueAccuracy.toFixed(3)}`,
+  );
   assert.ok(a.direct.f1 >= Number(process.env.GATE_DIRECT ?? 0.78), `direct F1 ${a.direct.f1}`);
   assert.ok(a.all.f1 >= Number(process.env.GATE_ALL ?? 0.6), `all F1 ${a.all.f1}`);
   assert.ok(d.f1 >= 0.9, `dates span F1 ${d.f1}`);

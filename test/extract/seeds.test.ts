@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,9 @@ test('seeds: speakers, pronoun antecedents, inferred dates, spelling variants', 
     t.skip(`no seed corpus at ${seeds}`);
     return;
   }
-  const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const docs = files.map((f) => ({ id: f, title: '', text: readFileSync(join(seeds, f), 'utf8'), published: null, language: 'en' }));
   const { annotations } = annotateBatch(docs);
   annotations.forEach((a, i) => {
@@ -48,7 +50,9 @@ test('seeds: speakers, pronoun antecedents, inferred dates, spelling variants', 
   });
   assert.ok(tuesdays >= 2, 'the Moscow-meeting Tuesday appears in several seeds');
   // Spelling variants of the Ukrainian president collapse to one entity across the corpus.
-  const keys = new Set(annotations.flatMap((a) => a.entities.filter((e) => e.type === 'PERSON' && /^zelensk/i.test(e.name.split(' ').pop() ?? '')).map((e) => e.key)));
+  const keys = new Set(
+    annotations.flatMap((a) => a.entities.filter((e) => e.type === 'PERSON' && /^zelensk/i.test(e.name.split(' ').pop() ?? '')).map((e) => e.key)),
+  );
   assert.equal(keys.size, 1, `one key for all spellings: ${[...keys].join(', ')}`);
 });
 
@@ -65,13 +69,32 @@ test('seeds through the store: weak dates are refreshed against the corpus refer
   const db = new BetterSqlite3(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, [...allSchemas.filter((s) => s.stage !== 'extract'), extractSchema]);
-  const files = readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const f of files) {
     const text = readFileSync(join(seeds, f), 'utf8');
     db.transaction(() => {
       insertArticle(db, {
-        id: f, contentHash: f, canonicalUrl: null, path: null, url: null, record: 0, title: f, outlet: null, author: null, published: null, modified: null,
-        language: 'en', text, paragraphs: [text], format: 'text', raw: text, meta: {}, isArticle: true, removed: [],
+        id: f,
+        contentHash: f,
+        canonicalUrl: null,
+        path: null,
+        url: null,
+        record: 0,
+        title: f,
+        outlet: null,
+        author: null,
+        published: null,
+        modified: null,
+        language: 'en',
+        text,
+        paragraphs: [text],
+        format: 'text',
+        raw: text,
+        meta: {},
+        isArticle: true,
+        removed: [],
       } as Parameters<typeof insertArticle>[1]);
       // As the pipeline does: the reference is whatever the corpus offers so far (nothing for the first articles).
       saveAnnotations(db, f, annotate({ title: f, text, published: null, language: 'en' }, { reference: corpusReference(db) }));

@@ -15,8 +15,25 @@ function openDb() {
 
 function addArticle(db: BetterSqlite3.Database, id: string, text: string, published: string | null) {
   insertArticle(db, {
-    id, contentHash: id, canonicalUrl: null, path: null, url: null, record: 0, title: id, outlet: null, author: null, published, modified: null,
-    language: 'en', text, paragraphs: text.split('\n\n'), format: 'text', raw: text, meta: {}, isArticle: true, removed: [],
+    id,
+    contentHash: id,
+    canonicalUrl: null,
+    path: null,
+    url: null,
+    record: 0,
+    title: id,
+    outlet: null,
+    author: null,
+    published,
+    modified: null,
+    language: 'en',
+    text,
+    paragraphs: text.split('\n\n'),
+    format: 'text',
+    raw: text,
+    meta: {},
+    isArticle: true,
+    removed: [],
   } as Parameters<typeof insertArticle>[1]);
 }
 

@@ -1,5 +1,5 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 import type { Analysis, Analyzer, Sentence, Span, Token } from '../types.js';
 import { splitParagraphs } from './paragraphs.js';
 
@@ -33,7 +33,17 @@ export class WinkAnalyzer implements Analyzer {
     return { text, tokens, sentences, paragraphs };
   }
 
-  private analyzeChunk(text: string, chunk: Span, paragraphs: readonly Span[], pi: number, pj: number, tokens: Token[], sentences: Sentence[], w: WinkMethods, its: WinkMethods['its']): void {
+  private analyzeChunk(
+    text: string,
+    chunk: Span,
+    paragraphs: readonly Span[],
+    pi: number,
+    pj: number,
+    tokens: Token[],
+    sentences: Sentence[],
+    w: WinkMethods,
+    its: WinkMethods['its'],
+  ): void {
     const ptext = text.slice(chunk.start, chunk.end);
     const doc = w.readDoc(ptext);
     const values = doc.tokens().out() as string[];
@@ -69,10 +79,22 @@ export class WinkAnalyzer implements Analyzer {
         const base = tokens.length;
         for (let k = first; k <= last; k++) {
           if (!(values[k] as string).trim()) continue;
-          tokens.push({ text: values[k] as string, span: local[k] as Span, pos: pos[k] ?? 'X', lemma: lemma[k] ?? (values[k] as string).toLowerCase(), sentence: si });
+          tokens.push({
+            text: values[k] as string,
+            span: local[k] as Span,
+            pos: pos[k] ?? 'X',
+            lemma: lemma[k] ?? (values[k] as string).toLowerCase(),
+            sentence: si,
+          });
         }
         if (tokens.length === base) return;
-        sentences.push({ index: si, span: { start: (tokens[base] as Token).span.start, end: (tokens[tokens.length - 1] as Token).span.end }, paragraph: para, firstToken: base, endToken: tokens.length });
+        sentences.push({
+          index: si,
+          span: { start: (tokens[base] as Token).span.start, end: (tokens[tokens.length - 1] as Token).span.end },
+          paragraph: para,
+          firstToken: base,
+          endToken: tokens.length,
+        });
         first = -1;
       };
       for (let k = a; k <= b; k++) {

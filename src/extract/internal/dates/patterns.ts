@@ -31,9 +31,11 @@ export interface RawDate {
   time?: string;
 }
 
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const WEEKDAY_RE = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MOD_RE = '(?:(early|earlier in|mid|mid-|middle of|the middle of|late|later in|the end of|end of|the beginning of|beginning of|the start of|start of|the first half of|the second half of)\\s*)';
+const MOD_RE =
+  '(?:(early|earlier in|mid|mid-|middle of|the middle of|late|later in|the end of|end of|the beginning of|beginning of|the start of|start of|the first half of|the second half of)\\s*)';
 const YEAR_RE = '((?:19|20)\\d{2})';
 const DAYNUM_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
 const NUM_WORD_RE = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
@@ -88,7 +90,10 @@ export const PATTERNS: readonly Pattern[] = [
   },
   {
     rule: 'day-month-year',
-    re: new RegExp(`\\b(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|${Object.keys(ORDINAL_WORDS).join('|')})\\s+(?:of\\s+)?${MONTH_RE}\\b(?:,?\\s+${YEAR_RE}\\b)?`, 'gi'),
+    re: new RegExp(
+      `\\b(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)?|${Object.keys(ORDINAL_WORDS).join('|')})\\s+(?:of\\s+)?${MONTH_RE}\\b(?:,?\\s+${YEAR_RE}\\b)?`,
+      'gi',
+    ),
     build: (m) => {
       const d = /^\d/.test(m[1] as string) ? Number.parseInt(m[1] as string, 10) : (ORDINAL_WORDS[(m[1] as string).toLowerCase()] ?? 0);
       const mo = month(m[2] as string);
@@ -140,7 +145,13 @@ export const PATTERNS: readonly Pattern[] = [
     re: new RegExp(`\\b(?:(last|next|this|past|coming)\\s+)?${WEEKDAY_RE}(?:\\s+(?:morning|afternoon|evening|night))?\\b`, 'g'),
     build: (m) => {
       const rel = m[1]?.toLowerCase();
-      return { kind: { t: 'weekday', wd: WEEKDAYS[(m[2] as string).toLowerCase()] as number, rel: rel === 'last' || rel === 'past' ? 'last' : rel === 'next' || rel === 'coming' ? 'next' : rel === 'this' ? 'this' : null } };
+      return {
+        kind: {
+          t: 'weekday',
+          wd: WEEKDAYS[(m[2] as string).toLowerCase()] as number,
+          rel: rel === 'last' || rel === 'past' ? 'last' : rel === 'next' || rel === 'coming' ? 'next' : rel === 'this' ? 'this' : null,
+        },
+      };
     },
   },
   {
@@ -148,7 +159,8 @@ export const PATTERNS: readonly Pattern[] = [
     re: /\b(today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)|last night|the day before yesterday|the day after tomorrow)\b/gi,
     build: (m) => {
       const w = (m[1] as string).toLowerCase();
-      const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : w.includes('before yesterday') ? -2 : w.includes('after tomorrow') ? 2 : 0;
+      const offset =
+        w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : w.includes('before yesterday') ? -2 : w.includes('after tomorrow') ? 2 : 0;
       return { kind: { t: 'relday', offset } };
     },
   },
@@ -164,7 +176,15 @@ export const PATTERNS: readonly Pattern[] = [
       const part = pre === 'earlier' || pre === 'early' ? 'earlier' : pre === 'later' || pre === 'late' ? 'later' : null;
       const mod = pre && !part ? modOf(pre) : pre === 'early' ? 'START' : pre === 'late' ? 'END' : null;
       const relOffset = unit === 'weekend' && /^(over|at|during|on) the$/.test(rel) ? Number.NaN : offset;
-      return { kind: { t: 'relunit', unit, offset: relOffset, part: part === 'earlier' && pre === 'earlier' ? 'earlier' : part === 'later' && pre === 'later' ? 'later' : null }, mod };
+      return {
+        kind: {
+          t: 'relunit',
+          unit,
+          offset: relOffset,
+          part: part === 'earlier' && pre === 'earlier' ? 'earlier' : part === 'later' && pre === 'later' ? 'later' : null,
+        },
+        mod,
+      };
     },
   },
   {
@@ -177,7 +197,10 @@ export const PATTERNS: readonly Pattern[] = [
   },
   {
     rule: 'duration',
-    re: new RegExp(`\\b(?:(almost|nearly|about|around|more than|over|less than|under|at least|some|roughly|approximately)\\s+)?${NUM_WORD_RE}(?:-|\\s+)${UNIT_RE}\\b(?!-old|\\s+old\\b)`, 'gi'),
+    re: new RegExp(
+      `\\b(?:(almost|nearly|about|around|more than|over|less than|under|at least|some|roughly|approximately)\\s+)?${NUM_WORD_RE}(?:-|\\s+)${UNIT_RE}\\b(?!-old|\\s+old\\b)`,
+      'gi',
+    ),
     build: (m) => {
       const n = num(m[2] as string);
       if (Number.isNaN(n)) return null;
@@ -213,7 +236,15 @@ export function findRawDates(text: string, offset: number): RawDate[] {
       if ((k.t === 'day' && (k.m < 1 || k.m > 12 || k.d < 1 || k.d > 31)) || (k.t === 'month' && (k.m < 1 || k.m > 12))) continue;
       const lead = m[0].length - m[0].trimStart().length;
       const raw = m[0].trim().replace(/[,.]$/, '');
-      found.push({ start: offset + m.index + lead, end: offset + m.index + lead + raw.length, text: raw, kind: built.kind, mod: built.mod ?? null, rule: p.rule, time: built.time });
+      found.push({
+        start: offset + m.index + lead,
+        end: offset + m.index + lead + raw.length,
+        text: raw,
+        kind: built.kind,
+        mod: built.mod ?? null,
+        rule: p.rule,
+        time: built.time,
+      });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

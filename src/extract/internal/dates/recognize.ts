@@ -7,7 +7,7 @@
 import * as chrono from 'chrono-node';
 import type { Analysis, DateAnchor, DateMention, DateRecognizer, Tense } from '../../types.js';
 import { parseIsoDay } from './calendar.js';
-import { type RawDate, findRawDates } from './patterns.js';
+import { findRawDates, type RawDate } from './patterns.js';
 import { resolveRaw } from './resolve.js';
 import { tenseAt } from './tense.js';
 

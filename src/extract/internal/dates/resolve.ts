@@ -1,6 +1,6 @@
 /** Turns a raw date expression into a normalised value against an anchor day and a tense. */
 import type { DateKind, DatePrecision, Tense } from '../../types.js';
-import { type Ymd, addDays, addMonths, daysInMonth, diffDays, iso, isoMonth, isoWeekValue, mondayOf, toTime, validDay, weekday } from './calendar.js';
+import { addDays, addMonths, daysInMonth, diffDays, iso, isoMonth, isoWeekValue, mondayOf, toTime, validDay, weekday, type Ymd } from './calendar.js';
 import { DURATION_UNITS } from './lexicon.js';
 import type { Mod, RawDate } from './patterns.js';
 
@@ -19,17 +19,47 @@ const MONTH_THIRD_DAYS = 10;
 
 function monthRange(y: number, m: number, mod: Mod): [Ymd, Ymd] {
   const last = daysInMonth(y, m);
-  if (mod === 'START') return [{ y, m, d: 1 }, { y, m, d: MONTH_THIRD_DAYS }];
-  if (mod === 'MID') return [{ y, m, d: MONTH_THIRD_DAYS + 1 }, { y, m, d: 2 * MONTH_THIRD_DAYS }];
-  if (mod === 'END') return [{ y, m, d: 2 * MONTH_THIRD_DAYS + 1 }, { y, m, d: last }];
-  return [{ y, m, d: 1 }, { y, m, d: last }];
+  if (mod === 'START')
+    return [
+      { y, m, d: 1 },
+      { y, m, d: MONTH_THIRD_DAYS },
+    ];
+  if (mod === 'MID')
+    return [
+      { y, m, d: MONTH_THIRD_DAYS + 1 },
+      { y, m, d: 2 * MONTH_THIRD_DAYS },
+    ];
+  if (mod === 'END')
+    return [
+      { y, m, d: 2 * MONTH_THIRD_DAYS + 1 },
+      { y, m, d: last },
+    ];
+  return [
+    { y, m, d: 1 },
+    { y, m, d: last },
+  ];
 }
 
 function yearRange(y: number, mod: Mod): [Ymd, Ymd] {
-  if (mod === 'START') return [{ y, m: 1, d: 1 }, { y, m: 4, d: 30 }];
-  if (mod === 'MID') return [{ y, m: 5, d: 1 }, { y, m: 8, d: 31 }];
-  if (mod === 'END') return [{ y, m: 9, d: 1 }, { y, m: 12, d: 31 }];
-  return [{ y, m: 1, d: 1 }, { y, m: 12, d: 31 }];
+  if (mod === 'START')
+    return [
+      { y, m: 1, d: 1 },
+      { y, m: 4, d: 30 },
+    ];
+  if (mod === 'MID')
+    return [
+      { y, m: 5, d: 1 },
+      { y, m: 8, d: 31 },
+    ];
+  if (mod === 'END')
+    return [
+      { y, m: 9, d: 1 },
+      { y, m: 12, d: 31 },
+    ];
+  return [
+    { y, m: 1, d: 1 },
+    { y, m: 12, d: 31 },
+  ];
 }
 
 /** Chooses among candidate ranges by tense: past → latest starting on/before the anchor; future → earliest ending on/after it; else nearest. */
@@ -52,7 +82,10 @@ const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8]
 function seasonRange(y: number, s: string): [Ymd, Ymd] {
   const [a, b] = SEASON_MONTHS[s] as [number, number];
   const endYear = s === 'WI' ? y + 1 : y;
-  return [{ y, m: a, d: 1 }, { y: endYear, m: b, d: daysInMonth(endYear, b) }];
+  return [
+    { y, m: a, d: 1 },
+    { y: endYear, m: b, d: daysInMonth(endYear, b) },
+  ];
 }
 
 function durationValue(n: number, unit: string): string {
@@ -69,10 +102,26 @@ function fixed(kind: DateKind, value: string, s: Ymd, e: Ymd, precision: DatePre
 
 export function resolveRaw(r: RawDate, anchor: Ymd | null, tense: Tense): Resolved {
   const k = r.kind;
-  const unresolved = (kind: DateKind, precision: DatePrecision): Resolved => ({ kind, value: null, start: null, end: null, mod: r.mod, precision, relative: true });
+  const unresolved = (kind: DateKind, precision: DatePrecision): Resolved => ({
+    kind,
+    value: null,
+    start: null,
+    end: null,
+    mod: r.mod,
+    precision,
+    relative: true,
+  });
   switch (k.t) {
     case 'duration':
-      return { kind: 'duration', value: durationValue(k.n, k.unit), start: null, end: null, mod: k.approx ? 'APPROX' : null, precision: 'duration', relative: false };
+      return {
+        kind: 'duration',
+        value: durationValue(k.n, k.unit),
+        start: null,
+        end: null,
+        mod: k.approx ? 'APPROX' : null,
+        precision: 'duration',
+        relative: false,
+      };
     case 'day': {
       if (k.y !== null) {
         if (!validDay(k.y, k.m, k.d)) return unresolved('day', 'day');
@@ -80,7 +129,9 @@ export function resolveRaw(r: RawDate, anchor: Ymd | null, tense: Tense): Resolv
         return fixed('day', iso(d), d, d, 'day', null, false);
       }
       if (!anchor) return unresolved('day', 'day');
-      const cands = [anchor.y - 1, anchor.y, anchor.y + 1].filter((y) => validDay(y, k.m, k.d)).map((y) => ({ s: { y, m: k.m, d: k.d }, e: { y, m: k.m, d: k.d } }));
+      const cands = [anchor.y - 1, anchor.y, anchor.y + 1]
+        .filter((y) => validDay(y, k.m, k.d))
+        .map((y) => ({ s: { y, m: k.m, d: k.d }, e: { y, m: k.m, d: k.d } }));
       if (!cands.length) return unresolved('day', 'day');
       const c = pickByTense(cands, anchor, tense);
       return fixed('day', iso(c.s), c.s, c.e, 'day', null, true);
@@ -165,7 +216,8 @@ export function resolveRaw(r: RawDate, anchor: Ymd | null, tense: Tense): Resolv
         // The weekend of the anchor's week (this), the one before (past) or after (future).
         const wd = weekday(anchor);
         let sat: Ymd;
-        if (offset < 0) sat = addDays(anchor, -((wd + 1) % 7 || 7)); // most recent Saturday strictly before
+        if (offset < 0)
+          sat = addDays(anchor, -((wd + 1) % 7 || 7)); // most recent Saturday strictly before
         else if (offset > 0) sat = addDays(anchor, (6 - wd + 7) % 7 || 7);
         else sat = addDays(anchor, wd === 0 ? -1 : 6 - wd);
         if (offset < 0 && wd === 0) sat = addDays(anchor, -1);

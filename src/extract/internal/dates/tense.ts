@@ -11,7 +11,23 @@ const FUTURE_AUX = new Set(['will', "'ll", 'shall', 'wo', '’ll']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
 const PRESENT_AUX = new Set(['is', 'are', 'am', 'do', 'does', "'s", "'re", "'m", '’s', '’re']);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", '’ve']);
-const PROSPECTIVE = new Set(['due', 'set', 'expected', 'scheduled', 'going', 'planned', 'poised', 'about', 'slated', 'plans', 'plan', 'planning', 'intends', 'hopes', 'aims']);
+const PROSPECTIVE = new Set([
+  'due',
+  'set',
+  'expected',
+  'scheduled',
+  'going',
+  'planned',
+  'poised',
+  'about',
+  'slated',
+  'plans',
+  'plan',
+  'planning',
+  'intends',
+  'hopes',
+  'aims',
+]);
 
 /** Tense of one verb group whose main verb is at index v. */
 function groupTense(tokens: readonly Token[], v: number, first: number): Tense {

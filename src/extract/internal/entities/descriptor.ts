@@ -15,7 +15,10 @@ const STOP_WORDS = new Set(['and', 'or', 'but', 'as', 'with', 'by', 'said', 'say
 
 function textOf(analysis: Analysis, a: number, b: number): string {
   const toks = analysis.tokens;
-  return analysis.text.slice((toks[a] as Token).span.start, (toks[b] as Token).span.end).replace(/\s+/g, ' ').trim();
+  return analysis.text
+    .slice((toks[a] as Token).span.start, (toks[b] as Token).span.end)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function findDescriptor(analysis: Analysis, first: number, end: number, spanFirst: number, prefix: string | null): string | null {
@@ -27,7 +30,8 @@ export function findDescriptor(analysis: Analysis, first: number, end: number, s
     const t = toks[k] as Token;
     if (t.sentence !== sentence) break;
     const isHyphen = t.text === '-' || t.text === '–';
-    const gluedToHyphen = k > 0 && ((toks[k + 1] as Token).text === '-' || (toks[k - 1] as Token).text === '-') && (toks[k + 1] as Token).span.start === t.span.end;
+    const gluedToHyphen =
+      k > 0 && ((toks[k + 1] as Token).text === '-' || (toks[k - 1] as Token).text === '-') && (toks[k + 1] as Token).span.start === t.span.end;
     if (!(CHAIN_POS.has(t.pos) || isHyphen || gluedToHyphen) || STOP_WORDS.has(t.text.toLowerCase()) || /^\p{Ll}+ing$/u.test(t.text)) break;
     const gap = analysis.text.slice(t.span.end, (toks[k + 1] as Token).span.start);
     if (gap.length > 1 || gap.includes('\n')) break;

@@ -97,10 +97,14 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
     if (!target && m.type !== 'ORG') {
       const sk = skeleton(w);
       const pool = [...(byWord.get(`L|${sk}`) ?? []), ...(m.type === 'PERSON' ? (byWord.get(`F|${sk}`) ?? []) : [])];
-      const candidates = [...new Set(pool)].filter((g) => (g.type === 'PERSON' || g.type === 'MISC') && [...g.forms.keys()].some((f) => {
-        const words = f.split(/\s+/);
-        return words.length > 1 && (wordVariant(words[words.length - 1] as string, w) || (m.type === 'PERSON' && wordVariant(words[0] as string, w)));
-      }));
+      const candidates = [...new Set(pool)].filter(
+        (g) =>
+          (g.type === 'PERSON' || g.type === 'MISC') &&
+          [...g.forms.keys()].some((f) => {
+            const words = f.split(/\s+/);
+            return words.length > 1 && (wordVariant(words[words.length - 1] as string, w) || (m.type === 'PERSON' && wordVariant(words[0] as string, w)));
+          }),
+      );
       if (candidates.length === 1) target = candidates[0];
       else if (candidates.length > 1) {
         // Nearest full name introduced before the mention, else the first one.
@@ -110,27 +114,30 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
         target = (before[0] as { g: Group }).g;
       }
     }
-    if (!target) target = (byName.get(nameKey(w)) ?? []).find((g) => compatible(g, m.type) && [...g.forms.keys()].some((f) => wordCount(f) === 1 && wordVariant(f, w)));
+    if (!target)
+      target = (byName.get(nameKey(w)) ?? []).find((g) => compatible(g, m.type) && [...g.forms.keys()].some((f) => wordCount(f) === 1 && wordVariant(f, w)));
     if (target) {
       add(target, m);
       if (target.type === 'MISC' && m.type === 'MISC' && wordCount(canonicalOf(target)) > 1) target.type = 'PERSON';
     } else add(newGroup(m), m);
   }
-  return groups.map((g) => {
-    const name = canonicalOf(g);
-    const aliases = [...g.forms.keys()].filter((f) => f !== name);
-    const acr = g.type === 'ORG' && wordCount(name) > 1 ? acronymOf(name) : '';
-    const descriptors = [...new Set(g.mentions.map((m) => m.descriptor).filter((d): d is string => !!d))];
-    return {
-      key: entityKey(g.type, name),
-      type: g.type,
-      name,
-      aliases: acr && aliases.some((a) => undot(a) === acr) ? aliases : aliases,
-      descriptors,
-      mentions: g.mentions.sort((a, b) => a.span.start - b.span.start),
-      seat: g.seat,
-    };
-  }).sort((a, b) => (a.mentions[0]?.span.start ?? 0) - (b.mentions[0]?.span.start ?? 0));
+  return groups
+    .map((g) => {
+      const name = canonicalOf(g);
+      const aliases = [...g.forms.keys()].filter((f) => f !== name);
+      const acr = g.type === 'ORG' && wordCount(name) > 1 ? acronymOf(name) : '';
+      const descriptors = [...new Set(g.mentions.map((m) => m.descriptor).filter((d): d is string => !!d))];
+      return {
+        key: entityKey(g.type, name),
+        type: g.type,
+        name,
+        aliases: acr && aliases.some((a) => undot(a) === acr) ? aliases : aliases,
+        descriptors,
+        mentions: g.mentions.sort((a, b) => a.span.start - b.span.start),
+        seat: g.seat,
+      };
+    })
+    .sort((a, b) => (a.mentions[0]?.span.start ?? 0) - (b.mentions[0]?.span.start ?? 0));
 }
 
 export { foldName };

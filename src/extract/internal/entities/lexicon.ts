@@ -36,7 +36,27 @@ export const ORG_HEADS = new Set(
 );
 
 /** Lower-case words allowed inside a multi-word name ("Centers for Disease Control and Prevention"). */
-export const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'du', 'la', 'le', 'von', 'van', 'der', 'den', 'bin', 'al', 'da', 'di', 'del', '&']);
+export const NAME_CONNECTORS = new Set([
+  'of',
+  'for',
+  'and',
+  'on',
+  'the',
+  'de',
+  'du',
+  'la',
+  'le',
+  'von',
+  'van',
+  'der',
+  'den',
+  'bin',
+  'al',
+  'da',
+  'di',
+  'del',
+  '&',
+]);
 
 /** Seats of power named metonymically: seat → what it stands for. */
 export const SEATS: ReadonlyMap<string, string> = new Map([

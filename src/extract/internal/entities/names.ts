@@ -36,7 +36,10 @@ function foldUncached(s: string): string {
 
 /** `person:volodymyr-zelensky` style key. */
 export function entityKey(type: string, name: string): string {
-  const slug = foldName(name.replace(/(?<=(?:^|[\s.])\p{Lu})\.(?=\p{Lu}|\s|$)/gu, '')).replace(/[.\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const slug = foldName(name.replace(/(?<=(?:^|[\s.])\p{Lu})\.(?=\p{Lu}|\s|$)/gu, ''))
+    .replace(/[.\s]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${type.toLowerCase()}:${slug || 'unnamed'}`;
 }
 

@@ -35,13 +35,9 @@ const TOPONYM_ENDING = /(?:sk|grad|gorod|burg|bourg|ville|polis|pol|stadt|abad|i
 /** Share of capitalised words above which a line is a title-case headline ("Putin To Meet Envoy In Moscow"), where case carries no signal. */
 const TITLE_CASE_SHARE = 0.8;
 
-
 function isCapitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text) && t.text.length > 1 && !CALENDAR_WORDS.has(t.text.toLowerCase()) && !DOTTED_MONTH.test(t.text);
 }
-
-
-
 
 interface Candidate {
   first: number;
@@ -56,7 +52,10 @@ function candidates(analysis: Analysis, tokens: readonly Token[], first: number,
   while (i < end) {
     const t = tokens[i] as Token;
     // Mid-sentence capitals are names whatever the tagger says ("Ward/VERB said"); at sentence start only PROPN counts.
-    const startable = isCapitalised(t) && (NAME_POS.has(t.pos) || (t.pos === 'VERB' && i > first && !VERB_MORPHOLOGY.test(t.text))) && !(i === first && t.pos !== 'PROPN' && !isAcronym(t.text));
+    const startable =
+      isCapitalised(t) &&
+      (NAME_POS.has(t.pos) || (t.pos === 'VERB' && i > first && !VERB_MORPHOLOGY.test(t.text))) &&
+      !(i === first && t.pos !== 'PROPN' && !isAcronym(t.text));
     if (!startable) {
       i++;
       continue;
@@ -66,7 +65,12 @@ function candidates(analysis: Analysis, tokens: readonly Token[], first: number,
       const u = tokens[j] as Token;
       // An organisation name ends at its head word, unless a title follows ("White House Press Secretary X").
       if (ORG_HEADS.has(lower(tokens[j - 1])) && !NAME_CONNECTORS.has(u.text.toLowerCase()) && !PERSON_TITLES.has(u.text.toLowerCase())) break;
-      if (isCapitalised(u) && (NAME_POS.has(u.pos) || (u.pos === 'VERB' && !VERB_MORPHOLOGY.test(u.text))) && u.span.start - (tokens[j - 1] as Token).span.end <= 1 && analysis.text[u.span.start - 1] !== '\n') {
+      if (
+        isCapitalised(u) &&
+        (NAME_POS.has(u.pos) || (u.pos === 'VERB' && !VERB_MORPHOLOGY.test(u.text))) &&
+        u.span.start - (tokens[j - 1] as Token).span.end <= 1 &&
+        analysis.text[u.span.start - 1] !== '\n'
+      ) {
         j++;
         continue;
       }
@@ -184,7 +188,12 @@ export class RuleEntityRecognizer implements EntityRecognizer {
       titled = true;
     }
     // Demonyms and country adjectives in front of a name or title are descriptors, not part of the name.
-    while (first < end - 1 && !ORG_HEADS.has(lower(tokens[end - 1])) && DEMONYM.test((tokens[first] as Token).text) && !COUNTRIES.has((tokens[first] as Token).text)) {
+    while (
+      first < end - 1 &&
+      !ORG_HEADS.has(lower(tokens[end - 1])) &&
+      DEMONYM.test((tokens[first] as Token).text) &&
+      !COUNTRIES.has((tokens[first] as Token).text)
+    ) {
       prefix = prefix ? `${prefix} ${(tokens[first] as Token).text}` : (tokens[first] as Token).text;
       first++;
     }
@@ -234,7 +243,13 @@ export class RuleEntityRecognizer implements EntityRecognizer {
     } else if (n >= 2 && n <= MAX_PERSON_TOKENS && GIVEN_NAMES.has(lower(head))) {
       type = 'PERSON';
       evidence.push('given-name');
-    } else if (n >= 2 && n <= MAX_PERSON_TOKENS && !hasOrgHead(tokens, first, end) && tokens.slice(first, end).every((t) => t.pos === 'PROPN') && !tokens.slice(first, end).some((t) => commonWords(analysis).has(t.text.toLowerCase()))) {
+    } else if (
+      n >= 2 &&
+      n <= MAX_PERSON_TOKENS &&
+      !hasOrgHead(tokens, first, end) &&
+      tokens.slice(first, end).every((t) => t.pos === 'PROPN') &&
+      !tokens.slice(first, end).some((t) => commonWords(analysis).has(t.text.toLowerCase()))
+    ) {
       type = 'PERSON';
       evidence.push('name-shape');
     } else if (n > MAX_PERSON_TOKENS) {

@@ -8,16 +8,36 @@ import type { Analysis, DateMention, NumberMention, NumberRecognizer, Token } fr
 import { NUMBER_WORDS } from '../dates/lexicon.js';
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
-const VAGUE: Record<string, [number, number]> = { tens: [10, 90], hundreds: [100, 900], dozens: [24, 96], thousands: [1e3, 9e3], millions: [1e6, 9e6], billions: [1e9, 9e9] };
+const VAGUE: Record<string, [number, number]> = {
+  tens: [10, 90],
+  hundreds: [100, 900],
+  dozens: [24, 96],
+  thousands: [1e3, 9e3],
+  millions: [1e6, 9e6],
+  billions: [1e9, 9e9],
+};
 const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', '₽': 'RUB' };
-const CURRENCY_WORDS: Record<string, string> = { dollars: 'USD', dollar: 'USD', euros: 'EUR', euro: 'EUR', pounds: 'GBP', rubles: 'RUB', roubles: 'RUB', hryvnias: 'UAH', yuan: 'CNY', yen: 'JPY' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollars: 'USD',
+  dollar: 'USD',
+  euros: 'EUR',
+  euro: 'EUR',
+  pounds: 'GBP',
+  rubles: 'RUB',
+  roubles: 'RUB',
+  hryvnias: 'UAH',
+  yuan: 'CNY',
+  yen: 'JPY',
+};
 /** Tokens back searched for the noun a bare number quantifies ("reduce its forces to 600,000"), and how far back a verb ends the search; read off the seeds and PolNeAR sentences. */
 const PRECEDING_NOUN_WINDOW = 8;
 const VERB_BARRIER_TOKENS = 3;
 /** Longest quantified noun phrase kept, in tokens. */
 const MAX_NOUN_TOKENS = 4;
 
-const WORD_NUM = Object.keys(NUMBER_WORDS).filter((w) => !['a', 'an', 'half', 'several', 'few', 'couple'].includes(w)).join('|');
+const WORD_NUM = Object.keys(NUMBER_WORDS)
+  .filter((w) => !['a', 'an', 'half', 'several', 'few', 'couple'].includes(w))
+  .join('|');
 const NUMBER_RE = new RegExp(
   [
     '(?<cur>[$€£¥₴₽])?\\s?',
@@ -102,7 +122,13 @@ export class RuleNumberRecognizer implements NumberRecognizer {
         }
         while (nounToks.length && (nounToks[nounToks.length - 1] as Token).pos === 'ADJ') nounToks.pop();
         if (nounToks.length) noun = text.slice((nounToks[0] as Token).span.start, (nounToks[nounToks.length - 1] as Token).span.end);
-        if (!unit && noun && /^(hours?|days?|weeks?|months?|years?|minutes?|points?|km|kilometres?|kilometers?|miles?|tonnes?|tons?|people|soldiers|troops)$/i.test(noun.split(' ')[0] as string)) {
+        if (
+          !unit &&
+          noun &&
+          /^(hours?|days?|weeks?|months?|years?|minutes?|points?|km|kilometres?|kilometers?|miles?|tonnes?|tons?|people|soldiers|troops)$/i.test(
+            noun.split(' ')[0] as string,
+          )
+        ) {
           unit = (noun.split(' ')[0] as string).toLowerCase().replace(/s$/, '');
         }
         // Preceding noun phrase for "reduce its forces to 600,000": the nearest noun before, same sentence.
@@ -119,7 +145,9 @@ export class RuleNumberRecognizer implements NumberRecognizer {
           }
         }
         if (g.pct) value = value / 100;
-        const approxMatch = /(about|around|almost|nearly|approximately|roughly|more than|over|less than|under|at least|up to|some)\s+$/i.exec(stext.slice(Math.max(0, m.index - 20), m.index));
+        const approxMatch = /(about|around|almost|nearly|approximately|roughly|more than|over|less than|under|at least|up to|some)\s+$/i.exec(
+          stext.slice(Math.max(0, m.index - 20), m.index),
+        );
         out.push({
           raw: text.slice(start, end),
           span: { start, end },

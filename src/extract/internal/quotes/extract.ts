@@ -8,10 +8,11 @@
 import type { Analysis, Entity, Mention, Quote, QuoteExtractor, Sentence, Span, Speaker, Token } from '../../types.js';
 
 type Covered = (start: number, end: number) => boolean;
+
 import { caseStats } from '../case-stats.js';
 import { FRAME_ONLY_LEMMAS, SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
 import { findQuoteMarks } from './marks.js';
-import { type NounPhrase, type SpeakerContext, npAfter, npBefore, resolveSpeaker } from './speaker.js';
+import { type NounPhrase, npAfter, npBefore, resolveSpeaker, type SpeakerContext } from './speaker.js';
 
 /** Longest introductory phrase skipped before a sentence's subject, in tokens. */
 const INTRO_PHRASE_TOKENS = 12;
@@ -31,7 +32,6 @@ function closesSentence(analysis: Analysis, f: Frame): boolean {
 
 /** Upper-case share of letters above which a sentence is an ALL-CAPS teaser (seeds: teasers ≥ 0.9, body < 0.2). */
 const HEADLINE_UPPER_SHARE = 0.6;
-
 
 /** In a frame right after a quote, a speech word wink tagged as a noun ("Viguerie notes") still is the cue when a name or pronoun precedes it. */
 function isFrameCue(t: Token, prev: Token | undefined): boolean {
@@ -156,7 +156,8 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
     // "According to the newspaper, “…”".
     if (tok.text.toLowerCase() === 'according' && (t[k + 1] as Token | undefined)?.text.toLowerCase() === 'to') {
       const phrase = sourceAfterAccordingTo(analysis, k + 2, i0 + 1);
-      if (phrase) return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
+      if (phrase)
+        return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
     }
     if (isCue(tok)) {
       // ", calling them “…”" / ", saying “…”": a participle takes the clause's subject.
@@ -285,10 +286,21 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const sentence = tok?.sentence ?? 0;
       const paragraph = analysis.sentences[sentence]?.paragraph ?? 0;
       // Interrupted quote: this part starts right after the previous part's frame.
-      if (prevQuote && prevQuote.frameEnd !== null && mk.outer.start - prevQuote.frameEnd <= MAX_INTERRUPTION_CHARS && /^[\s,;:.—–-]*$/.test(analysis.text.slice(prevQuote.frameEnd, mk.outer.start)) && !frameAfter(analysis, mk.outer.end)) {
+      if (
+        prevQuote &&
+        prevQuote.frameEnd !== null &&
+        mk.outer.start - prevQuote.frameEnd <= MAX_INTERRUPTION_CHARS &&
+        /^[\s,;:.—–-]*$/.test(analysis.text.slice(prevQuote.frameEnd, mk.outer.start)) &&
+        !frameAfter(analysis, mk.outer.end)
+      ) {
         const q = prevQuote.q;
         const parts = [...q.parts, mk.inner];
-        const merged: Quote = { ...q, parts, span: { start: q.span.start, end: mk.inner.end }, text: parts.map((p) => analysis.text.slice(p.start, p.end)).join(' … ') };
+        const merged: Quote = {
+          ...q,
+          parts,
+          span: { start: q.span.start, end: mk.inner.end },
+          text: parts.map((p) => analysis.text.slice(p.start, p.end)).join(' … '),
+        };
         out[out.length - 1] = merged;
         prevQuote = { q: merged, frameEnd: null };
         continue;
@@ -311,7 +323,12 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         if (s0) after.phrase = sentenceSubject(analysis, s0.firstToken, tokenIndexAt(analysis, mk.outer.start));
       }
       // Frames in order of preference; the first that names a speaker wins, else the first found keeps its cue.
-      const frames = [beforeFrame, after, frameBefore(analysis, mk.outer.start), recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues)].filter((f): f is Frame => f !== null);
+      const frames = [
+        beforeFrame,
+        after,
+        frameBefore(analysis, mk.outer.start),
+        recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues),
+      ].filter((f): f is Frame => f !== null);
       let frame: Frame | null = frames[0] ?? null;
       let speaker: Speaker = { entityKey: null, name: null, kind: 'unknown', span: null };
       for (const f of frames) {
@@ -324,8 +341,14 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       }
       if (frame) usedCues.add(frame.cue.span.start);
       // "…,” said X, adding that “…”": a participle frame continues the previous quote's speaker.
-      if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.sentence === sentence && prevQuote.q.speaker.kind !== 'unknown') speaker = prevQuote.q.speaker;
-      if (!frame && prevQuote && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= CONTINUATION_SENTENCES && prevQuote.q.speaker.kind !== 'unknown') {
+      if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.sentence === sentence && prevQuote.q.speaker.kind !== 'unknown')
+        speaker = prevQuote.q.speaker;
+      if (
+        !frame &&
+        prevQuote &&
+        sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= CONTINUATION_SENTENCES &&
+        prevQuote.q.speaker.kind !== 'unknown'
+      ) {
         speaker = { ...prevQuote.q.speaker };
       }
       if (speaker.entityKey) ctx.speakersBySentence.set(sentence, speaker.entityKey);
@@ -385,7 +408,14 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const ctext = analysis.text.slice(content.start, content.end).replace(/^[\s,]+|[\s,.]+$/g, '');
       if (ctext.split(/\s+/).length < MIN_INDIRECT_TOKENS || covered(content.start, content.end)) continue;
       const cstart = analysis.text.indexOf(ctext, content.start);
-      return this.make(analysis, ctx, { start: cstart, end: cstart + ctext.length }, phrase, { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, s.index);
+      return this.make(
+        analysis,
+        ctx,
+        { start: cstart, end: cstart + ctext.length },
+        phrase,
+        { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } },
+        s.index,
+      );
     }
     return null;
   }
@@ -438,13 +468,22 @@ export class RuleQuoteExtractor implements QuoteExtractor {
   }
 
   /** "X said (that) …", "X told reporters …", "…, X said.", "…, saying …"; stance verbs in a second pass. */
-  private verbFrame(analysis: Analysis, ctx: SpeakerContext, s: Sentence, covered: Covered, direct: readonly Quote[], stancePass: boolean, from = s.firstToken): Quote | null {
+  private verbFrame(
+    analysis: Analysis,
+    ctx: SpeakerContext,
+    s: Sentence,
+    covered: Covered,
+    direct: readonly Quote[],
+    stancePass: boolean,
+    from = s.firstToken,
+  ): Quote | null {
     const t = analysis.tokens;
     for (let k = from; k < s.endToken; k++) {
       const tok = t[k] as Token;
       if (tok.pos !== 'VERB' && tok.pos !== 'AUX' && !(stancePass && tok.pos === 'NOUN')) continue;
       // Plural-subject verbs the tagger reads as nouns ("polls show", "records show") count when a noun precedes them.
-      const nounVerb = tok.pos === 'NOUN' && ['NOUN', 'PROPN'].includes(t[k - 1]?.pos ?? '') && ['SCONJ', 'DET', 'PROPN', 'PRON', 'ADP'].includes(t[k + 1]?.pos ?? '');
+      const nounVerb =
+        tok.pos === 'NOUN' && ['NOUN', 'PROPN'].includes(t[k - 1]?.pos ?? '') && ['SCONJ', 'DET', 'PROPN', 'PRON', 'ADP'].includes(t[k + 1]?.pos ?? '');
       const stance = stancePass && STANCE_LEMMAS.has(tok.lemma) && (tok.pos === 'VERB' || nounVerb);
       if (stancePass ? !stance : !isCue(tok)) continue;
       if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
@@ -453,10 +492,14 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         const agent = npAfter(analysis, k + 1, s.endToken);
         if (agent && hasNominal(analysis, agent)) {
           const patient = npBefore(analysis, k, s.firstToken);
-          const content = patient && hasNominal(analysis, patient) && patient.end <= k
-            ? patient.span
-            : agent.end < s.endToken - 1 ? { start: (t[agent.end] as Token).span.start, end: s.span.end } : null;
-          if (content && content.end - content.start > MIN_AGENT_CONTENT_CHARS && !covered(content.start, content.end)) return this.make(analysis, ctx, content, agent, cueOf(tok, k), s.index);
+          const content =
+            patient && hasNominal(analysis, patient) && patient.end <= k
+              ? patient.span
+              : agent.end < s.endToken - 1
+                ? { start: (t[agent.end] as Token).span.start, end: s.span.end }
+                : null;
+          if (content && content.end - content.start > MIN_AGENT_CONTENT_CHARS && !covered(content.start, content.end))
+            return this.make(analysis, ctx, content, agent, cueOf(tok, k), s.index);
         }
       }
       const prevTok = t[k - 1];
@@ -468,7 +511,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       // Trailing frame: "…, X said." at sentence end.
       if (subject && !participle && restTokens <= TRAILING_FRAME_REST && subject.first > s.firstToken + 1 && (t[subject.first - 1] as Token).text === ',') {
         const content = { start: s.span.start, end: (t[subject.first - 2] as Token).span.end };
-        if (content.end - content.start > MIN_CONTENT_CHARS && !covered(content.start, content.end)) return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
+        if (content.end - content.start > MIN_CONTENT_CHARS && !covered(content.start, content.end))
+          return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
         continue;
       }
       // Forward: "X said (that) …", "X told reporters (that) …".
