@@ -1,29 +1,9 @@
-import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import {
-  AbstractiveError,
-  addAbstractiveSummary,
-  type BriefFormat,
-  CompareNotFoundError,
-  compareSnapshot,
-  type InputSnapshot,
-  llmConfigFromEnv,
-  renderBrief,
-  snapshotId,
-} from '../../compare/index.js';
+import { AbstractiveError, addAbstractiveSummary, type BriefFormat, compareSnapshot, llmConfigFromEnv, renderBrief } from '../../compare/index.js';
 import { CliError, type DbOptions, ExitCode, withDb } from '../context.js';
+import { compareSnapshotOrNotFound } from './compare-snapshot.js';
 
 const FORMATS: readonly BriefFormat[] = ['md', 'html', 'json'];
-
-/** Reads what the command needs from the database (synchronously); an unknown id exits with "not found". */
-function snapshot(db: Database, id: string): InputSnapshot {
-  try {
-    return snapshotId(db, id);
-  } catch (err) {
-    if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
-    throw err;
-  }
-}
 
 export function register(program: Command): void {
   program
@@ -39,7 +19,7 @@ export function register(program: Command): void {
       if (opts.since && Number.isNaN(Date.parse(opts.since))) throw new CliError(`--since is not a date/time: ${opts.since}`, ExitCode.usage);
       const llm = opts.abstractive ? llmConfigFromEnv() : null;
       if (opts.abstractive && !llm) throw new CliError('--abstractive needs STORYLINE_LLM_URL and STORYLINE_LLM_MODEL', ExitCode.usage);
-      const snap = withDb(opts, (db) => snapshot(db, id));
+      const snap = withDb(opts, (db) => compareSnapshotOrNotFound(db, id));
       const cmp = compareSnapshot(snap, { since: opts.since ?? null });
       let brief = cmp.brief;
       if (llm) {

@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { CompareNotFoundError, compareSnapshot, type InputSnapshot, type Ledger, snapshotId } from '../../compare/index.js';
-import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
+import { compareSnapshot, type Ledger } from '../../compare/index.js';
+import { type DbOptions, type OutputOptions, output, style, withDb } from '../context.js';
+import { compareSnapshotOrNotFound } from './compare-snapshot.js';
 
 function render(ledger: Ledger): string {
   const byId = new Map(ledger.claims.map((c) => [c.id, c]));
@@ -22,16 +22,6 @@ function render(ledger: Ledger): string {
   return lines.length ? lines.join('\n') : 'no claims found';
 }
 
-/** Reads what the command needs from the database (synchronously); an unknown id exits with "not found". */
-function snapshot(db: Database, id: string): InputSnapshot {
-  try {
-    return snapshotId(db, id);
-  } catch (err) {
-    if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
-    throw err;
-  }
-}
-
 export function register(program: Command): void {
   program
     .command('ledger')
@@ -40,7 +30,7 @@ export function register(program: Command): void {
     .option('--db <file>', 'database file (default $STORYLINE_DB or ./storyline.db)')
     .option('--json', 'print as JSON')
     .action((id: string, opts: DbOptions & OutputOptions) => {
-      const ledger = compareSnapshot(withDb(opts, (db) => snapshot(db, id))).ledger;
+      const ledger = compareSnapshot(withDb(opts, (db) => compareSnapshotOrNotFound(db, id))).ledger;
       output(ledger, opts, render);
     });
 }

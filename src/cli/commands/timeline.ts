@@ -1,7 +1,7 @@
-import type { Database } from 'better-sqlite3';
 import type { Command } from 'commander';
-import { CompareNotFoundError, compareSnapshot, formatDate, type InputSnapshot, snapshotId, type Timeline } from '../../compare/index.js';
-import { CliError, type DbOptions, ExitCode, type OutputOptions, output, style, withDb } from '../context.js';
+import { compareSnapshot, formatDate, type Timeline } from '../../compare/index.js';
+import { type DbOptions, type OutputOptions, output, style, withDb } from '../context.js';
+import { compareSnapshotOrNotFound } from './compare-snapshot.js';
 
 function render(t: Timeline): string {
   if (!t.entries.length) return 'no timeline entries';
@@ -14,16 +14,6 @@ function render(t: Timeline): string {
     .join('\n');
 }
 
-/** Reads what the command needs from the database (synchronously); an unknown id exits with "not found". */
-function snapshot(db: Database, id: string): InputSnapshot {
-  try {
-    return snapshotId(db, id);
-  } catch (err) {
-    if (err instanceof CompareNotFoundError) throw new CliError(err.message, ExitCode.notFound, { cause: err });
-    throw err;
-  }
-}
-
 export function register(program: Command): void {
   program
     .command('timeline')
@@ -32,7 +22,7 @@ export function register(program: Command): void {
     .option('--db <file>', 'database file (default $STORYLINE_DB or ./storyline.db)')
     .option('--json', 'print as JSON')
     .action((id: string, opts: DbOptions & OutputOptions) => {
-      const timeline = compareSnapshot(withDb(opts, (db) => snapshot(db, id))).timeline;
+      const timeline = compareSnapshot(withDb(opts, (db) => compareSnapshotOrNotFound(db, id))).timeline;
       output(timeline, opts, render);
     });
 }
