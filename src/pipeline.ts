@@ -22,7 +22,7 @@ import { discover } from './ingest/discover.js';
 import { articleId, canonicalUrl, contentHash, outletFromUrl } from './ingest/identity.js';
 import { DEFAULT_MAX_BYTES, readFile } from './ingest/read.js';
 import type { ReadItem } from './ingest/records.js';
-import { findExisting, insertArticle, setInferredPublished } from './store/articles.js';
+import { findByCanonicalUrl, findExisting, insertArticle, setInferredPublished } from './store/articles.js';
 import type { CleanedArticle, RawInput } from './types.js';
 
 export type Outcome = 'ingested' | 'present' | 'skipped';
@@ -99,7 +99,7 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
   const base = { location, record };
   // A record whose own URL is already stored needs no cleaning.
   const knownUrl = canonicalUrl(input.meta.url);
-  const known = knownUrl ? findExisting(db, '', knownUrl) : null;
+  const known = knownUrl ? findByCanonicalUrl(db, knownUrl) : null;
   if (known) return { ...base, status: 'present', reason: 'canonical URL already stored', articleId: known };
   // 3. clean, told which lines this outlet repeats across its articles (menus, promos, sign-offs)
   const outletHint = input.meta.outlet ?? outletFromUrl(input.meta.url ?? null);

@@ -51,6 +51,12 @@ function toArticle(r: ArticleRow): StoredArticle {
   };
 }
 
+/** Article already stored under this canonical URL, if any. */
+export function findByCanonicalUrl(db: Database, canonicalUrl: string): string | null {
+  const row = db.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(canonicalUrl) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
 /** Article already stored under the same content hash or canonical URL, if any. */
 export function findExisting(db: Database, hash: string, canonicalUrl: string | null): string | null {
   const row = db.prepare('SELECT id FROM articles WHERE content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)').get(hash, canonicalUrl) as

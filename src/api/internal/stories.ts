@@ -3,6 +3,7 @@
  * articles. The cluster stage exports no readers yet, so the API keeps its own here.
  */
 import type { Database } from 'better-sqlite3';
+import type { ArticleSummary } from './articles.js';
 import type { PageParams } from './pagination.js';
 
 /** A storyline as listed: size, freshness and how many independent outlets report it. */
@@ -101,15 +102,7 @@ export function listEvents(db: Database, p: PageParams, storyId?: string): Event
 }
 
 /** An article as linked to an event, with why it was placed there. */
-export interface MemberRow {
-  readonly id: string;
-  readonly title: string;
-  readonly outlet: string | null;
-  readonly author: string | null;
-  readonly published: string | null;
-  readonly ingestedAt: string;
-  readonly language: string | null;
-  readonly url: string | null;
+export interface MemberRow extends ArticleSummary {
   readonly eventId: string;
   readonly score: number;
   /** JSON text of the cluster explanation. */

@@ -1,5 +1,6 @@
 /** Assembles the storyline page: summary, events in order, and each event's articles with a cited passage. */
 import type { Database } from 'better-sqlite3';
+import type { ArticleSummary } from './articles.js';
 import { copyLinksTouching } from './copies.js';
 import { orient } from './orient.js';
 import { bestPassage, type Passage } from './passage.js';
@@ -14,15 +15,7 @@ export const MAX_EVENT_ARTICLES = 12;
 /** Most articles any one listing returns (event pages, the copy graph of a storyline). */
 export const MAX_LISTED_ARTICLES = 500;
 
-export interface StoryArticle {
-  readonly id: string;
-  readonly title: string;
-  readonly outlet: string | null;
-  readonly author: string | null;
-  readonly published: string | null;
-  readonly ingestedAt: string;
-  readonly language: string | null;
-  readonly url: string | null;
+export interface StoryArticle extends ArticleSummary {
   /** How strongly the article belongs to its event (cluster score). */
   readonly score: number;
   /** The cluster stage's rule for placing it. */

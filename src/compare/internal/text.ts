@@ -1,5 +1,7 @@
 /** Small text helpers shared by the compare core: sentences with offsets, word tokens, overlap. */
 
+import { normaliseForHash } from '../../ingest/identity.js';
+
 export interface SentenceSpan {
   readonly text: string;
   readonly start: number;
@@ -61,14 +63,8 @@ export function containment(a: string, b: string): number {
   return hit / wa.size;
 }
 
-/** A stable key for deduplicating sentences: lower-cased letters and digits only. */
-export function sentenceKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** A stable key for deduplicating sentences: the same normalisation ingest hashes content with. */
+export const sentenceKey: (text: string) => string = normaliseForHash;
 
 /** Crude singular form for slot labels ("soldiers" → "soldier"); only strips a plain English "s". */
 export function singular(word: string): string {
