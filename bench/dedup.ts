@@ -33,6 +33,7 @@ import { shingleHashes } from '../src/dedup/internal/doc.js';
 import { bandScheme, estimateJaccard, signature } from '../src/dedup/internal/minhash.js';
 import { words } from '../src/dedup/internal/text.js';
 import { dedupSchema } from '../src/dedup/schema.js';
+import { parseCsv } from '../src/internal/csv.js';
 import { migrate } from '../src/store/migrate.js';
 import type { DuplicateKind, StoredArticle } from '../src/types.js';
 
@@ -110,38 +111,6 @@ export function storeArticle(db: Database, id: string, paragraphs: readonly stri
 interface BaseArticle {
   readonly id: string;
   readonly paragraphs: string[];
-}
-
-/** Minimal RFC 4180 reader (quoted fields may hold commas, quotes and newlines). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** Fewest words for an article to serve as an origin or distractor. */
@@ -228,9 +197,6 @@ const SAME_STORY_MAX_OVERALL = 2;
 
 export function loadSameStoryPairs(): [BaseArticle, BaseArticle][] {
   const rows = parseCsv(readFileSync(path.join(SHARED, 'bench/similarity/semeval2022-task8-sample-train.csv'), 'utf8'));
-  const head = rows[0]!;
-  const col = (name: string) => head.indexOf(name);
-  const [t1, t2, ov, pid] = [col('text1'), col('text2'), col('Overall'), col('pair_id')];
   const toParas = (t: string) =>
     t
       .split(/\n+/)
@@ -238,21 +204,21 @@ export function loadSameStoryPairs(): [BaseArticle, BaseArticle][] {
       .filter(Boolean);
   const seen = new Set<string>();
   const pairs = rows
-    .slice(1)
-    .filter((r) => r.length === head.length && Number(r[ov]) <= SAME_STORY_MAX_OVERALL && r[t1]!.trim() && r[t2]!.trim())
+    .filter((r) => Number(r.Overall) <= SAME_STORY_MAX_OVERALL && r.text1?.trim() && r.text2?.trim())
     .filter((r) => {
       // a pair id listed twice, or a text id reused by another pair, is kept once
-      const ids = r[pid]!.split('_');
-      if (seen.has(r[pid]!) || ids.some((x) => seen.has(x))) return false;
-      seen.add(r[pid]!);
+      const pairId = r.pair_id ?? '';
+      const ids = pairId.split('_');
+      if (seen.has(pairId) || ids.some((x) => seen.has(x))) return false;
+      seen.add(pairId);
       for (const x of ids) seen.add(x);
       return true;
     })
     .map(
       (r) =>
         [
-          { id: `semeval:${r[pid]!.split('_')[0]}`, paragraphs: toParas(r[t1]!) },
-          { id: `semeval:${r[pid]!.split('_')[1]}`, paragraphs: toParas(r[t2]!) },
+          { id: `semeval:${(r.pair_id ?? '').split('_')[0]}`, paragraphs: toParas(r.text1 ?? '') },
+          { id: `semeval:${(r.pair_id ?? '').split('_')[1]}`, paragraphs: toParas(r.text2 ?? '') },
         ] as [BaseArticle, BaseArticle],
     );
   const { kept, dropped } = screenDuplicates(pairs, poolOwners);
