@@ -15,6 +15,9 @@ CREATE TABLE clean_outlet_lines (
   articles INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (outlet, fingerprint)
 ) WITHOUT ROWID;
+-- knownBoilerplate() reads only the lines seen in enough articles; without this it would scan every line
+-- an outlet ever published on each ingest (cost growing with the outlet's archive).
+CREATE INDEX clean_outlet_lines_frequent ON clean_outlet_lines(outlet, articles);
 `,
     },
   ],
