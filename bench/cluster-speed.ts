@@ -1,0 +1,151 @@
+/**
+ * Clustering speed (part 3 of `npm run bench:cluster`, alone with `--speed-only`): assignment latency p50/p99,
+ * articles/s and peak memory at the given store sizes, on a synthetic stream in a file database.
+ * Environment: BUILD_MAX (articles assigned for real before the store is grown by replicating the state, default 100000).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { createClusterer } from '../src/cluster/index.js';
+import { storeBare } from '../src/cluster/internal/streams.js';
+import { syntheticStream } from '../src/cluster/internal/synthetic.js';
+import { openDatabase } from '../src/store/db.js';
+
+/** Latency is measured over this many articles assigned at each store size. */
+const PROBE = 2_000;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/**
+ * Fills a file database with `size` synthetic articles through the real clusterer, measuring the last
+ * PROBE assignments. Beyond BUILD_MAX articles the store is grown by replicating the built state in
+ * SQL (articles, features, profiles, postings, document frequencies), each copy shifted back in time,
+ * so the index really holds `size` articles while the run stays within the session.
+ */
+const BUILD_MAX = Number(process.env.BUILD_MAX ?? 100_000);
+/** Articles per transaction while filling the store. */
+const FILL_BATCH = 500;
+export function speedBench(root: string, sizes: readonly number[]): Record<string, unknown>[] {
+  const rowsOut: Record<string, unknown>[] = [];
+  console.log('\n## Speed (synthetic stream, file database, one transaction per article as in the pipeline)\n');
+  console.log(
+    '| stored articles | how the store was filled | assign p50 ms | assign p99 ms | assign articles/s | end-to-end articles/s (store + assign + commit) | peak RSS MB |\n|---:|---|---:|---:|---:|---:|---:|',
+  );
+  const dir = resolve(root, 'bench/out/cluster-speed');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const db = openDatabase(resolve(dir, 'speed.db'));
+  const clusterer = createClusterer(db);
+  const gen = syntheticStream(Number.MAX_SAFE_INTEGER);
+  let stored = 0;
+  let peak = 0;
+  /** Stores and assigns one article in one transaction; returns the time spent in assign() alone. */
+  const step = (): number => {
+    const a = gen.next().value!;
+    let took = 0;
+    db.transaction(() => {
+      const s = storeBare(db, { id: `a${a.id}`, title: a.title, text: a.text, lang: 'xx', published: a.published });
+      const t0 = performance.now();
+      clusterer.assign(s);
+      took = performance.now() - t0;
+    })();
+    stored++;
+    return took;
+  };
+  let originals = 0;
+  let copiesMade = 0;
+  for (const size of [...sizes].sort((a, b) => a - b)) {
+    let how = 'real assignments';
+    if (size > BUILD_MAX && stored >= BUILD_MAX) {
+      if (originals === 0) originals = stored;
+      const copies = Math.ceil((size - stored) / originals);
+      replicate(db, copiesMade, copies, originals);
+      copiesMade += copies;
+      stored += copies * originals;
+      how = `${originals.toLocaleString('en')} real, then ${copiesMade} time-shifted copies in SQL`;
+    }
+    const t0 = performance.now();
+    // Filling (not measured) runs FILL_BATCH articles per transaction to save commits; the probe below is per article.
+    while (stored < size - PROBE) {
+      const n = Math.min(FILL_BATCH, size - PROBE - stored);
+      db.transaction(() => {
+        for (let i = 0; i < n; i++) {
+          const a = gen.next().value!;
+          clusterer.assign(storeBare(db, { id: `a${a.id}`, title: a.title, text: a.text, lang: 'xx', published: a.published }));
+        }
+      })();
+      stored += n;
+      peak = Math.max(peak, process.memoryUsage().rss);
+      if (stored % 10_000 < FILL_BATCH) process.stderr.write(`  ${stored} stored, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+    }
+    const lat: number[] = [];
+    const t1 = performance.now();
+    for (let i = 0; i < PROBE; i++) lat.push(step());
+    const secs = (performance.now() - t1) / 1000;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const r = {
+      stored,
+      how,
+      p50: percentile(lat, 50),
+      p99: percentile(lat, 99),
+      assignPerSecond: PROBE / (lat.reduce((x, y) => x + y, 0) / 1000),
+      perSecond: PROBE / secs,
+      peakRssMb: peak / 1_048_576,
+    };
+    rowsOut.push(r);
+    console.log(
+      `| ${stored.toLocaleString('en')} | ${how} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.assignPerSecond.toFixed(0)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMb.toFixed(0)} |`,
+    );
+  }
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return rowsOut;
+}
+
+/** Grows the store by `copies` more time-shifted copies of the originally built articles (see speedBench). */
+function replicate(db: Database, already: number, copies: number, originals: number): void {
+  const orig = "NOT LIKE '%\\_r%' ESCAPE '\\'";
+  const span = (db.prepare(`SELECT MAX(t_hi) - MIN(t_lo) AS s FROM cluster_profiles WHERE t_lo >= 0 AND id ${orig}`).get() as { s: number }).s + 400;
+  for (let c = already + 1; c <= already + copies; c++) {
+    const sfx = `_r${c}`;
+    const shift = -span * c;
+    db.transaction(() => {
+      db.prepare(`INSERT INTO articles (id, content_hash, canonical_url, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at)
+        SELECT id || ?, content_hash || ?, NULL, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at FROM articles WHERE id ${orig}`).run(
+        sfx,
+        sfx,
+      );
+      db.prepare(`INSERT INTO stories (id, title, created_at, updated_at) SELECT id || ?, title, created_at, updated_at FROM stories WHERE id ${orig}`).run(
+        sfx,
+      );
+      db.prepare(
+        `INSERT INTO events (id, story_id, title, date, created_at, updated_at) SELECT id || ?, story_id || ?, title, date, created_at, updated_at FROM events WHERE id ${orig}`,
+      ).run(sfx, sfx);
+      db.prepare(
+        `INSERT INTO article_events (article_id, event_id, score, explanation) SELECT article_id || ?, event_id || ?, score, explanation FROM article_events WHERE article_id ${orig}`,
+      ).run(sfx, sfx);
+      db.prepare(
+        `INSERT INTO cluster_features (article_id, title, features) SELECT article_id || ?, title, features FROM cluster_features WHERE article_id ${orig}`,
+      ).run(sfx);
+      db.prepare(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
+        SELECT id || ?, kind, profile, t_lo + ?, t_hi + ?, size, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id ${orig}`).run(
+        sfx,
+        shift,
+        shift,
+      );
+      db.prepare(
+        `INSERT INTO cluster_postings (key, event_id, t_lo, t_hi) SELECT key, event_id || ?, t_lo + ?, t_hi + ? FROM cluster_postings WHERE event_id ${orig}`,
+      ).run(sfx, shift, shift);
+    })();
+    process.stderr.write(`  replicated copy ${c}\n`);
+  }
+  // Document frequencies and the document count scale with the copies (each copy repeats the originals).
+  const before = 1 + already;
+  const after = 1 + already + copies;
+  db.prepare('UPDATE cluster_df SET df = CAST(ROUND(df * ? / ?) AS INTEGER)').run(after, before);
+  db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) WHERE key = 'docs'").run(copies * originals);
+  db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").run();
+}
