@@ -22,9 +22,11 @@ function prf(tpPred: number, pred: number, tpGold: number, gold: number): PRF {
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, tp: tpGold, pred, gold };
 }
 
-interface GoldAttribution {
+export interface GoldAttribution {
   content: Span[];
   source: Span[];
+  /** Cue spans (may be empty). */
+  cue: Span[];
   direct: boolean;
 }
 
@@ -44,11 +46,12 @@ export function parseAnn(ann: string, text: string): GoldAttribution[] {
     const args = Object.fromEntries([...line.matchAll(/(\w+):(T\d+)/g)].map((m) => [m[1], m[2]]));
     const content = spans.get(args.Content as string)?.spans ?? [];
     const source = spans.get(args.Source as string)?.spans ?? [];
+    const cue = spans.get(args.Cue as string)?.spans ?? [];
     if (!content.length) continue;
     // Direct: the content is (mostly) inside quotation marks.
     const ctext = content.map((s) => text.slice(s.start, s.end)).join(' ');
     const quoted = (ctext.match(/[“"«„][^”"»“]*[”"»“]/g) ?? []).join('').length;
-    out.push({ content, source, direct: quoted >= 0.5 * ctext.trim().length });
+    out.push({ content, source, cue, direct: quoted >= 0.5 * ctext.trim().length });
   }
   return out;
 }

@@ -1,13 +1,17 @@
 /**
  * Extract-stage benchmark: attribution P/R/F1 on PolNeAR (direct quotes separately), dates span
  * F1 and value accuracy on TempEval-3 platinum, and throughput. Metrics as ../shared/bench/README.md.
- * Usage: npx tsx bench/nlp.ts [--limit N]   (N attribution files; default all)
+ * Usage: npx tsx bench/nlp.ts [--limit N] [--split even|odd] [--errors]
+ *   --limit N   first N attribution files by name (default all)
+ *   --split     only files whose name hash is even (the tuning half) or odd (held out)
+ *   --errors    also print the error breakdown and write samples to bench/out/nlp-errors.json
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotate } from '../src/extract/index.js';
+import { attributionErrors } from './nlp-errors.js';
 import { type AttributionScore, type DateScore, scoreAttribution, scoreDates } from './nlp-metrics.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,22 +22,42 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-export function runAttribution(limit?: number): AttributionScore & { files: number } {
+export type Split = 'all' | 'even' | 'odd';
+
+/** FNV-1a hash of a file name; its parity splits the attribution files into a tuning and a held-out half. */
+export function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+function attributionDocs(limit?: number, split: Split = 'all') {
   const dir = join(shared, 'bench/attribution');
   const texts = readdirSync(join(dir, 'text'))
     .filter((f) => f.endsWith('.txt'))
+    .filter((f) => split === 'all' || nameHash(f) % 2 === (split === 'even' ? 0 : 1))
     .sort();
   const anns = readdirSync(join(dir, 'attributions'));
   const files = texts.slice(0, limit ?? texts.length);
-  const pairs = files.map((f) => {
+  return files.map((f) => {
     const stem = f.replace(/\.txt$/, '');
     const ann = anns.find((a) => a.startsWith(`${stem}_`) && a.endsWith('.ann'));
-    return { text: readFileSync(join(dir, 'text', f), 'utf8'), ann: ann ? readFileSync(join(dir, 'attributions', ann), 'utf8') : '' };
+    const text = readFileSync(join(dir, 'text', f), 'utf8');
+    return {
+      file: f,
+      text,
+      ann: ann ? readFileSync(join(dir, 'attributions', ann), 'utf8') : '',
+      quotes: annotate({ title: '', text, published: null, language: 'en' }).quotes,
+    };
   });
-  const score = scoreAttribution(
-    pairs.map((p) => ({ text: p.text, ann: p.ann, quotes: annotate({ title: '', text: p.text, published: null, language: 'en' }).quotes })),
-  );
-  return { ...score, files: files.length };
+}
+
+export function runAttribution(limit?: number, split: Split = 'all'): AttributionScore & { files: number } {
+  const docs = attributionDocs(limit, split);
+  return { ...scoreAttribution(docs), files: docs.length };
 }
 
 export function runDates(): DateScore & { files: number } {
@@ -93,17 +117,37 @@ export function runThroughput(seconds = 3): {
   };
 }
 
+/** Number of error buckets printed per side. */
+const ERROR_BUCKETS_SHOWN = 40;
+
+function printErrors(docs: ReturnType<typeof attributionDocs>): void {
+  const e = attributionErrors(docs);
+  const show = (title: string, m: Map<string, number>) => {
+    console.log(`\n| ${title} | count |\n|---|---:|`);
+    for (const [k, n] of [...m].sort((a, b) => b[1] - a[1]).slice(0, ERROR_BUCKETS_SHOWN)) console.log(`| ${k} | ${n} |`);
+  };
+  show('false negatives (gold missed)', e.fn);
+  show('false positives (predicted wrong)', e.fp);
+  mkdirSync(join(root, 'bench/out'), { recursive: true });
+  writeFileSync(join(root, 'bench/out/nlp-errors.json'), `${JSON.stringify(e.samples, null, 1)}\n`);
+}
+
 function main(): void {
   const limit = arg('--limit') ? Number(arg('--limit')) : undefined;
+  const split = (arg('--split') ?? 'all') as Split;
   const t0 = performance.now();
-  const attribution = runAttribution(limit);
+  if (process.argv.includes('--errors')) {
+    printErrors(attributionDocs(limit, split));
+    return;
+  }
+  const attribution = runAttribution(limit, split);
   const dates = runDates();
   const throughput = runThroughput();
   const f = (x: number) => x.toFixed(3);
   const table = [
     '| Metric | Score | Goal |',
     '|---|---|---|',
-    `| Attribution, direct quotes: P / R / F1 (${attribution.files} PolNeAR files) | ${f(attribution.direct.p)} / ${f(attribution.direct.r)} / ${f(attribution.direct.f1)} | F1 ≥ 0.90 |`,
+    `| Attribution, direct quotes: P / R / F1 (${attribution.files} PolNeAR files${split === 'all' ? '' : `, ${split} half`}) | ${f(attribution.direct.p)} / ${f(attribution.direct.r)} / ${f(attribution.direct.f1)} | F1 ≥ 0.90 |`,
     `| Attribution, all: P / R / F1 | ${f(attribution.all.p)} / ${f(attribution.all.r)} / ${f(attribution.all.f1)} | F1 ≥ 0.70 (human 0.92) |`,
     `| Dates: span P / R / F1 (relaxed, ${dates.files} TempEval-3 docs, ${dates.gold} DATE timexes) | ${f(dates.p)} / ${f(dates.r)} / ${f(dates.f1)} | HeidelTime ≈ 0.90 |`,
     `| Dates: value accuracy on found | ${f(dates.valueAccuracy)} (${dates.valueCorrect}/${dates.found}) | ≥ 0.85 (HeidelTime ≈ 0.78) |`,
