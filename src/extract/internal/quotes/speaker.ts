@@ -6,6 +6,8 @@ import { UNNAMED_SOURCE_HEADS } from '../entities/lexicon.js';
 const MAX_NP_TOKENS = 10;
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART', 'PRON']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
+/** Quantifiers that stand for people when they are a clause's whole subject ("Some said", "another says"). */
+const QUANTIFIERS = new Set(['one', 'some', 'many', 'most', 'few', 'several', 'others', 'another', 'half', 'all', 'both', 'two', 'three']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'one', 'some', 'two', 'several', 'many']);
 
 export interface NounPhrase {
@@ -74,7 +76,9 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
       if (tok.text === ',') {
         const head = npBefore(analysis, k, sentenceFirst);
         const last = head ? (t[head.end - 1] as Token) : null;
-        if (head && last && (['PROPN', 'PRON', 'NOUN'].includes(last.pos) || capitalised(last))) return head;
+        // "Clinton, during a meeting in Columbus, Ohio, said": a preposition's object is inside the aside, not its head.
+        const pp = head && head.first > sentenceFirst && (t[head.first - 1] as Token).pos === 'ADP';
+        if (head && last && !pp && (['PROPN', 'PRON', 'NOUN'].includes(last.pos) || capitalised(last))) return head;
         continue;
       }
       if (tok.text === '.' || tok.text === ';') break;
@@ -166,5 +170,7 @@ export function resolveSpeaker(ctx: SpeakerContext, phrase: NounPhrase | null): 
     if (head) return { entityKey: head.e.key, name: head.e.name, kind: 'named', span: phrase.span };
     return { entityKey: null, name: phrase.text, kind: 'descriptor', span: phrase.span };
   }
+  // "Many in the crowd said", "One says …, another says …", "Some said": a quantifier standing for people is an unnamed source.
+  if (words.every((w) => QUANTIFIERS.has(w))) return { entityKey: null, name: phrase.text, kind: 'unnamed', span: phrase.span };
   return { entityKey: null, name: null, kind: 'unknown', span: phrase.span };
 }

@@ -1,0 +1,63 @@
+// Attribution rules (issue 5): each row is a sentence pattern from news reporting, written for this
+// test, with the speaker words and the content words the extractor must (or must not) attribute.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { annotate, type Quote } from '../../src/extract/index.js';
+
+const quotesOf = (text: string) => annotate({ title: '', text, published: '2016-03-01', language: 'en' }).quotes;
+const speakerText = (text: string, q: Quote) => (q.speaker.span ? text.slice(q.speaker.span.start, q.speaker.span.end) : null);
+
+interface Row {
+  name: string;
+  text: string;
+  /** A word inside the content of the wanted attribution. */
+  content: string;
+  /** A word the speaker span must contain. */
+  speaker: string;
+}
+
+const found: Row[] = [
+  {
+    name: 'infinitive cue takes the clause subject',
+    text: 'The former governor went on a Sunday talk show to defend his record on taxes and spending.',
+    content: 'record',
+    speaker: 'governor',
+  },
+  {
+    name: 'aside with a place name between subject and verb',
+    text: 'Mayor Lena Ortiz, during a town hall meeting in Dayton, Ohio, said she would veto the budget.',
+    content: 'veto',
+    speaker: 'Ortiz',
+  },
+  {
+    name: 'quantifier subject is an unnamed source',
+    text: 'Many in the crowd said the governor was the only candidate they trusted.',
+    content: 'trusted',
+    speaker: 'Many',
+  },
+  {
+    name: 'short reported clause',
+    text: 'Lawmakers were asked whether they would vote for the bill. Senator Hal Brook said he would.',
+    content: 'he would',
+    speaker: 'Brook',
+  },
+];
+
+test('attribution rules: speaker and content are found', () => {
+  for (const row of found) {
+    const qs = quotesOf(row.text);
+    const q = qs.find((x) => x.text.includes(row.content));
+    assert.ok(q, `${row.name}: content found in ${JSON.stringify(qs.map((x) => x.text))}`);
+    assert.ok(speakerText(row.text, q)?.includes(row.speaker), `${row.name}: speaker ${speakerText(row.text, q)}`);
+  }
+});
+
+test('attribution rules: a cue inside a quotation is the quoted speaker’s words, not a new report', () => {
+  const text = '“We are telling the voters the plain truth about the deficit,” Senator Amy Rask said at a rally.';
+  const qs = quotesOf(text);
+  assert.ok(
+    qs.some((q) => q.type === 'direct' && speakerText(text, q)?.includes('Rask')),
+    'the direct quote is Rask’s',
+  );
+  assert.ok(!qs.some((q) => speakerText(text, q) === 'We'), `no report spoken by "We": ${JSON.stringify(qs.map((q) => speakerText(text, q)))}`);
+});
