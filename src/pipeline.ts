@@ -70,13 +70,15 @@ interface Stages {
   /** Median known publication day of the corpus, for articles with no date of their own. */
   reference: DateAnchor | null;
   sinceReference: number;
+  /** Whether this process stored a dated article since the reference was last read as null. */
+  datedSinceNull: boolean;
 }
 
 const stagesByDb = new WeakMap<Database, Stages>();
 function stagesFor(db: Database): Stages {
   let s = stagesByDb.get(db);
   if (!s) {
-    s = { provenance: createProvenance(db), clusterer: createClusterer(db), reference: corpusReference(db), sinceReference: 0 };
+    s = { provenance: createProvenance(db), clusterer: createClusterer(db), reference: corpusReference(db), sinceReference: 0, datedSinceNull: false };
     stagesByDb.set(db, s);
   }
   return s;
@@ -131,10 +133,12 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
   // 5. store, in one transaction: the article, its provenance links and its cluster
   const id = articleId(hash);
   const isUrl = /^https?:\/\//i.test(location);
-  // Refresh the corpus reference periodically, and on every article while there is none yet (then the query is cheap).
-  if (stages.reference === null || stages.sinceReference++ >= REFERENCE_REFRESH_EVERY) {
+  // Refresh the corpus reference periodically; while there is none yet, as soon as a dated article has been stored
+  // (reading it when nothing is dated scans the whole table, so it is not repeated for every undated article).
+  if ((stages.reference === null && stages.datedSinceNull) || stages.sinceReference++ >= REFERENCE_REFRESH_EVERY) {
     stages.reference = corpusReference(db);
     stages.sinceReference = 0;
+    stages.datedSinceNull = false;
   }
   db.transaction(() => {
     let stored = insertArticle(db, {
@@ -171,6 +175,7 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
       setInferredPublished(db, id, ann.inferredPublished.value, ann.inferredPublished.evidence);
     }
     stages.clusterer.assign(stored, clusterSignals(ann));
+    if (stored.published || ann.inferredPublished) stages.datedSinceNull = true;
   })();
   return { ...base, status: 'ingested', reason: null, articleId: id };
 }
