@@ -25,6 +25,8 @@ export interface ErrorSample {
 export interface ErrorBreakdown {
   fn: Map<string, number>;
   fp: Map<string, number>;
+  /** Predictions by type and cue: correct and total, for the precision of each cue. */
+  byCue: Map<string, { ok: number; all: number }>;
   samples: ErrorSample[];
 }
 
@@ -39,6 +41,7 @@ const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1
 export function attributionErrors(docs: readonly { file: string; text: string; ann: string; quotes: readonly Quote[] }[]): ErrorBreakdown {
   const fn = new Map<string, number>();
   const fp = new Map<string, number>();
+  const byCue = new Map<string, { ok: number; all: number }>();
   const samples: ErrorSample[] = [];
   const clip = (s: string) => (s.length > 140 ? `${s.slice(0, 137)}…` : s).replace(/\s+/g, ' ');
   for (const d of docs) {
@@ -65,6 +68,8 @@ export function attributionErrors(docs: readonly { file: string; text: string; a
     for (const q of speaks) {
       const hits = gold.filter((g) => q.parts.some((p) => g.content.some((c) => overlap(p, c))));
       const ok = hits.some((g) => q.speaker.span && g.source.some((s) => overlap(s, q.speaker.span as Span)));
+      const c = byCue.get(`${q.type} ${cueClass(q.cue ?? '∅')}`) ?? { ok: 0, all: 0 };
+      byCue.set(`${q.type} ${cueClass(q.cue ?? '∅')}`, { ok: c.ok + (ok ? 1 : 0), all: c.all + 1 });
       if (ok) continue;
       const kind = !hits.length ? 'no-content' : 'wrong-speaker';
       const key = `${q.type} | ${kind}`;
@@ -80,5 +85,5 @@ export function attributionErrors(docs: readonly { file: string; text: string; a
       });
     }
   }
-  return { fn, fp, samples };
+  return { fn, fp, byCue, samples };
 }

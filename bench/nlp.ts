@@ -128,6 +128,9 @@ function printErrors(docs: ReturnType<typeof attributionDocs>): void {
   };
   show('false negatives (gold missed)', e.fn);
   show('false positives (predicted wrong)', e.fp);
+  console.log('\n| predictions by cue | correct | all | precision |\n|---|---:|---:|---:|');
+  for (const [k, c] of [...e.byCue].sort((a, b) => b[1].all - a[1].all).slice(0, ERROR_BUCKETS_SHOWN))
+    console.log(`| ${k} | ${c.ok} | ${c.all} | ${(c.ok / c.all).toFixed(2)} |`);
   mkdirSync(join(root, 'bench/out'), { recursive: true });
   writeFileSync(join(root, 'bench/out/nlp-errors.json'), `${JSON.stringify(e.samples, null, 1)}\n`);
 }

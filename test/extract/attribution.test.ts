@@ -52,6 +52,16 @@ test('attribution rules: speaker and content are found', () => {
   }
 });
 
+test('direct quotes: a quote inside a clause is its subject’s; a short one there inherits no earlier speaker', () => {
+  const text =
+    '“The budget is balanced,” Governor Ray Tull said on Monday. The union leader Nora Vick praised the plan as “a fair deal for every teacher in the state.” Lawmakers passed the plan within the hour, a “victory” few expected.';
+  const qs = quotesOf(text);
+  const embedded = qs.find((q) => q.text.includes('fair deal'));
+  assert.ok(embedded && speakerText(text, embedded)?.includes('Vick'), `embedded quote speaker: ${embedded && speakerText(text, embedded)}`);
+  const scare = qs.find((q) => q.text.includes('victory'));
+  assert.ok(!scare || !speakerText(text, scare)?.includes('Vick'), 'the scare quote is not the previous speaker’s');
+});
+
 test('attribution rules: a cue inside a quotation is the quoted speaker’s words, not a new report', () => {
   const text = '“We are telling the voters the plain truth about the deficit,” Senator Amy Rask said at a rally.';
   const qs = quotesOf(text);
