@@ -71,3 +71,20 @@ test('attribution rules: a cue inside a quotation is the quoted speaker’s word
   );
   assert.ok(!qs.some((q) => speakerText(text, q) === 'We'), `no report spoken by "We": ${JSON.stringify(qs.map((q) => speakerText(text, q)))}`);
 });
+
+test('attribution rules: agentless passives and participle modifiers report nothing; progressives still do', () => {
+  const none: [string, string][] = [
+    ['The senator is expected to announce a decision about the race on Friday.', 'expected'],
+    ['The new law, as the measure is widely known, would end the requirement for annual tests.', 'known'],
+    ['She leads by 300 pledged delegates after the primaries in the South.', 'pledged'],
+  ];
+  for (const [text, cue] of none) {
+    const qs = quotesOf(text);
+    assert.ok(!qs.some((q) => q.cue === cue), `${text}: ${JSON.stringify(qs.map((q) => q.cue))}`);
+  }
+  const progressive = 'Governor Alan Pike was saying that the state would cut taxes for every family next year.';
+  assert.ok(
+    quotesOf(progressive).some((q) => q.cue === 'saying' && speakerText(progressive, q)?.includes('Pike')),
+    'progressive report kept',
+  );
+});
