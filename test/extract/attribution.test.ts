@@ -36,6 +36,18 @@ const found: Row[] = [
     speaker: 'Many',
   },
   {
+    name: 'a stance verb outside a speech verb is the outer report',
+    text: 'The campaign worries that the delegate lead could lead television networks to call the race early.',
+    content: 'networks',
+    speaker: 'campaign',
+  },
+  {
+    name: 'prepositional phrase and aside between subject and verb',
+    text: 'His critics in the capital, many of them former allies, argue that the mayor has broken every promise.',
+    content: 'promise',
+    speaker: 'critics',
+  },
+  {
     name: 'short reported clause',
     text: 'Lawmakers were asked whether they would vote for the bill. Senator Hal Brook said he would.',
     content: 'he would',

@@ -458,8 +458,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         this.accordingTo(analysis, ctx, s, covered) ??
         this.colonLabel(analysis, ctx, s, covered) ??
         this.trailingFrame(analysis, ctx, s, covered, direct) ??
-        this.verbFrame(analysis, ctx, s, covered, direct, false) ??
-        this.verbFrame(analysis, ctx, s, covered, direct, true);
+        this.outermost(this.verbFrame(analysis, ctx, s, covered, direct, false), this.verbFrame(analysis, ctx, s, covered, direct, true));
       if (!found) continue;
       out.push(found);
       // Nested or chained reports in one sentence ("X said Y believes …", "X, who says …, said …").
@@ -472,6 +471,16 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * Of a speech report and a stance report in one sentence, the one whose cue comes first when the
+   * other's cue is inside its content ("the campaign worries that … could spur networks to call …").
+   */
+  private outermost(speech: Quote | null, stance: Quote | null): Quote | null {
+    if (!speech || !stance || !speech.cueSpan || !stance.cueSpan) return speech ?? stance;
+    const inside = stance.cueSpan.start < speech.cueSpan.start && stance.span.start <= speech.cueSpan.start && speech.cueSpan.end <= stance.span.end;
+    return inside ? stance : speech;
   }
 
   /** "…, according to X." / "According to X, …". */
