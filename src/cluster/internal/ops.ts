@@ -14,9 +14,10 @@ import {
   PROFILE_TERMS,
   type Profile,
   profileOf,
-  TRIM_SLACK,
+  trimTop,
 } from './profile.js';
 import type { ClusterState, ProfileRow } from './state.js';
+import { stmt } from './stmts.js';
 
 export type Origin = 'human' | 'auto';
 
@@ -24,26 +25,30 @@ const now = () => new Date().toISOString();
 
 export function logDecision(db: Database, origin: Origin, action: string, payload: Record<string, unknown>, note: string | null = null): number {
   return Number(
-    db
-      .prepare('INSERT INTO cluster_decisions (at, origin, action, payload, note) VALUES (?, ?, ?, ?, ?)')
-      .run(now(), origin, action, JSON.stringify(payload), note).lastInsertRowid,
+    stmt(db, 'INSERT INTO cluster_decisions (at, origin, action, payload, note) VALUES (?, ?, ?, ?, ?)').run(
+      now(),
+      origin,
+      action,
+      JSON.stringify(payload),
+      note,
+    ).lastInsertRowid,
   );
 }
 
 /** Points `oldId` (and anything that pointed at it) to `newId`. */
 export function redirect(db: Database, oldId: string, newId: string, decisionId: number): void {
-  db.prepare('UPDATE id_redirects SET new_id = ? WHERE new_id = ?').run(newId, oldId);
-  db.prepare('INSERT OR REPLACE INTO id_redirects (old_id, new_id, decision_id) VALUES (?, ?, ?)').run(oldId, newId, decisionId);
+  stmt(db, 'UPDATE id_redirects SET new_id = ? WHERE new_id = ?').run(newId, oldId);
+  stmt(db, 'INSERT OR REPLACE INTO id_redirects (old_id, new_id, decision_id) VALUES (?, ?, ?)').run(oldId, newId, decisionId);
 }
 
 /** The current id for an id that may have been merged away. */
 export function resolveId(db: Database, id: string): string {
-  const r = db.prepare('SELECT new_id FROM id_redirects WHERE old_id = ?').get(id) as { new_id: string } | undefined;
+  const r = stmt(db, 'SELECT new_id FROM id_redirects WHERE old_id = ?').get(id) as { new_id: string } | undefined;
   return r?.new_id ?? id;
 }
 
 export function cannotLink(db: Database, a: string, b: string): boolean {
-  return db.prepare("SELECT 1 FROM cluster_constraints WHERE kind = 'cannot-link' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))").get(a, b, b, a) !== undefined;
+  return stmt(db, "SELECT 1 FROM cluster_constraints WHERE kind = 'cannot-link' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))").get(a, b, b, a) !== undefined;
 }
 
 function sumInto(into: Record<string, number>, from: Record<string, number>, sign: number): void {
@@ -54,11 +59,7 @@ function sumInto(into: Record<string, number>, from: Record<string, number>, sig
   }
 }
 
-function trimTo(v: Record<string, number>, keep: number): Record<string, number> {
-  const e = Object.entries(v);
-  if (e.length <= keep * TRIM_SLACK) return v;
-  return Object.fromEntries(e.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, keep));
-}
+const trimTo = trimTop;
 
 /** Adds (or subtracts) one profile to another, as if their members were added; used for merges. */
 export function combineProfiles(into: Profile, from: Profile, sign: 1 | -1 = 1): Profile {
@@ -108,13 +109,13 @@ export function eventDate(p: Profile): string | null {
 }
 
 export function membersOf(db: Database, eventId: string): string[] {
-  return (db.prepare('SELECT article_id FROM article_events WHERE event_id = ? ORDER BY article_id').all(eventId) as { article_id: string }[]).map(
+  return (stmt(db, 'SELECT article_id FROM article_events WHERE event_id = ? ORDER BY article_id').all(eventId) as { article_id: string }[]).map(
     (r) => r.article_id,
   );
 }
 
 export function storyOf(db: Database, eventId: string): string | null {
-  return (db.prepare('SELECT story_id FROM events WHERE id = ?').get(eventId) as { story_id: string } | undefined)?.story_id ?? null;
+  return (stmt(db, 'SELECT story_id FROM events WHERE id = ?').get(eventId) as { story_id: string } | undefined)?.story_id ?? null;
 }
 
 /** Shared context of the edit operations. */
@@ -151,16 +152,16 @@ export function rebuildEvent(ctx: Ctx, eventId: string): ProfileRow | null {
   ctx.state.reindex(row, indexKeysOf(profile, ctx.state.idf, ctx.indexKeys), true);
   ctx.state.saveProfile(row);
   const title = feats.find((x) => x.id === rep)?.title;
-  ctx.db.prepare('UPDATE events SET title = COALESCE(?, title), date = ?, updated_at = ? WHERE id = ?').run(title ?? null, eventDate(profile), now(), eventId);
+  stmt(ctx.db, 'UPDATE events SET title = COALESCE(?, title), date = ?, updated_at = ? WHERE id = ?').run(title ?? null, eventDate(profile), now(), eventId);
   return row;
 }
 
 /** Recomputes a storyline's profile from its events' profiles, and its title from its largest event. */
 export function rebuildStory(ctx: Ctx, storyId: string): void {
-  const events = ctx.db.prepare('SELECT id, title FROM events WHERE story_id = ? ORDER BY created_at, id').all(storyId) as { id: string; title: string }[];
+  const events = stmt(ctx.db, 'SELECT id, title FROM events WHERE story_id = ? ORDER BY created_at, id').all(storyId) as { id: string; title: string }[];
   if (events.length === 0) {
     ctx.state.deleteProfile(storyId);
-    ctx.db.prepare('DELETE FROM stories WHERE id = ?').run(storyId);
+    stmt(ctx.db, 'DELETE FROM stories WHERE id = ?').run(storyId);
     return;
   }
   const profile = emptyProfile();
@@ -181,7 +182,7 @@ export function rebuildStory(ctx: Ctx, storyId: string): void {
     locked: old?.locked ?? false,
     indexed: [],
   });
-  ctx.db.prepare('UPDATE stories SET title = COALESCE(?, title), updated_at = ? WHERE id = ?').run(best?.title ?? null, now(), storyId);
+  stmt(ctx.db, 'UPDATE stories SET title = COALESCE(?, title), updated_at = ? WHERE id = ?').run(best?.title ?? null, now(), storyId);
 }
 
 /** After an event in the storyline grew: makes its headline the storyline's title if it is now the largest event. */
@@ -193,8 +194,8 @@ export function retitleStory(ctx: Ctx, storyId: string, eventId: string): void {
     story.repArticle = eventId;
     story.repScore = ev.profile.n;
     ctx.state.saveProfile(story);
-    const t = ctx.db.prepare('SELECT title FROM events WHERE id = ?').get(eventId) as { title: string } | undefined;
-    if (t) ctx.db.prepare('UPDATE stories SET title = ?, updated_at = ? WHERE id = ?').run(t.title, now(), storyId);
+    const t = stmt(ctx.db, 'SELECT title FROM events WHERE id = ?').get(eventId) as { title: string } | undefined;
+    if (t) stmt(ctx.db, 'UPDATE stories SET title = ?, updated_at = ? WHERE id = ?').run(t.title, now(), storyId);
   }
 }
 
@@ -203,7 +204,7 @@ export function mergeEvents(ctx: Ctx, from: string, into: string, origin: Origin
   const fromStory = storyOf(ctx.db, from);
   const intoStory = storyOf(ctx.db, into);
   const decision = logDecision(ctx.db, origin, 'merge-events', { from, into, articles: membersOf(ctx.db, from) }, note);
-  ctx.db.prepare('UPDATE article_events SET event_id = ? WHERE event_id = ?').run(into, from);
+  stmt(ctx.db, 'UPDATE article_events SET event_id = ? WHERE event_id = ?').run(into, from);
   const a = ctx.state.profile(into);
   const b = ctx.state.profile(from);
   if (a && b) {
@@ -216,17 +217,17 @@ export function mergeEvents(ctx: Ctx, from: string, into: string, origin: Origin
     ctx.state.reindex(a, indexKeysOf(a.profile, ctx.state.idf, ctx.indexKeys), true);
     ctx.state.saveProfile(a);
     const title = a.repArticle ? (ctx.state.features(a.repArticle)?.title ?? null) : null;
-    ctx.db.prepare('UPDATE events SET title = COALESCE(?, title), date = ?, updated_at = ? WHERE id = ?').run(title, eventDate(a.profile), now(), into);
+    stmt(ctx.db, 'UPDATE events SET title = COALESCE(?, title), date = ?, updated_at = ? WHERE id = ?').run(title, eventDate(a.profile), now(), into);
   } else rebuildEvent(ctx, into);
   ctx.state.deleteProfile(from);
-  ctx.db.prepare("UPDATE cluster_constraints SET b = ? WHERE b = ? AND kind = 'pinned'").run(into, from);
-  ctx.db.prepare("UPDATE OR IGNORE cluster_constraints SET a = ? WHERE a = ? AND kind = 'cannot-link'").run(into, from);
-  ctx.db.prepare("UPDATE OR IGNORE cluster_constraints SET b = ? WHERE b = ? AND kind = 'cannot-link'").run(into, from);
-  ctx.db.prepare('DELETE FROM events WHERE id = ?').run(from);
+  stmt(ctx.db, "UPDATE cluster_constraints SET b = ? WHERE b = ? AND kind = 'pinned'").run(into, from);
+  stmt(ctx.db, "UPDATE OR IGNORE cluster_constraints SET a = ? WHERE a = ? AND kind = 'cannot-link'").run(into, from);
+  stmt(ctx.db, "UPDATE OR IGNORE cluster_constraints SET b = ? WHERE b = ? AND kind = 'cannot-link'").run(into, from);
+  stmt(ctx.db, 'DELETE FROM events WHERE id = ?').run(from);
   redirect(ctx.db, from, into, decision);
   if (fromStory && intoStory && fromStory !== intoStory) {
     rebuildStory(ctx, fromStory);
-    if (!ctx.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(fromStory)) redirect(ctx.db, fromStory, intoStory, decision);
+    if (!stmt(ctx.db, 'SELECT 1 FROM stories WHERE id = ?').get(fromStory)) redirect(ctx.db, fromStory, intoStory, decision);
     rebuildStory(ctx, intoStory);
   } else if (intoStory && origin === 'human') rebuildStory(ctx, intoStory);
   else if (intoStory) retitleStory(ctx, intoStory, into);
@@ -236,9 +237,9 @@ export function mergeEvents(ctx: Ctx, from: string, into: string, origin: Origin
 /** Moves every event of storyline `from` into `into`, deletes `from`, redirects it. */
 export function mergeStories(ctx: Ctx, from: string, into: string, origin: Origin, note: string | null): number {
   const decision = logDecision(ctx.db, origin, 'merge-stories', { from, into }, note);
-  ctx.db.prepare('UPDATE events SET story_id = ? WHERE story_id = ?').run(into, from);
+  stmt(ctx.db, 'UPDATE events SET story_id = ? WHERE story_id = ?').run(into, from);
   ctx.state.deleteProfile(from);
-  ctx.db.prepare('DELETE FROM stories WHERE id = ?').run(from);
+  stmt(ctx.db, 'DELETE FROM stories WHERE id = ?').run(from);
   redirect(ctx.db, from, into, decision);
   rebuildStory(ctx, into);
   return decision;
@@ -247,17 +248,19 @@ export function mergeStories(ctx: Ctx, from: string, into: string, origin: Origi
 /** Creates an empty event row (and its storyline when new). */
 export function createEvent(db: Database, eventId: string, storyId: string, title: string, newStory: boolean): void {
   const t = now();
-  if (newStory) db.prepare('INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(storyId, title, t, t);
-  db.prepare('INSERT INTO events (id, story_id, title, date, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)').run(eventId, storyId, title, t, t);
+  if (newStory) stmt(db, 'INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(storyId, title, t, t);
+  stmt(db, 'INSERT INTO events (id, story_id, title, date, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)').run(eventId, storyId, title, t, t);
 }
 
 /** A fresh id with the prefix, derived from an article id, unique among events, stories and redirects. */
 export function freshId(db: Database, prefix: 'ev' | 'st', articleId: string): string {
   const base = `${prefix}_${articleId.replace(/^a/, '')}`;
   const taken = (id: string) =>
-    db
-      .prepare('SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM id_redirects WHERE old_id = ?')
-      .get(id, id, id) !== undefined;
+    stmt(db, 'SELECT 1 FROM events WHERE id = ? UNION ALL SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM id_redirects WHERE old_id = ?').get(
+      id,
+      id,
+      id,
+    ) !== undefined;
   if (!taken(base)) return base;
   for (let i = 2; ; i++) if (!taken(`${base}-${i}`)) return `${base}-${i}`;
 }

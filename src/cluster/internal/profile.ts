@@ -44,12 +44,15 @@ export function emptyProfile(): Profile {
 
 function norm(v: Record<string, number>): number {
   let s = 0;
-  for (const x of Object.values(v)) s += x * x;
+  for (const k in v) {
+    const x = v[k] as number;
+    s += x * x;
+  }
   return Math.sqrt(s) || 1;
 }
 
 function addScaled(into: Record<string, number>, v: Record<string, number>, scale: number): void {
-  for (const [k, x] of Object.entries(v)) into[k] = (into[k] ?? 0) + x * scale;
+  for (const k in v) into[k] = (into[k] ?? 0) + (v[k] as number) * scale;
 }
 
 /**
@@ -58,12 +61,33 @@ function addScaled(into: Record<string, number>, v: Record<string, number>, scal
  */
 export const TRIM_SLACK = 1.5;
 
-function trim(v: Record<string, number>, keep: number): Record<string, number> {
-  if (Object.keys(v).length <= keep * TRIM_SLACK) return v;
-  const entries = Object.entries(v);
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return Object.fromEntries(entries.slice(0, keep));
+/**
+ * The `keep` strongest entries (ties broken by key, as sorting by value then key would), once `v` holds more
+ * than keep × TRIM_SLACK. Finds the cut-off value with a numeric typed-array sort instead of sorting the
+ * entries with a comparator: same result, a fraction of the cost on the per-article path.
+ */
+export function trimTop(v: Record<string, number>, keep: number): Record<string, number> {
+  const keys = Object.keys(v);
+  if (keys.length <= keep * TRIM_SLACK) return v;
+  const vals = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) vals[i] = v[keys[i] as string] as number;
+  const cutoff = vals.slice().sort()[keys.length - keep] as number;
+  const out: Record<string, number> = {};
+  const ties: string[] = [];
+  let kept = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const x = vals[i] as number;
+    if (x > cutoff) {
+      out[keys[i] as string] = x;
+      kept++;
+    } else if (x === cutoff) ties.push(keys[i] as string);
+  }
+  ties.sort();
+  for (let i = 0; i < ties.length && kept < keep; i++, kept++) out[ties[i] as string] = cutoff;
+  return out;
 }
+
+const trim = trimTop;
 
 /** Adds (sign 1) or removes (sign −1) one article's features; trims to bounded size. */
 export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile {
@@ -85,7 +109,7 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
       p.tLo = p.tLo === null ? f.time : Math.min(p.tLo, f.time);
       p.tHi = p.tHi === null ? f.time : Math.max(p.tHi, f.time);
     }
-    for (const [k, s] of Object.entries(f.surfaces)) if (!(k in p.surfaces) && (k in p.terms || k.slice(2) in p.entities)) p.surfaces[k] = s;
+    for (const k in f.surfaces) if (!(k in p.surfaces) && (k in p.terms || k.slice(2) in p.entities)) p.surfaces[k] = f.surfaces[k] as string;
   }
   const before = p.terms;
   const beforeE = p.entities;
