@@ -1,6 +1,7 @@
 import type { CleanedArticle, RawInput, RemovedBlock } from '../types.js';
 import type { Sourced } from './internal/metadata.js';
 import type { PageKind } from './internal/page-kind.js';
+import { wireCredit } from './internal/wire-credit.js';
 import { detectLanguage, normaliseLanguageTag } from './language.js';
 
 /** What an extractor found, before input metadata and language detection are merged in. */
@@ -77,7 +78,8 @@ export function finishArticle(input: RawInput, x: Extracted): CleanedArticle {
     byline: pick('byline', x.byline, !html),
     published: pick('published', x.published, !html),
     modified: pick('modified', x.modified, !html),
-    siteName: pick('siteName', x.siteName, !html),
+    // no outlet on the page or in the input: the agency a wire dateline credits, when the text opens with one
+    siteName: pick('siteName', x.siteName ?? wireCredit(paragraphs), !html),
     url,
     language,
     isArticle: x.kind.isArticle,
