@@ -2,7 +2,7 @@
 // test, with the speaker words and the content words the extractor must (or must not) attribute.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotate, type Quote } from '../../src/extract/index.js';
+import { annotate, type Quote, WinkAnalyzer } from '../../src/extract/index.js';
 
 const quotesOf = (text: string) => annotate({ title: '', text, published: '2016-03-01', language: 'en' }).quotes;
 const speakerText = (text: string, q: Quote) => (q.speaker.span ? text.slice(q.speaker.span.start, q.speaker.span.end) : null);
@@ -49,6 +49,24 @@ const found: Row[] = [
     text: 'His critics in the capital, many of them former allies, argue that the mayor has broken every promise.',
     content: 'promise',
     speaker: 'critics',
+  },
+  {
+    name: 'participle after a quote-opening sentence speaks for the frame’s speaker',
+    text: '“We will take a far more active role at the company,” he said, adding that the vice chairman had joined the board.',
+    content: 'vice chairman',
+    speaker: 'he',
+  },
+  {
+    name: 'party label and time phrase between subject and verb',
+    text: 'Rep. Carla Moss (D-Calif.) last month warned the committee that the rate rise would hurt renters across the state.',
+    content: 'renters',
+    speaker: 'Moss',
+  },
+  {
+    name: 'party label and prepositional time phrase',
+    text: 'Sen. Hugo Brandt (I-Vt.) on Saturday criticized the accord signed in Paris, saying the agreement does not go far enough.',
+    content: 'far enough',
+    speaker: 'Brandt',
   },
   {
     name: 'short reported clause',
@@ -101,5 +119,18 @@ test('attribution rules: agentless passives and participle modifiers report noth
   assert.ok(
     quotesOf(progressive).some((q) => q.cue === 'saying' && speakerText(progressive, q)?.includes('Pike')),
     'progressive report kept',
+  );
+});
+
+test('sentences: an abbreviation’s period followed by a lower-case word does not end the sentence', () => {
+  const text = 'Rep. Carla Moss (D-Calif.) last month warned the committee. It listened.';
+  const a = annotate({ title: '', text, published: '2016-03-01', language: 'en' });
+  const q = a.quotes.find((x) => x.cue === 'warned');
+  assert.ok(!q || speakerText(text, q)?.includes('Moss'), 'the subject before the party label is the speaker');
+  const wink = new WinkAnalyzer().analyze(text);
+  assert.equal(wink.sentences.length, 2, JSON.stringify(wink.sentences.map((s) => text.slice(s.span.start, s.span.end))));
+  assert.ok(
+    wink.tokens.every((t, i) => i === 0 || t.sentence >= (wink.tokens[i - 1] as { sentence: number }).sentence),
+    'sentence indices stay ordered',
   );
 });

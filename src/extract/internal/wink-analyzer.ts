@@ -30,7 +30,7 @@ export class WinkAnalyzer implements Analyzer {
       this.analyzeChunk(text, chunk, paragraphs, pi, pj, tokens, sentences, w, its);
       pi = pj + 1;
     }
-    return { text, tokens, sentences, paragraphs };
+    return mergeFalseBreaks({ text, tokens, sentences, paragraphs });
   }
 
   private analyzeChunk(
@@ -109,4 +109,32 @@ export class WinkAnalyzer implements Analyzer {
       flush(b + 1);
     }
   }
+}
+
+/**
+ * wink ends a sentence at an abbreviation's period ("Sen. X (D-Calif.) said", "the U.S. economy");
+ * a "sentence" that then opens with a closing bracket, a comma or a lower-case word continues the
+ * previous one (same paragraph), so the two are joined.
+ */
+function mergeFalseBreaks(a: Analysis): Analysis {
+  const { tokens, sentences } = a;
+  const joins = (prev: Sentence, cur: Sentence): boolean => {
+    if (prev.paragraph !== cur.paragraph) return false;
+    const last = tokens[prev.endToken - 1] as Token;
+    const first = tokens[cur.firstToken] as Token;
+    const period = last.text === '.' || (last.text === ')' && tokens[prev.endToken - 2]?.text === '.');
+    return period && (/^[),;:]$/.test(first.text) || /^\p{Ll}/u.test(first.text));
+  };
+  if (!sentences.some((s, i) => i > 0 && joins(sentences[i - 1] as Sentence, s))) return a;
+  const merged: Sentence[] = [];
+  const remap: number[] = [];
+  for (const s of sentences) {
+    const prev = merged[merged.length - 1];
+    if (prev && joins(prev, s)) {
+      merged[merged.length - 1] = { ...prev, span: { start: prev.span.start, end: s.span.end }, endToken: s.endToken };
+    } else merged.push({ ...s, index: merged.length });
+    remap[s.index] = merged.length - 1;
+  }
+  const out = tokens.map((t) => ({ ...t, sentence: remap[t.sentence] as number }));
+  return { ...a, tokens: out, sentences: merged };
 }

@@ -318,6 +318,16 @@ function sentenceSubject(analysis: Analysis, first: number, limit: number): Noun
       }
     }
   }
+  // A sentence opening with a quotation ("“…,” he said, adding …"): the subject is after the quote.
+  if (OPEN_MARKS.has((t[start] as Token | undefined)?.text ?? '')) {
+    for (let k = start + 1; k < limit; k++) {
+      if (CLOSE_MARKS.has((t[k] as Token).text)) {
+        start = k + 1;
+        while (start < limit && (t[start] as Token).pos === 'PUNCT') start++;
+        break;
+      }
+    }
+  }
   for (let k = start; k < limit; k++) {
     const tok = t[k] as Token;
     if ((tok.pos === 'VERB' || tok.pos === 'AUX') && !/^\p{Lu}/u.test(tok.text)) {
@@ -327,6 +337,9 @@ function sentenceSubject(analysis: Analysis, first: number, limit: number): Noun
   }
   return null;
 }
+
+const OPEN_MARKS = new Set(['“', '"', '«', "''", '‘']);
+const CLOSE_MARKS = new Set(['”', '"', '»', "''", '’']);
 
 export class RuleQuoteExtractor implements QuoteExtractor {
   extract(analysis: Analysis, entities: readonly Entity[]): Quote[] {

@@ -10,6 +10,13 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
 const QUANTIFIERS = new Set(['one', 'some', 'many', 'most', 'few', 'several', 'others', 'another', 'half', 'all', 'both', 'two', 'three']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'one', 'some', 'two', 'several', 'many']);
 
+/** Time nouns that head adverbial phrases between a subject and its verb ("X last week said", "X Tuesday warned"). */
+const TIME_WORDS = new Set(
+  'today yesterday tonight day days week weeks month months year years night morning afternoon evening weekend monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
+
 export interface NounPhrase {
   first: number;
   end: number;
@@ -105,8 +112,14 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
   const before = t[first - 1];
   if (first < end && first - 1 > sentenceFirst && before && before.pos === 'ADP' && before.text.toLowerCase() !== 'of' && end - first <= PP_SKIP_TOKENS) {
     const outer = npBefore(analysis, first - 1, sentenceFirst);
-    if (outer && outer.end === first - 1 && capitalised(t[outer.end - 1] as Token)) return outer;
+    // ("Sen. X (D-Vt.) on Saturday said": the outer phrase may end before a parenthesis.)
+    const adjoins = outer && (outer.end === first - 1 || (t[first - 2] as Token).text === ')');
+    if (outer && adjoins && capitalised(t[outer.end - 1] as Token)) return outer;
   }
+  // "Rep. X (D-Calif.) last month joked": a time phrase before the verb is an adverbial, not the subject.
+  const words = t.slice(first, end);
+  if (first < end && first > sentenceFirst && words.every((w) => TIME_WORDS.has(w.text.toLowerCase()) || w.pos === 'DET' || w.pos === 'ADJ'))
+    return words.some((w) => TIME_WORDS.has(w.text.toLowerCase())) ? npBefore(analysis, first, sentenceFirst) : np(analysis, first, end);
   return np(analysis, first, end);
 }
 
