@@ -97,5 +97,22 @@ CREATE TABLE cluster_constraints (
 );
 `,
     },
+    {
+      version: 2,
+      name: 'document-frequency journal (df counts written in batches); covering index for windowed postings reads',
+      // Each article appends its keys here (one row) instead of updating one cluster_df row per key; every
+      // few dozen articles the journal is folded into cluster_df. Old stores start with an empty journal, so
+      // their cluster_df stays exact as it is.
+      up: `
+CREATE TABLE cluster_df_journal (
+  seq INTEGER PRIMARY KEY,
+  keys TEXT NOT NULL
+);
+-- The windowed lookup filters on t_lo too: with it in the index (event_id comes with the primary key) the
+-- lookup reads the index alone instead of one table row per posting.
+DROP INDEX cluster_postings_time;
+CREATE INDEX cluster_postings_window ON cluster_postings(key, t_hi, t_lo);
+`,
+    },
   ],
 };

@@ -11,6 +11,7 @@ export function resetClusters(db: Database): void {
       'cluster_profiles',
       'cluster_postings',
       'cluster_df',
+      'cluster_df_journal',
       'id_redirects',
       'cluster_constraints',
       'cluster_decisions',

@@ -4,8 +4,9 @@
  * generation counter (bumped by human edits in any process) invalidates them.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { DfCells } from './dfcells.js';
 import type { Features } from './features.js';
-import { idfValue } from './idf.js';
+import { type Packed, pack, packKeys } from './packed.js';
 import type { Profile } from './profile.js';
 
 export interface ProfileRow {
@@ -19,72 +20,86 @@ export interface ProfileRow {
   locked: boolean;
   /** Keys this event is listed under in the inverted index. */
   indexed: string[];
+  /** The profile packed for the fast scorer; dropped whenever the row is saved. */
+  packed?: Packed | undefined;
 }
 
 /** Stored time for an event with no dated member: excluded from windowed lookups, found by an extra one. */
 export const UNKNOWN_TIME = -1;
 /**
- * Cache sizes: bounded so memory does not grow with the store. Profiles: 5,000 is well above the working set
+ * Profile cache size: bounded so memory does not grow with the store. 5,000 is well above the working set
  * of the 120-day window in the speed stream (~1–2k events) yet ~150 MB at most (20,000 measured 1.16 GB RSS).
+ * Document frequencies are cached in `DfCells` (dfcells.ts) with their own bound.
  */
-const DF_CACHE_MAX = 300_000;
 const PROFILE_CACHE_MAX = 5_000;
 
-export class ClusterState {
-  private readonly dfCache = new Map<string, number>();
-  private readonly profileCache = new Map<string, ProfileRow>();
-  private docsCount: number;
-  private generation: string;
-  private readonly s: Record<string, Statement>;
-
-  constructor(db: Database) {
-    const p = (sql: string) => db.prepare(sql);
-    this.s = {
-      meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
-      setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-      df: p('SELECT df FROM cluster_df WHERE key = ?'),
-      incDf: p('INSERT INTO cluster_df (key, df) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET df = df + 1'),
-      getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
-      putProfile: p(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
+/** The prepared statements of the state (typed by name). */
+function statements(db: Database) {
+  const p = (sql: string): Statement => db.prepare(sql);
+  return {
+    meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
+    setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
+    putProfile: p(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
         VALUES (@id, @kind, @profile, @tLo, @tHi, @size, @repArticle, @repScore, @locked, @indexed)
         ON CONFLICT(id) DO UPDATE SET profile = excluded.profile, t_lo = excluded.t_lo, t_hi = excluded.t_hi, size = excluded.size,
           rep_article = excluded.rep_article, rep_score = excluded.rep_score, locked = excluded.locked, indexed = excluded.indexed`),
-      delProfile: p('DELETE FROM cluster_profiles WHERE id = ?'),
-      postWindow: p('SELECT event_id FROM cluster_postings WHERE key = ? AND t_hi >= ? AND t_lo <= ? ORDER BY t_hi DESC LIMIT ?'),
-      postUnknown: p('SELECT event_id FROM cluster_postings WHERE key = ? AND t_hi = ? LIMIT ?'),
-      postAll: p('SELECT event_id FROM cluster_postings WHERE key = ? ORDER BY t_hi DESC LIMIT ?'),
-      addPosting: p('INSERT OR REPLACE INTO cluster_postings (key, event_id, t_lo, t_hi) VALUES (?, ?, ?, ?)'),
-      delPosting: p('DELETE FROM cluster_postings WHERE key = ? AND event_id = ?'),
-      delPostings: p('DELETE FROM cluster_postings WHERE event_id = ?'),
-      timePostings: p('UPDATE cluster_postings SET t_lo = ?, t_hi = ? WHERE event_id = ?'),
-      putFeatures: p('INSERT OR REPLACE INTO cluster_features (article_id, title, features) VALUES (?, ?, ?)'),
-      getFeatures: p('SELECT title, features FROM cluster_features WHERE article_id = ?'),
-    };
+    delProfile: p('DELETE FROM cluster_profiles WHERE id = ?'),
+    // Events in the window (most recently active first) and events with no known time, in one statement per key.
+    postWindow: p(`SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi >= @lo AND t_lo <= @hi ORDER BY t_hi DESC LIMIT @n)
+      UNION ALL SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi = @unknown LIMIT @n)`).pluck(),
+    postAll: p('SELECT event_id FROM cluster_postings WHERE key = ? ORDER BY t_hi DESC LIMIT ?').pluck(),
+    addPosting: p('INSERT OR REPLACE INTO cluster_postings (key, event_id, t_lo, t_hi) VALUES (?, ?, ?, ?)'),
+    delPosting: p('DELETE FROM cluster_postings WHERE key = ? AND event_id = ?'),
+    delPostings: p('DELETE FROM cluster_postings WHERE event_id = ?'),
+    timePostings: p('UPDATE cluster_postings SET t_lo = ?, t_hi = ? WHERE event_id = ?'),
+    putFeatures: p('INSERT OR REPLACE INTO cluster_features (article_id, title, features) VALUES (?, ?, ?)'),
+    getFeatures: p('SELECT title, features FROM cluster_features WHERE article_id = ?'),
+    getTitle: p('SELECT title FROM cluster_features WHERE article_id = ?'),
+  };
+}
+
+export class ClusterState {
+  readonly cells: DfCells;
+  private readonly profileCache = new Map<string, ProfileRow>();
+  private docsCount: number;
+  private generation: string;
+  private readonly s: ReturnType<typeof statements>;
+
+  constructor(db: Database) {
+    this.cells = new DfCells(db);
+    this.s = statements(db);
     this.docsCount = Number(this.meta('docs') ?? 0);
     this.generation = this.meta('generation') ?? '0';
   }
 
   private meta(key: string): string | undefined {
-    return (this.s.meta!.get(key) as { value: string } | undefined)?.value;
+    return (this.s.meta.get(key) as { value: string } | undefined)?.value;
   }
 
-  /** Drops caches if another process (or a human edit) changed the clusters since we last looked. */
+  /**
+   * Call before each article. Drops the caches if the clusters changed behind them: a human edit (the
+   * generation counter), another process's assignments or a rolled-back transaction (the stored document
+   * count differs from ours); also trims the document-frequency cells to their bound.
+   */
   sync(): void {
     const g = this.meta('generation') ?? '0';
-    if (g !== this.generation) this.clearCaches();
+    const docs = Number(this.meta('docs') ?? 0);
+    if (g !== this.generation || docs !== this.docsCount || this.cells.foldedElsewhere()) this.clearCaches();
+    else this.cells.evict();
     this.generation = g;
-    this.docsCount = Number(this.meta('docs') ?? 0);
+    this.docsCount = docs;
   }
 
   clearCaches(): void {
-    this.dfCache.clear();
+    this.cells.reset();
     this.profileCache.clear();
   }
 
   /** Marks the clusters as edited so every process reloads them. */
   bumpGeneration(): void {
     const g = String(Number(this.meta('generation') ?? 0) + 1);
-    this.s.setMeta!.run('generation', g);
+    this.s.setMeta.run('generation', g);
     this.generation = g;
     this.profileCache.clear();
   }
@@ -93,28 +108,26 @@ export class ClusterState {
     return this.docsCount;
   }
 
-  /** Counts one more document containing these keys. */
+  /** Counts one more document containing these keys (one statement for all of them). */
   observe(keys: readonly string[]): void {
-    for (const k of new Set(keys)) {
-      this.s.incDf!.run(k);
-      const cached = this.dfCache.get(k);
-      if (cached !== undefined) this.dfCache.set(k, cached + 1);
-    }
+    this.cells.increment([...new Set(keys)]);
     this.docsCount++;
-    this.s.setMeta!.run('docs', String(this.docsCount));
+    this.s.setMeta.run('docs', String(this.docsCount));
   }
 
   df(key: string): number {
-    let v = this.dfCache.get(key);
-    if (v === undefined) {
-      v = (this.s.df!.get(key) as { df: number } | undefined)?.df ?? 0;
-      if (this.dfCache.size >= DF_CACHE_MAX) this.dfCache.clear();
-      this.dfCache.set(key, v);
-    }
-    return v;
+    return this.cells.cell(key).df;
   }
 
-  readonly idf = (key: string): number => idfValue(this.df(key), this.docsCount);
+  readonly idf = (key: string): number => this.cells.idfOf(this.cells.cell(key), this.docsCount);
+
+  /** The row's profile packed for the fast scorer (cached on the row until it is saved or the cells are evicted). */
+  packed(row: ProfileRow): Packed {
+    if (row.packed && row.packed.epoch === this.cells.epoch) return row.packed;
+    this.cells.preload(packKeys(row.profile));
+    row.packed = pack(row.profile, this.cells);
+    return row.packed;
+  }
 
   profile(id: string): ProfileRow | null {
     const hit = this.profileCache.get(id);
@@ -123,7 +136,7 @@ export class ClusterState {
       this.profileCache.set(id, hit);
       return hit;
     }
-    const r = this.s.getProfile!.get(id) as
+    const r = this.s.getProfile.get(id) as
       | { id: string; kind: 'event' | 'story'; profile: string; rep_article: string | null; rep_score: number; locked: number; indexed: string }
       | undefined;
     if (!r) return null;
@@ -151,7 +164,8 @@ export class ClusterState {
 
   saveProfile(row: ProfileRow): void {
     const p = row.profile;
-    this.s.putProfile!.run({
+    row.packed = undefined;
+    this.s.putProfile.run({
       id: row.id,
       kind: row.kind,
       profile: JSON.stringify(p),
@@ -167,8 +181,8 @@ export class ClusterState {
   }
 
   deleteProfile(id: string): void {
-    this.s.delProfile!.run(id);
-    this.s.delPostings!.run(id);
+    this.s.delProfile.run(id);
+    this.s.delPostings.run(id);
     this.profileCache.delete(id);
   }
 
@@ -178,14 +192,11 @@ export class ClusterState {
    */
   candidates(keys: readonly { key: string; weight: number }[], window: { lo: number; hi: number } | null, perKey: number): Map<string, number> {
     const out = new Map<string, number>();
-    const add = (rows: { event_id: string }[], w: number) => {
-      for (const r of rows) out.set(r.event_id, (out.get(r.event_id) ?? 0) + w);
-    };
     for (const { key, weight } of keys) {
-      if (window) {
-        add(this.s.postWindow!.all(key, window.lo, window.hi, perKey) as { event_id: string }[], weight);
-        add(this.s.postUnknown!.all(key, UNKNOWN_TIME, perKey) as { event_id: string }[], weight);
-      } else add(this.s.postAll!.all(key, perKey) as { event_id: string }[], weight);
+      const ids = (
+        window ? this.s.postWindow.all({ key, lo: window.lo, hi: window.hi, n: perKey, unknown: UNKNOWN_TIME }) : this.s.postAll.all(key, perKey)
+      ) as string[];
+      for (const id of ids) out.set(id, (out.get(id) ?? 0) + weight);
     }
     return out;
   }
@@ -196,22 +207,26 @@ export class ClusterState {
     const tHi = row.profile.tHi ?? UNKNOWN_TIME;
     const next = new Set(keys);
     const prev = new Set(row.indexed);
-    for (const k of prev) if (!next.has(k)) this.s.delPosting!.run(k, row.id);
-    if (timeChanged) this.s.timePostings!.run(tLo, tHi, row.id);
-    for (const k of next) if (!prev.has(k)) this.s.addPosting!.run(k, row.id, tLo, tHi);
+    for (const k of prev) if (!next.has(k)) this.s.delPosting.run(k, row.id);
+    if (timeChanged) this.s.timePostings.run(tLo, tHi, row.id);
+    for (const k of next) if (!prev.has(k)) this.s.addPosting.run(k, row.id, tLo, tHi);
     row.indexed = [...next];
   }
 
   unindex(eventId: string): void {
-    this.s.delPostings!.run(eventId);
+    this.s.delPostings.run(eventId);
   }
 
   saveFeatures(articleId: string, title: string, f: Features): void {
-    this.s.putFeatures!.run(articleId, title, JSON.stringify(f));
+    this.s.putFeatures.run(articleId, title, JSON.stringify(f));
+  }
+
+  title(articleId: string): string | null {
+    return (this.s.getTitle.get(articleId) as { title: string } | undefined)?.title ?? null;
   }
 
   features(articleId: string): { title: string; features: Features } | null {
-    const r = this.s.getFeatures!.get(articleId) as { title: string; features: string } | undefined;
+    const r = this.s.getFeatures.get(articleId) as { title: string; features: string } | undefined;
     return r ? { title: r.title, features: JSON.parse(r.features) as Features } : null;
   }
 }
