@@ -110,6 +110,8 @@ test('attribution rules: agentless passives and participle modifiers report noth
     ['The senator is expected to announce a decision about the race on Friday.', 'expected'],
     ['The new law, as the measure is widely known, would end the requirement for annual tests.', 'known'],
     ['She leads by 300 pledged delegates after the primaries in the South.', 'pledged'],
+    ['But can the leaders deliver on their promises to fight global warming before the decade ends?', 'promises'],
+    ['The panel subjected her to more than eight hours of questioning in October over the attack.', 'questioning'],
   ];
   for (const [text, cue] of none) {
     const qs = quotesOf(text);
