@@ -58,7 +58,8 @@ export function annotateWithExtract(
   return { annotations: out, inferred };
 }
 
-function fromExtract(ann: Annotations, paragraphs: readonly string[]): ArticleAnnotations {
+/** Maps one article's extract annotations onto compare's types (offsets become paragraph + in-paragraph offset). */
+export function fromExtract(ann: Annotations, paragraphs: readonly string[]): ArticleAnnotations {
   const at = locator(paragraphs);
   const mentions: CmpMention[] = ann.entities.flatMap((e) =>
     e.mentions.map((m) => {
