@@ -7,6 +7,8 @@ export interface ApiContext {
   readonly feed: LiveFeed;
   /** Pre-handler guarding write routes (token check, or read-only refusal). */
   readonly requireWrite: (request: import('fastify').FastifyRequest) => Promise<void>;
+  /** Most live-update streams open at once; one more is refused with 503 so idle tabs cannot exhaust the server. */
+  readonly maxLiveClients: number;
 }
 
 /** JSON schema for an id in a path: stage ids are short ASCII tokens (`a<hex>`, `st_<hex>`, `ev_<hex>`). */

@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'not-found'
   | 'no-article'
   | 'unavailable'
+  | 'too-many-listeners'
   | 'internal';
 
 /** An error the API reports to the client with an HTTP status and a stable code. */

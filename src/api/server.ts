@@ -22,6 +22,12 @@ import { uiRoutes } from './routes/ui.js';
 
 /** Largest request body (bytes): a big article page is ~1 MB of HTML; 5 MB leaves room for a JSON batch. */
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+/**
+ * Live-update streams open at once. Each costs a socket and a listener but no polling of its own (one poll per
+ * database); 1,000 is far above a newsroom's open tabs and well below the default file-descriptor limit (1,024 is
+ * the lowest common soft limit, and SQLite and the listening socket need some).
+ */
+export const DEFAULT_MAX_LIVE_CLIENTS = 1000;
 
 export interface ServerOptions {
   readonly db: Database;
@@ -36,6 +42,8 @@ export interface ServerOptions {
   readonly cache?: boolean;
   /** How often live updates poll for articles stored by other processes (ms; 0 disables polling). */
   readonly pollMs?: number;
+  /** Most live-update streams open at once (default DEFAULT_MAX_LIVE_CLIENTS); further ones get 503 `too-many-listeners`. */
+  readonly maxLiveClients?: number;
 }
 
 /** Builds the API + UI server without listening: tests call `inject`, `storyline serve` calls `listen`. */
@@ -60,7 +68,12 @@ export function createServer(options: ServerOptions): FastifyInstance {
   installEtags(app);
   if (options.cache !== false) installResponseCache(app, new ResponseCache(options.db));
 
-  const ctx: ApiContext = { db: options.db, feed, requireWrite: requireToken(options.token) };
+  const ctx: ApiContext = {
+    db: options.db,
+    feed,
+    requireWrite: requireToken(options.token),
+    maxLiveClients: options.maxLiveClients ?? DEFAULT_MAX_LIVE_CLIENTS,
+  };
   storylineRoutes(app, ctx);
   eventRoutes(app, ctx);
   articleRoutes(app, ctx);

@@ -99,3 +99,30 @@ test('live stream announces a POSTed article and one stored by the pipeline dire
   assert.equal((second.data as { title: string }).title, 'New pier opens');
   stream.close();
 });
+
+test('live streams beyond the cap are refused with 503 too-many-listeners and Retry-After; a freed slot is reusable', async () => {
+  const capped = fixtureServer({ db, maxLiveClients: 1 }).app;
+  await capped.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const { port } = capped.server.address() as AddressInfo;
+    const first = await openStream(port);
+    const refused = await fetch(`http://127.0.0.1:${port}/api/live`);
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers.get('retry-after'), '30');
+    const body = (await refused.json()) as { error: { code: string } };
+    assert.equal(body.error.code, 'too-many-listeners');
+    first.close();
+    // the server notices the closed socket asynchronously; retry briefly until the slot is free
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      const ac = new AbortController();
+      const res = await fetch(`http://127.0.0.1:${port}/api/live`, { signal: ac.signal });
+      status = res.status;
+      ac.abort();
+      if (status !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(status, 200);
+  } finally {
+    await capped.close();
+  }
+});

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from '../context.js';
+import { ApiError } from '../errors.js';
 import { SECURITY_HEADERS } from '../internal/headers.js';
 import type { LiveEvent } from '../live.js';
 
@@ -7,8 +8,10 @@ import type { LiveEvent } from '../live.js';
 export const HEARTBEAT_MS = 20_000;
 /** Browser reconnect delay after a dropped stream (ms), sent as the SSE `retry` field. */
 const RECONNECT_MS = 3000;
+/** Seconds a refused client is told to wait (Retry-After) before trying again: long enough for tabs to close. */
+const RETRY_AFTER_S = 30;
 
-export function liveRoutes(app: FastifyInstance, { feed }: ApiContext): void {
+export function liveRoutes(app: FastifyInstance, { feed, maxLiveClients }: ApiContext): void {
   const open = new Set<() => void>();
   app.addHook('preClose', async () => {
     for (const end of [...open]) end();
@@ -18,6 +21,10 @@ export function liveRoutes(app: FastifyInstance, { feed }: ApiContext): void {
     '/api/live',
     { schema: { summary: 'Server-sent events: `article` when an article is stored, `batch` after a bulk import', tags: ['live'] } },
     (request, reply) => {
+      if (open.size >= maxLiveClients) {
+        reply.header('retry-after', String(RETRY_AFTER_S));
+        throw new ApiError(503, 'too-many-listeners', `${open.size} live-update streams are open, the most this server allows; try again later`);
+      }
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
