@@ -69,6 +69,13 @@ const found: Row[] = [
     speaker: 'Brandt',
   },
   {
+    name: 'a verb of talking names its topic',
+    text: 'The governor spoke to reporters about the flooding in the river towns, then left.',
+    content: 'flooding',
+    speaker: 'governor',
+    cue: 'spoke',
+  },
+  {
     name: 'short reported clause',
     text: 'Lawmakers were asked whether they would vote for the bill. Senator Hal Brook said he would.',
     content: 'he would',
