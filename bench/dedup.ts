@@ -568,7 +568,7 @@ export async function runDemo(provenance: Partial<ProvenanceOptions> = {}, corpu
     if (Object.keys(provenance).length > 0) {
       // other thresholds (the sweep): drop the links and index the ingest made, and let a stage with
       // these options re-index every stored article (the backfill path of createProvenance)
-      db.exec('DELETE FROM duplicates; DELETE FROM dedup_lsh; DELETE FROM dedup_meta; DELETE FROM dedup_repeats;');
+      db.exec('DELETE FROM duplicates; DELETE FROM dedup_lsh; DELETE FROM dedup_lsh_recent; DELETE FROM dedup_meta; DELETE FROM dedup_repeats;');
       createProvenance(db, provenance);
     }
     const gold = new Map<string, { a: string; kind: DuplicateKind; label: string }>();
@@ -715,7 +715,7 @@ const SYNTHETIC_COPY_SHARE = 0.01;
 const BATCH = 1000;
 
 function indexBytes(db: Database): number {
-  const row = db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('dedup_lsh', 'dedup_meta')").get() as { b: number | null };
+  const row = db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('dedup_lsh', 'dedup_lsh_recent', 'dedup_meta')").get() as { b: number | null };
   return row.b ?? 0;
 }
 

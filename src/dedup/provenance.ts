@@ -7,10 +7,13 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { StoredArticle } from '../types.js';
 import { type Detection, type Detector, pairClassifier, prepare } from './detectors.js';
 import { ProvenanceError } from './errors.js';
+import { sharedAnchorBoundJson } from './internal/anchor-bound.js';
+import { sharedAnchorBound } from './internal/anchors.js';
 import { optionalColumns } from './internal/columns.js';
 import { type DocView, intersectionSize } from './internal/doc.js';
 import { type CandidateHits, indexKeys, type KeySchemes, keySchemes, LshIndex } from './internal/lsh-index.js';
 import { compareOrigin, ORIGIN_COLUMNS, type OriginFacts } from './internal/rank.js';
+import { paragraphsOf } from './internal/text.js';
 import { type DuplicateLink, flipEvidence, linkWriter } from './links.js';
 import { defaultProvenanceOptions, type ProvenanceOptions } from './options.js';
 import { type RepeatedBlock, repeatedBlocks } from './repeats.js';
@@ -32,6 +35,8 @@ export interface ProvenanceStats {
   backfilled: number;
   /** Index keys skipped because their posting list was over `maxPosting`. */
   skippedKeys: number;
+  /** Anchor-only candidates rejected by the shared-anchor bound, before their sentences were computed (counted in `candidates` too). */
+  boundRejected: number;
   /** Candidates whose verification threw (skipped, so one bad stored text cannot block ingestion). */
   failedCandidates: number;
   /** Why the last failed candidate failed. */
@@ -74,6 +79,9 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
   const bySeq: Statement<[number], CandidateRow> = db.prepare(
     `SELECT id, seq, text, paragraphs, published, ${optionalColumns(db, 'articles', ORIGIN_COLUMNS)} FROM articles WHERE seq = ?`,
   );
+  const paragraphsBySeq: Statement<[number], Pick<CandidateRow, 'id' | 'text' | 'paragraphs'>> = db.prepare(
+    'SELECT id, text, paragraphs FROM articles WHERE seq = ?',
+  );
   const setMeta = db.prepare('INSERT INTO dedup_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)');
   const getMeta = db.prepare<[string], number>('SELECT value FROM dedup_meta WHERE name = ?').pluck();
   const insertRepeat = db.prepare(
@@ -87,6 +95,7 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
     links: 0,
     backfilled: 0,
     skippedKeys: 0,
+    boundRejected: 0,
     failedCandidates: 0,
     lastFailure: null,
   };
@@ -105,6 +114,26 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
     };
   }
 
+  /**
+   * Whether an anchor-only candidate can be rejected from its paragraphs alone: anchor Jaccard is at
+   * most shared / |mine|, and `sharedAnchorBound` over-counts the shared anchors, so a bound under the
+   * rewrite pre-filter rejects exactly what the full check would. `null`: no such article (or the new
+   * article itself); `false`: the full check must run (also when the paragraphs cannot be read).
+   */
+  function boundRejects(seq: number, selfId: string, mine: ReadonlySet<number>, mineCount: number): boolean | null {
+    const row = paragraphsBySeq.get(seq);
+    if (!row || row.id === selfId) return null;
+    let shared = sharedAnchorBoundJson(row.paragraphs, mine);
+    if (shared === null) {
+      try {
+        shared = sharedAnchorBound(paragraphsOf(row.text, JSON.parse(row.paragraphs) as string[]), mine);
+      } catch {
+        return false;
+      }
+    }
+    return shared < o.rewriteMinAnchorJaccard * mineCount;
+  }
+
   function add(article: StoredArticle): DuplicateLink[] {
     try {
       const view = prepare(article, o);
@@ -112,19 +141,32 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
       const hits = index.query(keys, article.seq).sort((x, y) => candidateWeight(y) - candidateWeight(x) || x.seq - y.seq);
       const mine = facts(view, article);
       const links: DuplicateLink[] = [];
+      let mineAnchors: Set<number> | null = null;
       for (const h of hits.slice(0, o.maxCandidates)) {
+        // found only through names/numbers: a copy would also share shingle bands or samples, so
+        // this is a rewrite or nothing, and the rewrite pre-filter (shared anchors) decides before
+        // shingles and sentence features are computed
+        const anchorOnly = h.shingle === 0 && h.sample === 0;
+        if (anchorOnly) {
+          mineAnchors ??= new Set(view.anchors);
+          const bound = boundRejects(h.seq, article.id, mineAnchors, view.anchors.length);
+          if (bound !== false) {
+            if (bound) {
+              stats.candidates++;
+              stats.anchorOnlyCandidates++;
+              stats.boundRejected++;
+            }
+            continue;
+          }
+        }
         const row = bySeq.get(h.seq);
         if (!row || row.id === article.id) continue;
         stats.candidates++;
-        if (h.shingle === 0 && h.sample === 0) stats.anchorOnlyCandidates++;
+        if (anchorOnly) stats.anchorOnlyCandidates++;
         let other: DocView;
         let hit: Detection | null;
         try {
           other = prepare({ id: row.id, seq: row.seq, text: row.text, paragraphs: JSON.parse(row.paragraphs) as string[] }, o);
-          // found only through names/numbers: a copy would also share shingle bands or samples, so
-          // this is a rewrite or nothing, and the rewrite pre-filter (shared anchors) decides before
-          // shingles and sentence features are computed
-          const anchorOnly = h.shingle === 0 && h.sample === 0;
           hit = anchorOnly && anchorJaccard(other, view) < o.rewriteMinAnchorJaccard ? null : classifier.detect(other, view);
         } catch (err) {
           // fall back: skip this candidate, keep the article and its other links, record why

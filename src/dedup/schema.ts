@@ -1,4 +1,5 @@
 import type { SchemaModule } from '../store/migrate.js';
+import { upgradeIndexV2 } from './internal/upgrade.js';
 
 /** Tables owned by the provenance stage. */
 export const dedupSchema: SchemaModule = {
@@ -45,6 +46,11 @@ CREATE TABLE dedup_repeats (
   PRIMARY KEY (article_id, ord)
 );
 `,
+    },
+    {
+      version: 2,
+      name: 'recent postings table (log-structured index), main row count, name-band keys for articles indexed by version 1',
+      up: upgradeIndexV2,
     },
   ],
 };

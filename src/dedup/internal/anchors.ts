@@ -77,3 +77,26 @@ export function anchorPairs(perSentence: readonly (readonly number[])[]): number
   }
   return out;
 }
+
+/**
+ * How many of `anchors` (one text's anchor hashes) can be anchors of another text, given that text's
+ * paragraphs: an upper bound on the shared anchors, computed without splitting sentences. Every
+ * token that is an anchor somewhere in a sentence (`sentenceAnchors`) is counted: sentence
+ * splitting only cuts at whitespace, so the tokens are the same, and the bound also admits
+ * sentence-initial capitalised words and every long word (the fallback). Joined numbers never
+ * span a sentence boundary (a join needs a digit right before one separator character), so the
+ * number tokens are the same too. Used to reject a candidate before its sentences are computed.
+ */
+export function sharedAnchorBound(paragraphs: readonly string[], anchors: ReadonlySet<number>): number {
+  const seen = new Set<number>();
+  for (const p of paragraphs) {
+    const norm = p.normalize('NFKC');
+    const toks = (SEPARATED_NUMBER.test(norm) ? joinNumbers(norm) : norm).match(TOKEN) ?? [];
+    for (const t of toks) {
+      if (!isAnchor(t, false) && !(t.length >= LONG_WORD && [...t].length >= LONG_WORD)) continue;
+      const h = hashString(t.toLowerCase());
+      if (anchors.has(h)) seen.add(h);
+    }
+  }
+  return seen.size;
+}

@@ -4,8 +4,8 @@
  */
 
 /** FNV-1a offset basis and prime (the published 32-bit constants). */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over the UTF-16 code units of a string. */
 export function hashString(s: string): number {
