@@ -4,6 +4,7 @@
  */
 import { anchorPairs, anchorTokens, sentenceAnchors } from './anchors.js';
 import { combine, hashString } from './hash.js';
+import { plainSentenceAnchors, plainWordHashes } from './plain-text.js';
 import { type SentenceFeatures, sentenceFeatures } from './sentences.js';
 import { paragraphsOf, sentences, textKey, words } from './text.js';
 
@@ -95,9 +96,11 @@ function lazy<T>(make: () => T): () => T {
  * never pays for shingles, key or alignment features.
  */
 export function docView(input: DocInput, shingleSize: number): DocView {
-  const sents = lazy(() => sentences(paragraphsOf(input.text, input.paragraphs).map((p) => p.normalize('NFKC'))));
-  const perSentence = lazy(() => sentenceAnchors(sents()));
-  const wordHashes = lazy(() => words(input.text).map(hashString));
+  const paras = lazy(() => paragraphsOf(input.text, input.paragraphs));
+  const sents = lazy(() => sentences(paras().map((p) => p.normalize('NFKC'))));
+  // plain texts (ASCII and a few typographic marks) take a one-pass path with the same result
+  const perSentence = lazy(() => plainSentenceAnchors(paras()) ?? sentenceAnchors(sents()));
+  const wordHashes = lazy(() => plainWordHashes(input.text) ?? words(input.text).map(hashString));
   const shingles = lazy(() => shinglesOfHashes(wordHashes(), shingleSize));
   const key = lazy(() => textKey(wordHashes()));
   const anchors = lazy(() => uniqueSorted(Int32Array.from(anchorTokens(perSentence()))));
