@@ -8,7 +8,7 @@ import { dayNumber, type FoundDate, findDates, primaryDate, publishedDate } from
 import { fold, nameKey, stems } from './text.js';
 
 export interface Features {
-  /** Term stem → log-scaled count (title words counted TITLE_WEIGHT times). */
+  /** Term stem → log-scaled count, 1 + ln(count) (title words counted TITLE_WEIGHT times). */
   readonly terms: Record<string, number>;
   /** Name key → count. */
   readonly entities: Record<string, number>;
@@ -27,8 +27,14 @@ export interface Features {
   readonly dateSource?: 'extract' | 'fallback' | 'fallback-undated';
 }
 
-/** Title words count this many times: headlines state the event. Swept 1–3 on bench/similarity: 2 best. */
-export const TITLE_WEIGHT = 2;
+/**
+ * Title words count this many times: headlines state the event. Swept 1–6 on bench/similarity (same-language text
+ * cosine alone): 1 0.676, 2 0.689, 3 0.697, 4 0.701, 6 0.706; 3 taken (gains flatten; more lets one headline outweigh
+ * the body). Term weights stay 1 + ln(count): count^0.7 scored higher on pairs (text cosine 0.712 vs 0.697; BM25
+ * k=1.2 0.654, binary 0.581) but in a store of two articles, where IDF cannot yet tell function words, it joined two
+ * unrelated reports from one outlet in the demo corpus (event precision 1.000 → 0.955).
+ */
+export const TITLE_WEIGHT = 3;
 /** All-caps words longer than this are page furniture or teaser headlines, not acronyms. */
 const MAX_ACRONYM_LENGTH = 5;
 /** Name keys shorter than this are initials or fragments. */

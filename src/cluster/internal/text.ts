@@ -23,11 +23,31 @@ export function fold(s: string): string {
     .normalize('NFC');
 }
 
+/**
+ * Arabic writes the article and one-letter conjunctions and prepositions onto the word ("and-with-the-house"),
+ * so a truncated stem of such a word is mostly prefix. Stripped only in front of the article ال (or its
+ * contracted form لل after li-), where the split is unambiguous, and only when a stem of at least
+ * ARABIC_MIN_REST letters remains. The prefix letters are the ones Arabic grammars list as attached
+ * particles (wa, fa; bi, ka, li); no word list. Measured on bench/similarity ar-ar text cosine: 0.397 → 0.430.
+ */
+const ARABIC_CLITICS = /^[وف]?[بكل]?(?:ال|لل)/u;
+const ARABIC_MIN_REST = 2;
+const ARABIC = /\p{Script=Arabic}/u;
+
+/** A word without its attached Arabic particles and article (other scripts unchanged). */
+export function stripClitics(word: string): string {
+  if (!ARABIC.test(word)) return word;
+  const m = ARABIC_CLITICS.exec(word);
+  if (!m) return word;
+  const rest = word.slice(m[0].length);
+  return [...rest].length >= ARABIC_MIN_REST ? rest : word;
+}
+
 /** Term stems of a text: truncated words for alphabetic scripts, character bigrams for CJK runs. */
 export function stems(text: string, out: string[] = [], surfaces?: Map<string, string>): string[] {
   const words = fold(text).match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
   for (const w0 of words) {
-    const w = w0.replace(/['’-]+$/u, '');
+    const w = stripClitics(w0.replace(/['’-]+$/u, ''));
     if (HAN.test(w)) {
       const chars = [...w].filter((c) => HAN.test(c));
       for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
