@@ -6,7 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredArticle } from '../../types.js';
 import { ClusterError } from '../errors.js';
-import type { Assignment, Clusterer, ClusterSignals, Explanation } from '../types.js';
+import type { Assignment, Clusterer, ClusterSignals, Explanation, ScoreParts } from '../types.js';
+import { FastScorer } from './fastscore.js';
 import { compactFeatures, type Features, featuresOf } from './features.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
@@ -15,6 +16,7 @@ import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { datesDiverge, splitByDates } from './refine.js';
 import { type Evidence, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
+import { asFeatures, isReviewSize, reviewStoryline } from './storyline.js';
 
 /** Index lookups reserved for the article's strongest names and numbers (of `queryKeys`); 8 + 4 let the
  * demo corpus's German, Spanish and French reports find their English events. */
@@ -25,23 +27,6 @@ const ALTERNATIVES_LISTED = 3;
 /** Headlines shorter than this (in characters) are labels like "Live", not titles. */
 const MIN_TITLE_LENGTH = 12;
 
-/** A profile seen as one article's features, to score two clusters against each other. */
-function asFeatures(p: Profile): Features {
-  let primary: string | null = null;
-  let best = 0;
-  for (const [d, n] of Object.entries(p.dates)) if (n > best) [primary, best] = [d, n];
-  return {
-    terms: p.terms,
-    entities: p.entities,
-    numbers: Object.keys(p.numbers),
-    dates: Object.keys(p.mentions ?? p.dates),
-    primary,
-    time: p.tLo === null || p.tHi === null ? null : (p.tLo + p.tHi) / 2,
-    language: Object.entries(p.langs).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null,
-    surfaces: p.surfaces,
-  };
-}
-
 function within(t: number | null, p: Profile, days: number): boolean {
   if (t === null || p.tLo === null || p.tHi === null) return true;
   return t >= p.tLo - days && t <= p.tHi + days;
@@ -49,13 +34,15 @@ function within(t: number | null, p: Profile, days: number): boolean {
 
 interface Scored {
   readonly row: ProfileRow;
-  readonly ev: Evidence;
+  /** Score parts from the fast scorer (equal to score()'s); the full evidence is computed for the chosen event only. */
+  readonly parts: ScoreParts;
   readonly inWindow: boolean;
 }
 
 export function createOnlineClusterer(db: Database, options: Partial<ClusterOptions> = {}): Clusterer {
   const o: ClusterOptions = { ...DEFAULT_OPTIONS, ...options };
   const state = new ClusterState(db);
+  const fast = new FastScorer(state.cells);
   const ctx: Ctx = { db, state, indexKeys: o.indexKeys };
   const now = () => new Date().toISOString();
   const link = db.prepare('INSERT OR REPLACE INTO article_events (article_id, event_id, score, explanation) VALUES (?, ?, ?, ?)');
@@ -98,19 +85,25 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const hits = state.candidates(queryKeys(f), window, o.postingsPerKey);
     const top = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, o.candidates);
     const out: Scored[] = [];
+    const rows: ProfileRow[] = [];
     for (const [id] of top) {
       const row = state.profile(id);
-      if (!row) continue;
-      out.push({ row, ev: score(f, row.profile, state.idf, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays) });
+      if (row) rows.push(row);
     }
-    return out.sort((a, b) => b.ev.parts.total - a.ev.parts.total || (a.row.id < b.row.id ? -1 : 1));
+    const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
+    fast.load(f, state.docs);
+    for (const { row, packed: pk } of packed) {
+      out.push({ row, parts: fast.parts(row.profile, pk, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays) });
+    }
+    fast.unload();
+    return out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1));
   }
 
   /** Two events a new article bridges are merged when they also score as one event against each other. */
   function bridgeEvents(best: Scored, others: Scored[]): { from: string; into: string }[] {
     const merged: { from: string; into: string }[] = [];
     for (const other of others) {
-      if (!o.autoMerge || !other.inWindow || other.ev.parts.total < o.eventThreshold) continue;
+      if (!o.autoMerge || !other.inWindow || other.parts.total < o.eventThreshold) continue;
       const a = state.profile(best.row.id);
       const b = state.profile(other.row.id);
       if (!a || !b || a.locked || b.locked || cannotLink(db, a.id, b.id)) continue;
@@ -126,7 +119,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
         from,
         into,
         'auto',
-        `article bridged both events (scores ${best.ev.parts.total.toFixed(3)} and ${other.ev.parts.total.toFixed(3)}; events score ${mutual.toFixed(3)} against each other)`,
+        `article bridged both events (scores ${best.parts.total.toFixed(3)} and ${other.parts.total.toFixed(3)}; events score ${mutual.toFixed(3)} against each other)`,
       );
       merged.push({ from, into });
       if (from === best.row.id) return merged;
@@ -137,33 +130,49 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   /** The storyline a new event joins: the best-scoring storyline among the candidates' storylines. */
   function chooseStory(f: Features, scored: Scored[]): { id: string; total: number; ranked: { id: string; total: number; row: ProfileRow }[] } | null {
     const seen = new Set<string>();
-    const ranked: { id: string; total: number; row: ProfileRow }[] = [];
+    const rows: ProfileRow[] = [];
     for (const s of scored) {
       const sid = storyOf(db, s.row.id);
       if (!sid || seen.has(sid)) continue;
       seen.add(sid);
       const row = state.profile(sid);
-      if (!row || !within(f.time, row.profile, o.storyWindowDays)) continue;
-      ranked.push({ id: sid, total: score(f, row.profile, state.idf, o.weights, false).parts.total, row });
+      if (row && within(f.time, row.profile, o.storyWindowDays)) rows.push(row);
     }
+    const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
+    fast.load(f, state.docs);
+    const ranked = packed.map(({ row, packed: pk }) => ({ id: row.id, total: fast.parts(row.profile, pk, o.weights, false).total, row }));
+    fast.unload();
     ranked.sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
     const best = ranked[0];
     return best && best.total >= o.storyThreshold ? { id: best.id, total: best.total, ranked } : null;
   }
 
-  function bridgeStories(into: string, ranked: { id: string; total: number; row: ProfileRow }[]): { from: string; into: string }[] {
+  /**
+   * Other storylines the new event's article also fits are merged with the one it joined when the storylines'
+   * own profiles agree (evidence beyond the one article); the larger storyline survives and the other redirects.
+   * Returns the merges and the surviving storyline.
+   */
+  function bridgeStories(
+    joined: string,
+    ranked: { id: string; total: number; row: ProfileRow }[],
+  ): { merged: { from: string; into: string }[]; storyId: string } {
     const merged: { from: string; into: string }[] = [];
-    if (!o.autoMerge) return merged;
-    const a = state.profile(into);
-    if (!a || a.locked) return merged;
+    let survivor = joined;
+    if (!o.autoMerge) return { merged, storyId: survivor };
     for (const r of ranked) {
-      if (r.id === into || r.total < o.storyThreshold || r.row.locked || cannotLink(db, into, r.id)) continue;
-      const mutual = score(asFeatures(r.row.profile), a.profile, state.idf, o.weights, false).parts.total;
+      const a = state.profile(survivor);
+      if (!a || a.locked) break;
+      if (r.id === survivor || r.total < o.storyThreshold || r.row.locked || cannotLink(db, survivor, r.id)) continue;
+      const b = state.profile(r.id);
+      if (!b) continue;
+      const mutual = score(asFeatures(b.profile), a.profile, state.idf, o.weights, false).parts.total;
       if (mutual < o.storyThreshold) continue;
-      mergeStories(ctx, r.id, into, 'auto', `new event bridged both storylines (storylines score ${mutual.toFixed(3)} against each other)`);
-      merged.push({ from: r.id, into });
+      const [into, from] = b.profile.n > a.profile.n || (b.profile.n === a.profile.n && b.id < a.id) ? [b.id, a.id] : [a.id, b.id];
+      mergeStories(ctx, from, into, 'auto', `new event bridged both storylines (storylines score ${mutual.toFixed(3)} against each other)`);
+      merged.push({ from, into });
+      survivor = into;
     }
-    return merged;
+    return { merged, storyId: survivor };
   }
 
   function assignInner(article: StoredArticle, signals?: ClusterSignals): Assignment {
@@ -182,12 +191,14 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     let newStory = false;
     let rule: string;
     let ev: Evidence;
-    if (best && best.ev.parts.total >= o.eventThreshold) {
+    // The chosen event's full evidence (shared terms, names, numbers) comes from score() itself.
+    const bestEv = best ? score(f, best.row.profile, state.idf, o.weights) : null;
+    if (best && bestEv && bestEv.parts.total >= o.eventThreshold) {
       merged.push(...bridgeEvents(best, eligible.slice(1)));
       const eventId = merged.find((m) => m.from === best.row.id)?.into ?? best.row.id;
       eventRow = state.profile(eventId) as ProfileRow;
       storyId = storyOf(db, eventId) as string;
-      ev = best.ev;
+      ev = bestEv;
       rule = `joined event: score ${ev.parts.total.toFixed(3)} ≥ ${o.eventThreshold}`;
     } else {
       newEvent = true;
@@ -196,14 +207,16 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (story) {
         storyId = story.id;
         createEvent(db, eventId, storyId, article.title, false);
-        merged.push(...bridgeStories(storyId, story.ranked));
-        rule = `new event (best event score ${best ? best.ev.parts.total.toFixed(3) : 'none'} < ${o.eventThreshold}); joined storyline: score ${story.total.toFixed(3)} ≥ ${o.storyThreshold}`;
+        const bridged = bridgeStories(storyId, story.ranked);
+        merged.push(...bridged.merged);
+        storyId = bridged.storyId;
+        rule = `new event (best event score ${best ? best.parts.total.toFixed(3) : 'none'} < ${o.eventThreshold}); joined storyline: score ${story.total.toFixed(3)} ≥ ${o.storyThreshold}`;
       } else {
         newStory = true;
         storyId = freshId(db, 'st', article.id);
         createEvent(db, eventId, storyId, article.title, true);
         state.saveProfile({ id: storyId, kind: 'story', profile: emptyProfile(), repArticle: eventId, repScore: 0, locked: false, indexed: [] });
-        rule = `new event and new storyline (best event score ${best ? best.ev.parts.total.toFixed(3) : 'none'} < ${o.eventThreshold}; no storyline ≥ ${o.storyThreshold})`;
+        rule = `new event and new storyline (best event score ${best ? best.parts.total.toFixed(3) : 'none'} < ${o.eventThreshold}; no storyline ≥ ${o.storyThreshold})`;
       }
       eventRow = { id: eventId, kind: 'event', profile: emptyProfile(), repArticle: article.id, repScore: 0, locked: false, indexed: [] };
       ev = { parts: { text: 1, entities: 1, numbers: 1, date: 0, total: 1 }, sharedTerms: [], sharedEntities: [], sharedNumbers: [], gapDays: null };
@@ -218,7 +231,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     }
     state.reindex(eventRow, indexKeysOf(eventRow.profile, state.idf, o.indexKeys), timeChanged);
     state.saveProfile(eventRow);
-    const eventTitle = eventRow.repArticle === article.id ? article.title : (state.features(eventRow.repArticle ?? '')?.title ?? article.title);
+    const eventTitle = eventRow.repArticle === article.id ? article.title : (state.title(eventRow.repArticle ?? '') ?? article.title);
     setEvent.run(eventTitle, eventDate(eventRow.profile), now(), eventRow.id);
     // Update the storyline: profile and title (the headline of its largest event).
     const storyRow = state.profile(storyId);
@@ -243,17 +256,26 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       alternatives: scored
         .filter((s) => s.row.id !== eventRow.id && !merged.some((m) => m.from === s.row.id))
         .slice(0, ALTERNATIVES_LISTED)
-        .map((s) => ({ eventId: s.row.id, score: Number(s.ev.parts.total.toFixed(4)) })),
+        .map((s) => ({ eventId: s.row.id, score: Number(s.parts.total.toFixed(4)) })),
     };
     link.run(article.id, eventRow.id, ev.parts.total, JSON.stringify(explanation));
+    // The event has grown to a review size: revisit its storyline with the better evidence (storyline.ts).
+    if (!newEvent && o.autoMerge && isReviewSize(eventRow.profile.n)) {
+      const stories = new Set<string>();
+      for (const c of scored) {
+        const sid = storyOf(db, c.row.id);
+        if (sid) stories.add(sid);
+      }
+      for (const c of reviewStoryline(ctx, o, eventRow.id, [...stories])) if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
+      storyId = storyOf(db, eventRow.id) ?? storyId;
+    }
     // Evidence diverging: this event's dates now span two happenings, or the article resembles another
     // event on text and names but not on dates: regroup the members by happening date (a split).
     let splitEvents: string[] | null = null;
     if (o.refine && datesDiverge(eventRow.profile, o.weights.farDays)) splitEvents = [eventRow.id];
     else if (o.refine) {
       const conflict = eligible.find(
-        (c) =>
-          c.row.id !== eventRow.id && c.ev.parts.date < 0 && c.ev.parts.total - c.ev.parts.date >= o.eventThreshold && !merged.some((m) => m.from === c.row.id),
+        (c) => c.row.id !== eventRow.id && c.parts.date < 0 && c.parts.total - c.parts.date >= o.eventThreshold && !merged.some((m) => m.from === c.row.id),
       );
       if (conflict && storyOf(db, conflict.row.id) === storyId) splitEvents = [eventRow.id, conflict.row.id];
     }

@@ -1,0 +1,97 @@
+/**
+ * The candidate scorer of the online clusterer: the same numbers as `score()` in similarity.ts (checked by
+ * test/cluster/fastscore.test.ts), computed without hashing strings. The article's IDF-weighted vector is
+ * scattered once into a flat array indexed by document-frequency cell id; each profile is packed once (until
+ * it changes) into arrays of cells and weights, so scoring a candidate is one pass over its packed profile.
+ * Term IDFs are shifted by the article's language as score() does (languageShift); dates, the cross-language
+ * rule and the total are delegated to similarity.ts's own functions.
+ */
+import { ClusterError } from '../errors.js';
+import type { ScoreParts } from '../types.js';
+import type { DfCell, DfCells } from './dfcells.js';
+import type { Features } from './features.js';
+import { languageShift } from './idf.js';
+import type { Packed } from './packed.js';
+import type { Profile } from './profile.js';
+import { combine, crossLanguage, dateComponent, type Weights } from './similarity.js';
+
+/** Scores one article against many profiles. `load` the article, `parts` per profile, `unload` when done. */
+export class FastScorer {
+  private scatter = new Float64Array(0);
+  private touched: number[] = [];
+  private norms = [0, 0, 0];
+  private f: Features | null = null;
+  private docs = 0;
+  /** Lowers term IDFs for the loaded article's language (0 for one-language stores), as termIdf() does. */
+  private shift = 0;
+  private epoch = -1;
+
+  constructor(private readonly cells: DfCells) {}
+
+  /** Scatters the article's IDF-weighted keys (its cells must not be evicted until `unload`). */
+  load(f: Features, docs: number): void {
+    this.unload();
+    this.f = f;
+    this.docs = docs;
+    this.epoch = this.cells.epoch;
+    this.shift = languageShift((k) => this.cells.idfOf(this.cells.cell(k), docs), f.language);
+    const norms = [0, 0, 0];
+    const put = (seg: number, key: string, x: number) => {
+      const c = this.cells.cell(key);
+      if (c.id >= this.scatter.length) {
+        const grown = new Float64Array(Math.max(1024, (c.id + 1) * 2));
+        grown.set(this.scatter);
+        this.scatter = grown;
+      }
+      const idf = this.cells.idfOf(c, docs);
+      const xa = x * (seg === 0 ? Math.max(0, idf - this.shift) : idf);
+      norms[seg] = (norms[seg] as number) + xa * xa;
+      this.scatter[c.id] = xa;
+      this.touched.push(c.id);
+    };
+    for (const [k, x] of Object.entries(f.terms)) put(0, k, x);
+    for (const [k, x] of Object.entries(f.entities)) put(1, `e:${k}`, x);
+    for (const n of new Set(f.numbers)) put(2, `n:${n}`, 1);
+    this.norms = norms;
+  }
+
+  unload(): void {
+    for (const id of this.touched) this.scatter[id] = 0;
+    this.touched = [];
+    this.f = null;
+  }
+
+  /** The cosine of the loaded article with one segment of a packed profile; IDFs lowered by `shift` (≥ 0). */
+  private cosine(p: Packed, from: number, to: number, na: number, shift: number): number {
+    let dot = 0;
+    let nb = 0;
+    const { cells, w } = p;
+    const docs = this.docs;
+    for (let i = from; i < to; i++) {
+      const c = cells[i] as DfCell;
+      const idf = c.at === docs ? c.idf : this.cells.idfOf(c, docs);
+      const yb = (w[i] as number) * (shift > 0 ? Math.max(0, idf - shift) : idf);
+      nb += yb * yb;
+      dot += (this.scatter[c.id] as number) * yb;
+    }
+    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  }
+
+  /** Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates)` gives them. */
+  parts(profile: Profile, packed: Packed, w: Weights, useDates = true): ScoreParts {
+    const f = this.f;
+    if (!f || packed.epoch !== this.epoch || this.epoch !== this.cells.epoch)
+      throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
+    if (this.scatter.length < this.cells.size) {
+      const grown = new Float64Array(this.cells.size * 2);
+      grown.set(this.scatter);
+      this.scatter = grown;
+    }
+    const [nt, ne, nn] = this.norms as [number, number, number];
+    const text = this.cosine(packed, 0, packed.eStart, nt, this.shift);
+    const entities = this.cosine(packed, packed.eStart, packed.nStart, ne, 0);
+    const numbers = this.cosine(packed, packed.nStart, packed.cells.length, nn, 0);
+    const { date } = dateComponent(f, profile, w, useDates);
+    return { text, entities, numbers, date, total: combine({ text, entities, numbers, date }, w, crossLanguage(f, profile)) };
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Storyline membership revisited as evidence grows. A new event joins a storyline on the strength of its first
+ * article alone; once the event has gathered more reports its profile is better evidence, so at a few sizes
+ * (2, 4, 8, … articles) the clusterer asks again: does the event still fit the rest of its storyline (else the
+ * two parts separate, the larger keeping the storyline's id), and does an event alone in its storyline fit
+ * another storyline (then the two merge, the larger surviving). Locked (human-edited) events and storylines and
+ * cannot-link pairs are never touched; every change is logged as an automatic decision.
+ */
+import type { Features } from './features.js';
+import { type Ctx, cannotLink, combineProfiles, freshId, logDecision, mergeStories, rebuildStory, storyOf } from './ops.js';
+import type { ClusterOptions } from './options.js';
+import type { Profile } from './profile.js';
+import { score } from './similarity.js';
+import { stmt } from './stmts.js';
+
+/** A profile seen as one article's features, to score two clusters against each other. */
+export function asFeatures(p: Profile): Features {
+  let primary: string | null = null;
+  let best = 0;
+  for (const [d, n] of Object.entries(p.dates)) if (n > best) [primary, best] = [d, n];
+  return {
+    terms: p.terms,
+    entities: p.entities,
+    numbers: Object.keys(p.numbers),
+    dates: Object.keys(p.mentions ?? p.dates),
+    primary,
+    time: p.tLo === null || p.tHi === null ? null : (p.tLo + p.tHi) / 2,
+    language: Object.entries(p.langs).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null,
+    surfaces: p.surfaces,
+  };
+}
+
+/** Event sizes at which its storyline is revisited: each doubling of its reports (bounded work per event: log₂ n checks). */
+export function isReviewSize(n: number): boolean {
+  return n >= 2 && (n & (n - 1)) === 0;
+}
+
+export interface StoryChange {
+  readonly action: 'split-story' | 'merge-stories';
+  readonly from: string;
+  readonly into: string;
+}
+
+function eventsOf(ctx: Ctx, storyId: string): string[] {
+  return (stmt(ctx.db, 'SELECT id FROM events WHERE story_id = ? ORDER BY id').all(storyId) as { id: string }[]).map((r) => r.id);
+}
+
+/**
+ * Revisits the storyline of `eventId` (call when the event reached a review size). `candidates` are storylines
+ * the event's latest article found in the index (the only ones considered for a merge). Returns the changes made.
+ */
+export function reviewStoryline(ctx: Ctx, o: ClusterOptions, eventId: string, candidates: readonly string[]): StoryChange[] {
+  const changes: StoryChange[] = [];
+  const ev = ctx.state.profile(eventId);
+  let storyId = storyOf(ctx.db, eventId);
+  if (!ev || ev.locked || !storyId) return changes;
+  const story = ctx.state.profile(storyId);
+  if (!story || story.locked) return changes;
+  const f = asFeatures(ev.profile);
+  const siblings = eventsOf(ctx, storyId).filter((id) => id !== eventId);
+
+  if (siblings.length > 0) {
+    // Does the event still fit the rest of its storyline (the storyline without it)?
+    const rest = combineProfiles(structuredClone(story.profile), ev.profile, -1);
+    const fit = score(f, rest, ctx.state.idf, o.weights, false).parts.total;
+    if (fit >= o.storyThreshold) return changes;
+    if (siblings.some((id) => ctx.state.profile(id)?.locked)) return changes;
+    // The larger part keeps the storyline (and its id); the other part moves to a new storyline.
+    const eventStays = ev.profile.n > rest.n;
+    const moving = eventStays ? siblings : [eventId];
+    const seed = ctx.state.profile(moving[0] as string)?.repArticle ?? (moving[0] as string);
+    const newStory = freshId(ctx.db, 'st', seed.replace(/^ev_/, 'a'));
+    logDecision(
+      ctx.db,
+      'auto',
+      'split-story',
+      { story: storyId, moved: moving, newStory },
+      `event ${eventId} (${ev.profile.n} articles) scores ${fit.toFixed(3)} < ${o.storyThreshold} against the rest of its storyline`,
+    );
+    const t = new Date().toISOString();
+    const title = (stmt(ctx.db, 'SELECT title FROM events WHERE id = ?').get(moving[0]) as { title: string } | undefined)?.title ?? newStory;
+    stmt(ctx.db, 'INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(newStory, title, t, t);
+    for (const id of moving) stmt(ctx.db, 'UPDATE events SET story_id = ? WHERE id = ?').run(newStory, id);
+    rebuildStory(ctx, newStory);
+    rebuildStory(ctx, storyId);
+    changes.push({ action: 'split-story', from: storyId, into: newStory });
+    if (eventStays) return changes;
+    storyId = newStory;
+  }
+
+  // The event is alone in its storyline: does another storyline fit it?
+  let best: { id: string; total: number; n: number } | null = null;
+  for (const sid of new Set(candidates)) {
+    if (sid === storyId) continue;
+    const row = ctx.state.profile(sid);
+    if (!row || row.locked || cannotLink(ctx.db, storyId, sid)) continue;
+    const total = score(f, row.profile, ctx.state.idf, o.weights, false).parts.total;
+    if (total >= o.storyThreshold && (!best || total > best.total || (total === best.total && sid < best.id))) best = { id: sid, total, n: row.profile.n };
+  }
+  if (!best) return changes;
+  const own = ctx.state.profile(storyId);
+  if (!own) return changes;
+  const [into, from] = best.n > own.profile.n || (best.n === own.profile.n && best.id < storyId) ? [best.id, storyId] : [storyId, best.id];
+  mergeStories(
+    ctx,
+    from,
+    into,
+    'auto',
+    `event ${eventId} (${ev.profile.n} articles, alone in its storyline) scores ${best.total.toFixed(3)} ≥ ${o.storyThreshold} against storyline ${best.id}`,
+  );
+  changes.push({ action: 'merge-stories', from, into });
+  return changes;
+}
