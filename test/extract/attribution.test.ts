@@ -143,3 +143,14 @@ test('sentences: an abbreviation’s period followed by a lower-case word does n
     'sentence indices stay ordered',
   );
 });
+
+test('direct quotes: quoted titles are not quotations', () => {
+  const text =
+    'The senator said on the program ‘‘Meet the Nation’’ that he would run. Her memoir, “A Long Road Home,” sold well. “We will win this state,” the senator said.';
+  const qs = quotesOf(text.replace(/‘‘|’’/g, "''"));
+  assert.ok(!qs.some((q) => q.type === 'direct' && /Meet the Nation|Long Road/.test(q.text)), JSON.stringify(qs.map((q) => q.text)));
+  assert.ok(
+    qs.some((q) => q.type === 'direct' && q.text.includes('win this state')),
+    'the real quotation stays',
+  );
+});
