@@ -76,6 +76,12 @@ const found: Row[] = [
     cue: 'spoke',
   },
   {
+    name: 'any verb with a that-clause reports',
+    text: 'The mayor regrets that the library will close early next year.',
+    content: 'library',
+    speaker: 'mayor',
+  },
+  {
     name: 'short reported clause',
     text: 'Lawmakers were asked whether they would vote for the bill. Senator Hal Brook said he would.',
     content: 'he would',
@@ -100,6 +106,12 @@ test('direct quotes: a quote inside a clause is its subject’s; a short one the
   assert.ok(embedded && speakerText(text, embedded)?.includes('Vick'), `embedded quote speaker: ${embedded && speakerText(text, embedded)}`);
   const scare = qs.find((q) => q.text.includes('victory'));
   assert.ok(!scare || !speakerText(text, scare)?.includes('Vick'), 'the scare quote is not the previous speaker’s');
+});
+
+test('direct quotes: a short next sentence is the frame of a quote that ended with a period', () => {
+  const text = 'The nominee caused an uproar on Wednesday. “If you are listening, I hope you find the files that are missing.” Grant said. Others disagreed.';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q) === 'Grant', `speaker ${q && speakerText(text, q)}`);
 });
 
 test('attribution rules: a cue inside a quotation is the quoted speaker’s words, not a new report', () => {

@@ -67,6 +67,8 @@ function isTitle(content: string): boolean {
   return words.every((w) => /^[\p{Lu}\d]/u.test(w) || w.replace(/[^\p{L}]/gu, '').length < TITLE_SMALL_WORD);
 }
 
+/** Longest sentence, in tokens, taken as the frame of the quote just before it ("Trump said." after "…missing.”"). */
+const SHORT_FRAME_SENTENCE_TOKENS = 8;
 /** Gap between two quote parts bridged as one interrupted quote, in characters. */
 const MAX_INTERRUPTION_CHARS = 80;
 /** Shortest indirect content kept, in tokens (shorter is a fragment, not a claim). */
@@ -199,9 +201,12 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   if (!first || !last) return null;
   // The frame must be in the sentence the quote ends in — unless the splitter cut after a closing
   // mark that ends in a comma or is followed by a lower-case word ("…wider,” | he said).
+  // …or the next sentence is itself a short frame ("…are missing.” Trump said.").
   if (first.sentence !== last.sentence) {
     const inner = analysis.text.slice(Math.max(0, closeAt - 3), closeAt);
-    if (!/[,?!]\s*\S?$/.test(inner) && !/^\p{Ll}/u.test(first.text)) return null;
+    const next = analysis.sentences[first.sentence];
+    const shortFrame = !!next && next.endToken - next.firstToken <= SHORT_FRAME_SENTENCE_TOKENS;
+    if (!/[,?!]\s*\S?$/.test(inner) && !/^\p{Ll}/u.test(first.text) && !shortFrame) return null;
   }
   const s = analysis.sentences[first.sentence];
   const sEnd = s ? s.endToken : t.length;
@@ -666,7 +671,9 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       // Plural-subject verbs the tagger reads as nouns ("polls show", "records show") count when a noun precedes them.
       const nounVerb =
         tok.pos === 'NOUN' && ['NOUN', 'PROPN'].includes(t[k - 1]?.pos ?? '') && ['SCONJ', 'DET', 'PROPN', 'PRON', 'ADP'].includes(t[k + 1]?.pos ?? '');
-      const stance = stancePass && STANCE_LEMMAS.has(tok.lemma) && (tok.pos === 'VERB' || nounVerb);
+      // Any verb taking a that-clause ("X is convinced that …", "X conceded that …") reports a stance or a claim.
+      const thatClause = tok.pos === 'VERB' && t[k + 1]?.text.toLowerCase() === 'that' && t[k + 1]?.pos === 'SCONJ';
+      const stance = stancePass && (STANCE_LEMMAS.has(tok.lemma) || thatClause) && (tok.pos === 'VERB' || nounVerb);
       if (stancePass ? !stance : !isCue(tok)) continue;
       if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
       if (insideQuote(direct, tok.span) || agentlessPassive(t, k, s.firstToken) || participleModifier(t, k) || nominalUse(t, k)) continue;
