@@ -119,8 +119,12 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
   p.dates = trim(p.dates, PROFILE_DATES);
   p.mentions = trim(p.mentions, PROFILE_MENTIONS);
   if (before !== p.terms || beforeE !== p.entities || Object.keys(p.surfaces).length > PROFILE_SURFACES * TRIM_SLACK) {
-    const surf = Object.entries(p.surfaces).filter(([k]) => k in p.terms || k.slice(2) in p.entities);
-    p.surfaces = Object.fromEntries(surf.slice(0, PROFILE_SURFACES));
+    // In place: keeps the first PROFILE_SURFACES display forms (in insertion order) whose key is still kept.
+    let kept = 0;
+    for (const k in p.surfaces) {
+      if (kept < PROFILE_SURFACES && (k in p.terms || k.slice(2) in p.entities)) kept++;
+      else delete p.surfaces[k];
+    }
   }
   return p;
 }
