@@ -82,6 +82,18 @@ const found: Row[] = [
     speaker: 'mayor',
   },
   {
+    name: 'a participle after an issued statement speaks for the issuer',
+    text: 'On Saturday, Governor Eli Marsh issued a statement saying that the bridge would reopen within a month.',
+    content: 'bridge',
+    speaker: 'Marsh',
+  },
+  {
+    name: 'a participle after a quote and its frame continues that speaker',
+    text: '“We will take a far more active role in the company,” Mr. Ackerly said, adding that the vice chairman had joined the board.',
+    content: 'vice chairman',
+    speaker: 'Ackerly',
+  },
+  {
     name: 'short reported clause',
     text: 'Lawmakers were asked whether they would vote for the bill. Senator Hal Brook said he would.',
     content: 'he would',

@@ -164,6 +164,34 @@ function nominalUse(t: readonly Token[], k: number): boolean {
   return !!prev && NOUN_CONTEXT.has(prev.text.toLowerCase());
 }
 
+/**
+ * "“…,” he said, adding that …": a participle continues the clause before it, so its speaker is the
+ * speaker of the last quote framed earlier in the sentence (the sentence's first noun phrase may be
+ * inside the quotation).
+ */
+function precedingSpeaker(analysis: Analysis, direct: readonly Quote[], s: Sentence, before: number): NounPhrase | null {
+  if (process.env.NOPS) return null;
+  let best: Quote | null = null;
+  for (const q of direct) {
+    if (!q.cueSpan || !q.speaker.span || q.cueSpan.start >= before || q.cueSpan.start < s.span.start) continue;
+    if (!best || (best.cueSpan as Span).start < q.cueSpan.start) best = q;
+  }
+  const span = best?.speaker.span;
+  if (!span || span.start < s.span.start || span.end > before) return null;
+  const first = tokenIndexAt(analysis, span.start);
+  return { first, end: tokenIndexAt(analysis, span.end), span, text: analysis.text.slice(span.start, span.end) };
+}
+
+/** Is `np`, right before the participle `cue`, a verb's or preposition's object naming no one ("issued a statement saying")? */
+function mediumObject(analysis: Analysis, ctx: SpeakerContext, np: NounPhrase, cue: Token, first: number): boolean {
+  if (!/ing$/.test(cue.text.toLowerCase()) || np.first <= first) return false;
+  const before = analysis.tokens[np.first - 1] as Token;
+  if (before.pos !== 'VERB' && before.pos !== 'ADP') return false;
+  const last = analysis.tokens[np.end - 1] as Token;
+  if (last.pos !== 'NOUN' || /^\p{Lu}/u.test(last.text)) return false;
+  return !ctx.mentions.some((x) => x.m.span.start >= np.span.start && x.m.span.end <= np.span.end && x.e.type !== 'PLACE');
+}
+
 /** "to defend", "to describe": a cue in its base form right after "to". */
 function isInfinitive(t: readonly Token[], k: number): boolean {
   const tok = t[k] as Token;
@@ -696,7 +724,15 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       // "…, saying that …": a participle frame takes the clause's subject.
       // "X went on television to defend …": an infinitive's speaker is the clause's subject too.
       const participle = (/ing$/.test(tok.text.toLowerCase()) && prevTok?.text === ',') || isInfinitive(t, k);
-      const rawSubject = participle ? sentenceSubject(analysis, s.firstToken, k) : npBefore(analysis, k, s.firstToken);
+      let rawSubject = participle
+        ? (precedingSpeaker(analysis, direct, s, tok.span.start) ?? sentenceSubject(analysis, s.firstToken, k))
+        : npBefore(analysis, k, s.firstToken);
+      // "Trump issued a statement saying …", "a coalition sent a letter urging …": a participle after a
+      // verb's unnamed object speaks for the clause's subject; the statement is only the medium.
+      if (!participle && rawSubject && mediumObject(analysis, ctx, rawSubject, tok, s.firstToken)) {
+        const subj = sentenceSubject(analysis, s.firstToken, rawSubject.first);
+        if (subj) rawSubject = subj;
+      }
       const subject = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
       const restTokens = s.endToken - k - 1;
       // Trailing frame: "…, X said." at sentence end.
