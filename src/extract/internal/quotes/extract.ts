@@ -170,7 +170,6 @@ function nominalUse(t: readonly Token[], k: number): boolean {
  * inside the quotation).
  */
 function precedingSpeaker(analysis: Analysis, direct: readonly Quote[], s: Sentence, before: number): NounPhrase | null {
-  if (process.env.NOPS) return null;
   let best: Quote | null = null;
   for (const q of direct) {
     if (!q.cueSpan || !q.speaker.span || q.cueSpan.start >= before || q.cueSpan.start < s.span.start) continue;
