@@ -25,7 +25,7 @@ export {
   type Why,
 } from './readers.js';
 export { clusterSchema } from './schema.js';
-export type { Assignment, Clusterer, ClusterSignals, Explanation, ScoreParts } from './types.js';
+export type { Assignment, Clusterer, ClusterSignals, Explanation, Reconsideration, ScoreParts } from './types.js';
 
 /** Creates the clusterer for a database (state persists in the database; a new process continues where the last stopped). */
 export function createClusterer(db: Database, options: Partial<ClusterOptions> = {}): Clusterer {

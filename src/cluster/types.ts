@@ -51,8 +51,27 @@ export interface Assignment {
   readonly merged: readonly { readonly from: string; readonly into: string }[];
 }
 
+/** What `Clusterer.reconsider` did with one article. */
+export interface Reconsideration {
+  readonly articleId: string;
+  readonly moved: boolean;
+  /** The article's event before and after (equal when it did not move). */
+  readonly from: string;
+  readonly to: string;
+  /** Its score against the rest of its own event, and the best other candidate event's (null when none). */
+  readonly own: number;
+  readonly best: number | null;
+  readonly reason: string;
+}
+
 /** The clustering stage: places each new article into an event and each event into a storyline. */
 export interface Clusterer {
   /** Call inside the article's write transaction, after the article row is stored. */
   assign(article: StoredArticle, signals?: ClusterSignals): Assignment;
+  /**
+   * Re-scores an already clustered article whose signals changed (e.g. it was re-dated) and moves it when
+   * another event is now clearly better; an automatic decision, never overriding a human one (pinned
+   * articles and locked events stay). Call inside a write transaction with the article as now stored.
+   */
+  reconsider(article: StoredArticle, signals?: ClusterSignals): Reconsideration;
 }

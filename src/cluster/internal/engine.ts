@@ -13,6 +13,7 @@ import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
 import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
 import { addToProfile, emptyProfile, type Profile } from './profile.js';
+import { reconsiderArticle } from './reconsider.js';
 import { datesDiverge, splitByDates } from './refine.js';
 import { type Evidence, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
@@ -299,7 +300,27 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     return { articleId: article.id, eventId: eventRow.id, storyId, newEvent, newStory, explanation, merged };
   }
 
+  function reconsiderInner(article: StoredArticle, signals?: ClusterSignals) {
+    state.sync();
+    const aside = article.published ? '' : (removedText.all(article.id) as { text: string }[]).map((r) => r.text).join('\n');
+    const f = featuresOf(article, signals, aside);
+    const old = state.features(article.id)?.features ?? null;
+    state.saveFeatures(article.id, article.title, compactFeatures(f, state.idf));
+    const r = reconsiderArticle(ctx, o, article.id, f, old, scoreCandidates(f));
+    // Profiles changed without a new document: make every process (this one included) reload them.
+    if (r.from) state.bumpGeneration();
+    return r;
+  }
+
   return {
+    reconsider(article, signals) {
+      try {
+        return reconsiderInner(article, signals);
+      } catch (cause) {
+        state.clearCaches();
+        throw new ClusterError(`reconsidering article ${article.id} failed`, { cause });
+      }
+    },
     assign(article, signals) {
       try {
         return assignInner(article, signals);
