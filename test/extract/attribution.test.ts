@@ -94,6 +94,12 @@ const found: Row[] = [
     speaker: 'Ackerly',
   },
   {
+    name: 'respondents’ answers are the poll’s',
+    text: 'In a survey conducted by the state university, just 28 percent of voters said they trusted the legislature.',
+    content: 'trusted',
+    speaker: 'survey',
+  },
+  {
     name: 'short reported clause',
     text: 'Lawmakers were asked whether they would vote for the bill. Senator Hal Brook said he would.',
     content: 'he would',

@@ -191,6 +191,29 @@ function mediumObject(analysis: Analysis, ctx: SpeakerContext, np: NounPhrase, c
   return !ctx.mentions.some((x) => x.m.span.start >= np.span.start && x.m.span.end <= np.span.end && x.e.type !== 'PLACE');
 }
 
+/** Nouns of surveys whose respondents' answers are attributed to the survey. */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
+/** Words that make a subject a share of respondents ("60 percent", "a majority of voters", "most"). */
+const SHARE_WORDS = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'quarter', 'most', 'fewer', 'more', 'minority']);
+
+/**
+ * When the subject is a share of respondents ("29 percent said", "a majority of voters say") and the
+ * sentence names a poll or survey, the poll is the source (as PolNeAR annotates it): its noun phrase.
+ */
+function pollFor(analysis: Analysis, s: Sentence, subject: NounPhrase): NounPhrase | null {
+  const t = analysis.tokens;
+  const words = t.slice(subject.first, subject.end);
+  const share = words.some((w) => SHARE_WORDS.has(w.text.toLowerCase())) || (words[0]?.pos === 'NUM' && words.length <= 2);
+  if (!share) return null;
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    const tok = t[k] as Token;
+    if (!POLL_NOUNS.has(tok.text.toLowerCase()) || (k >= subject.first && k < subject.end)) continue;
+    const p = npBefore(analysis, k + 1, s.firstToken);
+    if (p && p.end === k + 1) return p;
+  }
+  return null;
+}
+
 /** "to defend", "to describe": a cue in its base form right after "to". */
 function isInfinitive(t: readonly Token[], k: number): boolean {
   const tok = t[k] as Token;
@@ -732,7 +755,9 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         const subj = sentenceSubject(analysis, s.firstToken, rawSubject.first);
         if (subj) rawSubject = subj;
       }
-      const subject = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
+      const subject0 = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
+      // "In a CNN poll, 60 percent said …": respondents' answers are the poll's findings.
+      const subject = subject0 ? (pollFor(analysis, s, subject0) ?? subject0) : subject0;
       const restTokens = s.endToken - k - 1;
       // Trailing frame: "…, X said." at sentence end.
       if (subject && !participle && restTokens <= TRAILING_FRAME_REST && subject.first > s.firstToken + 1 && (t[subject.first - 1] as Token).text === ',') {
