@@ -68,8 +68,13 @@ describe('shaped total', () => {
     assert.ok(low > 2 * high);
   });
 
+  it('cosines below the floor all count as the floor', () => {
+    assert.equal(shapedText(0, w), shapedText(w.textFloor / 2, w));
+    assert.ok(shapedText(w.textFloor * 2, w) > shapedText(w.textFloor, w));
+  });
+
   it('the total grows with text cosine', () => {
-    const xs = [0, 0.05, 0.2, 0.5, 1].map((t) => combine(parts(t), w, false));
+    const xs = [w.textFloor, 0.05, 0.2, 0.5, 1].map((t) => combine(parts(t), w, false));
     for (let i = 1; i < xs.length; i++) assert.ok(xs[i]! > xs[i - 1]!);
   });
 
