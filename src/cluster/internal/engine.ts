@@ -7,14 +7,17 @@ import type { Database } from 'better-sqlite3';
 import type { StoredArticle } from '../../types.js';
 import { ClusterError } from '../errors.js';
 import type { Assignment, Clusterer, ClusterSignals, Explanation, ScoreParts } from '../types.js';
+import { compactFast } from './compact.js';
 import { FastScorer } from './fastscore.js';
-import { compactFeatures, type Features, featuresOf } from './features.js';
+import { type Features, featuresOf } from './features.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
 import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
+import { packFresh } from './packed.js';
 import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { reconsiderArticle } from './reconsider.js';
 import { datesDiverge, splitByDates } from './refine.js';
+import { strongestHits } from './select.js';
 import { type Evidence, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
 import { asFeatures, isReviewSize, reviewStoryline } from './storyline.js';
@@ -84,7 +87,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   function scoreCandidates(f: Features): Scored[] {
     const window = f.time === null ? null : { lo: f.time - o.storyWindowDays, hi: f.time + o.storyWindowDays };
     const hits = state.candidates(queryKeys(f), window, o.postingsPerKey);
-    const top = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, o.candidates);
+    const top = strongestHits(hits, o.candidates);
     const out: Scored[] = [];
     const rows: ProfileRow[] = [];
     for (const [id] of top) {
@@ -98,6 +101,15 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     }
     fast.unload();
     return out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1));
+  }
+
+  /** Storyline-level score (no dates) of features against any profile, by the fast scorer (equal to score()). */
+  function storyFit(f: Features, p: Profile): number {
+    const packed = packFresh(p, state.cells);
+    fast.load(f, state.docs);
+    const total = fast.parts(p, packed, o.weights, false).total;
+    fast.unload();
+    return total;
   }
 
   /** Two events a new article bridges are merged when they also score as one event against each other. */
@@ -181,7 +193,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const aside = article.published ? '' : (removedText.all(article.id) as { text: string }[]).map((r) => r.text).join('\n');
     const f = featuresOf(article, signals, aside);
     state.observe(dfKeys(f));
-    state.saveFeatures(article.id, article.title, compactFeatures(f, state.idf));
+    state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     const scored = scoreCandidates(f);
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];
@@ -267,7 +279,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
         const sid = storyOf(db, c.row.id);
         if (sid) stories.add(sid);
       }
-      for (const c of reviewStoryline(ctx, o, eventRow.id, [...stories])) if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
+      for (const c of reviewStoryline(ctx, o, eventRow.id, [...stories], storyFit))
+        if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
       storyId = storyOf(db, eventRow.id) ?? storyId;
     }
     // Evidence diverging: this event's dates now span two happenings, or the article resembles another
@@ -305,7 +318,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const aside = article.published ? '' : (removedText.all(article.id) as { text: string }[]).map((r) => r.text).join('\n');
     const f = featuresOf(article, signals, aside);
     const old = state.features(article.id)?.features ?? null;
-    state.saveFeatures(article.id, article.title, compactFeatures(f, state.idf));
+    state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     const r = reconsiderArticle(ctx, o, article.id, f, old, scoreCandidates(f));
     // Profiles changed without a new document: make every process (this one included) reload them.
     if (r.from) state.bumpGeneration();

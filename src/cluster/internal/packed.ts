@@ -42,3 +42,9 @@ export function pack(p: Profile, cells: DfCells): Packed {
 export function packKeys(p: Profile): string[] {
   return [...Object.keys(p.terms), ...Object.keys(p.entities).map((k) => `e:${k}`), ...Object.keys(p.numbers).map((k) => `n:${k}`)];
 }
+
+/** Packs a profile that is not cached on a row, loading the cells it needs with one query. */
+export function packFresh(p: Profile, cells: DfCells): Packed {
+  cells.preload(packKeys(p));
+  return pack(p, cells);
+}

@@ -45,11 +45,20 @@ function eventsOf(ctx: Ctx, storyId: string): string[] {
   return (stmt(ctx.db, 'SELECT id FROM events WHERE story_id = ? ORDER BY id').all(storyId) as { id: string }[]).map((r) => r.id);
 }
 
+/** Scores features against a profile at storyline level (no dates); `score()` by default, a faster equal one from the engine. */
+export type StoryScore = (f: Features, p: Profile) => number;
+
 /**
  * Revisits the storyline of `eventId` (call when the event reached a review size). `candidates` are storylines
  * the event's latest article found in the index (the only ones considered for a merge). Returns the changes made.
  */
-export function reviewStoryline(ctx: Ctx, o: ClusterOptions, eventId: string, candidates: readonly string[]): StoryChange[] {
+export function reviewStoryline(
+  ctx: Ctx,
+  o: ClusterOptions,
+  eventId: string,
+  candidates: readonly string[],
+  storyScore: StoryScore = (f, p) => score(f, p, ctx.state.idf, o.weights, false).parts.total,
+): StoryChange[] {
   const changes: StoryChange[] = [];
   const ev = ctx.state.profile(eventId);
   let storyId = storyOf(ctx.db, eventId);
@@ -62,7 +71,7 @@ export function reviewStoryline(ctx: Ctx, o: ClusterOptions, eventId: string, ca
   if (siblings.length > 0) {
     // Does the event still fit the rest of its storyline (the storyline without it)?
     const rest = combineProfiles(structuredClone(story.profile), ev.profile, -1);
-    const fit = score(f, rest, ctx.state.idf, o.weights, false).parts.total;
+    const fit = storyScore(f, rest);
     if (fit >= o.storyThreshold) return changes;
     if (siblings.some((id) => ctx.state.profile(id)?.locked)) return changes;
     // The larger part keeps the storyline (and its id); the other part moves to a new storyline.
@@ -94,7 +103,7 @@ export function reviewStoryline(ctx: Ctx, o: ClusterOptions, eventId: string, ca
     if (sid === storyId) continue;
     const row = ctx.state.profile(sid);
     if (!row || row.locked || cannotLink(ctx.db, storyId, sid)) continue;
-    const total = score(f, row.profile, ctx.state.idf, o.weights, false).parts.total;
+    const total = storyScore(f, row.profile);
     if (total >= o.storyThreshold && (!best || total > best.total || (total === best.total && sid < best.id))) best = { id: sid, total, n: row.profile.n };
   }
   if (!best) return changes;

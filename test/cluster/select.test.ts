@@ -1,0 +1,24 @@
+/** strongestHits keeps exactly the events a full sort by weight (then id) would keep, in that order. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { strongestHits } from '../../src/cluster/internal/select.js';
+
+test('strongestHits equals sort-and-cut, ties included', () => {
+  const cases = [
+    { size: 5, keep: 30, levels: 0 },
+    { size: 1440, keep: 30, levels: 0 },
+    { size: 200, keep: 30, levels: 3 },
+    { size: 31, keep: 30, levels: 1 },
+  ];
+  let s = 7;
+  const r = () => {
+    s = (s * 48_271) % 2_147_483_647;
+    return s / 2_147_483_647;
+  };
+  for (const c of cases) {
+    const hits = new Map<string, number>();
+    for (let i = 0; i < c.size; i++) hits.set(`ev_${Math.floor(r() * 1e9).toString(36)}`, c.levels ? 1 + Math.floor(r() * c.levels) : r());
+    const want = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, c.keep);
+    assert.deepEqual(strongestHits(hits, c.keep), want, `${c.size} hits, keep ${c.keep}`);
+  }
+});
