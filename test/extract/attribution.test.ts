@@ -157,6 +157,7 @@ test('attribution rules: agentless passives and participle modifiers report noth
     ['She leads by 300 pledged delegates after the primaries in the South.', 'pledged'],
     ['But can the leaders deliver on their promises to fight global warming before the decade ends?', 'promises'],
     ['The panel subjected her to more than eight hours of questioning in October over the attack.', 'questioning'],
+    ['Q: Does the senator think the bill will pass before the recess in August?', ':'],
   ];
   for (const [text, cue] of none) {
     const qs = quotesOf(text);

@@ -671,6 +671,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
     if (s.endToken - ci - 1 < MIN_INDIRECT_TOKENS) return null;
     const content = { start: (t[ci + 1] as Token).span.start, end: s.span.end };
     if (covered(content.start, content.end)) return null;
+    // "Q: …" / "A: …": one-letter interview labels name no one (the sentence's own frames are tried instead).
+    if (phrase.end - phrase.first === 1 && last.text.length === 1) return null;
     return this.make(analysis, ctx, content, phrase, { index: ci, text: ':', span: (t[ci] as Token).span }, s.index);
   }
 
