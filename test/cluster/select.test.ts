@@ -1,7 +1,7 @@
 /** strongestHits keeps exactly the events a full sort by weight (then id) would keep, in that order. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { strongestHits } from '../../src/cluster/internal/select.js';
+import { strongestHits, strongestKeys } from '../../src/cluster/internal/select.js';
 
 test('strongestHits equals sort-and-cut, ties included', () => {
   const cases = [
@@ -20,5 +20,28 @@ test('strongestHits equals sort-and-cut, ties included', () => {
     for (let i = 0; i < c.size; i++) hits.set(`ev_${Math.floor(r() * 1e9).toString(36)}`, c.levels ? 1 + Math.floor(r() * c.levels) : r());
     const want = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, c.keep);
     assert.deepEqual(strongestHits(hits, c.keep), want, `${c.size} hits, keep ${c.keep}`);
+  }
+});
+
+test('strongestKeys equals sort-and-cut, ties included', () => {
+  let s = 11;
+  const r = () => {
+    s = (s * 48_271) % 2_147_483_647;
+    return s / 2_147_483_647;
+  };
+  for (const [size, keep, levels] of [
+    [10, 40, 0],
+    [375, 40, 0],
+    [375, 40, 2],
+    [41, 40, 1],
+  ] as const) {
+    const keys = Array.from({ length: size }, (_, i) => `k${i}_${Math.floor(r() * 1e6)}`);
+    const scores = Float64Array.from(keys, () => (levels ? 1 + Math.floor(r() * levels) : r()));
+    const want = keys
+      .map((k, i) => [k, scores[i] as number] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, keep)
+      .map(([k]) => k);
+    assert.deepEqual(strongestKeys(keys, scores, keep), want, `${size} keys, keep ${keep}`);
   }
 });

@@ -16,6 +16,7 @@ import {
   profileOf,
   trimTop,
 } from './profile.js';
+import { strongestKeys } from './select.js';
 import type { ClusterState, ProfileRow } from './state.js';
 import { stmt } from './stmts.js';
 
@@ -86,17 +87,14 @@ export function combineProfiles(into: Profile, from: Profile, sign: 1 | -1 = 1):
 
 /** The keys an event is listed under: its strongest terms, names and numbers by weight × IDF. */
 export function indexKeysOf(p: Profile, idf: (k: string) => number, limit: number): string[] {
-  const pseudo = { terms: p.terms, entities: p.entities, numbers: Object.keys(p.numbers) };
-  const weight = (k: string) => {
-    if (k.startsWith('e:')) return (p.entities[k.slice(2)] ?? 0) * idf(k);
-    if (k.startsWith('n:')) return (p.numbers[k.slice(2)] ?? 0) * idf(k);
-    return (p.terms[k] ?? 0) * idf(k);
-  };
-  return dfKeys(pseudo)
-    .map((k) => [k, weight(k)] as const)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit)
-    .map(([k]) => k);
+  const keys = dfKeys({ terms: p.terms, entities: p.entities, numbers: Object.keys(p.numbers) });
+  const scores = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const w = k.startsWith('e:') ? p.entities[k.slice(2)] : k.startsWith('n:') ? p.numbers[k.slice(2)] : p.terms[k];
+    scores[i] = (w ?? 0) * idf(k);
+  }
+  return strongestKeys(keys, scores, limit);
 }
 
 /** The event's date: the median of its members' main dates (full dates preferred over day-month ones). */

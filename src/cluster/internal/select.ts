@@ -13,3 +13,19 @@ export function strongestHits(hits: Map<string, number>, keep: number): [string,
   for (const e of hits) if (e[1] >= cutoff) out.push(e);
   return out.sort(byWeight).slice(0, keep);
 }
+
+/** The `keep` keys with the highest scores (ties by key), strongest first, as sorting them all would give. */
+export function strongestKeys(keys: readonly string[], scores: Float64Array, keep: number): string[] {
+  const order = (a: number, b: number) => (scores[b] as number) - (scores[a] as number) || ((keys[a] as string) < (keys[b] as string) ? -1 : 1);
+  const idx: number[] = [];
+  if (keys.length <= keep) {
+    for (let i = 0; i < keys.length; i++) idx.push(i);
+  } else {
+    const cutoff = scores.slice().sort()[keys.length - keep] as number;
+    for (let i = 0; i < keys.length; i++) if ((scores[i] as number) >= cutoff) idx.push(i);
+  }
+  return idx
+    .sort(order)
+    .slice(0, keep)
+    .map((i) => keys[i] as string);
+}
