@@ -158,6 +158,7 @@ test('attribution rules: agentless passives and participle modifiers report noth
     ['But can the leaders deliver on their promises to fight global warming before the decade ends?', 'promises'],
     ['The panel subjected her to more than eight hours of questioning in October over the attack.', 'questioning'],
     ['Q: Does the senator think the bill will pass before the recess in August?', ':'],
+    ['The campaign paid a firm called Harbor Analytics, which builds voter profiles for several clients.', 'called'],
   ];
   for (const [text, cue] of none) {
     const qs = quotesOf(text);

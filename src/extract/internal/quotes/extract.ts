@@ -155,6 +155,16 @@ const TOPIC_LEMMAS = new Set([
   'muse',
 ]);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over']);
+/** Verbs of naming: after a noun, their participle names the thing ("a company called X"), it reports nothing. */
+const NAMING_LEMMAS = new Set(['call', 'name', 'dub', 'title', 'label', 'term', 'nickname']);
+
+/** "a firm called Cambridge Analytica", "a band called Sophistafunk": a naming participle right after a common noun. */
+function namingParticiple(t: readonly Token[], k: number): boolean {
+  const tok = t[k] as Token;
+  const prev = t[k - 1];
+  return !!prev && NAMING_LEMMAS.has(tok.lemma) && /ed$/.test(tok.text.toLowerCase()) && prev.pos === 'NOUN' && !/^\p{Lu}/u.test(prev.text);
+}
+
 /** Words after which a cue word is a noun ("their promises to", "hours of questioning", "the call"); even half: precision +0.003, recall -0.001. */
 const NOUN_CONTEXT = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your', 'the', 'a', 'an', 'of', "'s", '’s']);
 
@@ -728,7 +738,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const stance = stancePass && (STANCE_LEMMAS.has(tok.lemma) || thatClause) && (tok.pos === 'VERB' || nounVerb);
       if (stancePass ? !stance : !isCue(tok)) continue;
       if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
-      if (insideQuote(direct, tok.span) || agentlessPassive(t, k, s.firstToken) || participleModifier(t, k) || nominalUse(t, k)) continue;
+      if (insideQuote(direct, tok.span) || agentlessPassive(t, k, s.firstToken) || participleModifier(t, k) || nominalUse(t, k) || namingParticiple(t, k))
+        continue;
       // Passive: "X was first reported by MSNBC", "Asked by Matt Lauer whether …" — the agent is the source.
       if ((t[k + 1] as Token | undefined)?.text.toLowerCase() === 'by' && /ed$/.test(tok.text.toLowerCase())) {
         const agent = npAfter(analysis, k + 1, s.endToken);
