@@ -103,13 +103,13 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     return out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1));
   }
 
-  /** Storyline-level score (no dates) of features against any profile, by the fast scorer (equal to score()). */
-  function storyFit(f: Features, p: Profile): number {
-    const packed = packFresh(p, state.cells);
+  /** Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()). */
+  function storyScorer(f: Features): { fit: (p: Profile, row?: ProfileRow) => number; done: () => void } {
     fast.load(f, state.docs);
-    const total = fast.parts(p, packed, o.weights, false).total;
-    fast.unload();
-    return total;
+    return {
+      fit: (p, row) => fast.parts(p, row && row.profile === p ? state.packed(row) : packFresh(p, state.cells), o.weights, false).total,
+      done: () => fast.unload(),
+    };
   }
 
   /** Two events a new article bridges are merged when they also score as one event against each other. */
@@ -279,7 +279,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
         const sid = storyOf(db, c.row.id);
         if (sid) stories.add(sid);
       }
-      for (const c of reviewStoryline(ctx, o, eventRow.id, [...stories], storyFit))
+      for (const c of reviewStoryline(ctx, o, eventRow.id, [...stories], storyScorer))
         if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
       storyId = storyOf(db, eventRow.id) ?? storyId;
     }

@@ -11,6 +11,7 @@ import { type Ctx, cannotLink, combineProfiles, freshId, logDecision, mergeStori
 import type { ClusterOptions } from './options.js';
 import type { Profile } from './profile.js';
 import { score } from './similarity.js';
+import type { ProfileRow } from './state.js';
 import { stmt } from './stmts.js';
 
 /** A profile seen as one article's features, to score two clusters against each other. */
@@ -45,8 +46,11 @@ function eventsOf(ctx: Ctx, storyId: string): string[] {
   return (stmt(ctx.db, 'SELECT id FROM events WHERE story_id = ? ORDER BY id').all(storyId) as { id: string }[]).map((r) => r.id);
 }
 
-/** Scores features against a profile at storyline level (no dates); `score()` by default, a faster equal one from the engine. */
-export type StoryScore = (f: Features, p: Profile) => number;
+/**
+ * Scores one set of features against profiles at storyline level (no dates): `score()` by default, a faster
+ * equal one from the engine (which may use the row's cached packing). `done` releases it.
+ */
+export type StoryScorer = (f: Features) => { fit: (p: Profile, row?: ProfileRow) => number; done: () => void };
 
 /**
  * Revisits the storyline of `eventId` (call when the event reached a review size). `candidates` are storylines
@@ -57,22 +61,41 @@ export function reviewStoryline(
   o: ClusterOptions,
   eventId: string,
   candidates: readonly string[],
-  storyScore: StoryScore = (f, p) => score(f, p, ctx.state.idf, o.weights, false).parts.total,
+  scorer: StoryScorer = (f) => ({ fit: (p) => score(f, p, ctx.state.idf, o.weights, false).parts.total, done: () => {} }),
 ): StoryChange[] {
   const changes: StoryChange[] = [];
   const ev = ctx.state.profile(eventId);
-  let storyId = storyOf(ctx.db, eventId);
+  const storyId = storyOf(ctx.db, eventId);
   if (!ev || ev.locked || !storyId) return changes;
   const story = ctx.state.profile(storyId);
   if (!story || story.locked) return changes;
-  const f = asFeatures(ev.profile);
+  const sc = scorer(asFeatures(ev.profile));
+  try {
+    return review(ctx, o, eventId, storyId, ev, story, candidates, sc.fit);
+  } finally {
+    sc.done();
+  }
+}
+
+function review(
+  ctx: Ctx,
+  o: ClusterOptions,
+  eventId: string,
+  storyId0: string,
+  ev: ProfileRow,
+  story: ProfileRow,
+  candidates: readonly string[],
+  fit: (p: Profile, row?: ProfileRow) => number,
+): StoryChange[] {
+  const changes: StoryChange[] = [];
+  let storyId = storyId0;
   const siblings = eventsOf(ctx, storyId).filter((id) => id !== eventId);
 
   if (siblings.length > 0) {
     // Does the event still fit the rest of its storyline (the storyline without it)?
     const rest = combineProfiles(structuredClone(story.profile), ev.profile, -1);
-    const fit = storyScore(f, rest);
-    if (fit >= o.storyThreshold) return changes;
+    const restFit = fit(rest);
+    if (restFit >= o.storyThreshold) return changes;
     if (siblings.some((id) => ctx.state.profile(id)?.locked)) return changes;
     // The larger part keeps the storyline (and its id); the other part moves to a new storyline.
     const eventStays = ev.profile.n > rest.n;
@@ -84,7 +107,7 @@ export function reviewStoryline(
       'auto',
       'split-story',
       { story: storyId, moved: moving, newStory },
-      `event ${eventId} (${ev.profile.n} articles) scores ${fit.toFixed(3)} < ${o.storyThreshold} against the rest of its storyline`,
+      `event ${eventId} (${ev.profile.n} articles) scores ${restFit.toFixed(3)} < ${o.storyThreshold} against the rest of its storyline`,
     );
     const t = new Date().toISOString();
     const title = (stmt(ctx.db, 'SELECT title FROM events WHERE id = ?').get(moving[0]) as { title: string } | undefined)?.title ?? newStory;
@@ -103,7 +126,7 @@ export function reviewStoryline(
     if (sid === storyId) continue;
     const row = ctx.state.profile(sid);
     if (!row || row.locked || cannotLink(ctx.db, storyId, sid)) continue;
-    const total = storyScore(f, row.profile);
+    const total = fit(row.profile, row);
     if (total >= o.storyThreshold && (!best || total > best.total || (total === best.total && sid < best.id))) best = { id: sid, total, n: row.profile.n };
   }
   if (!best) return changes;
