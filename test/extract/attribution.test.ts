@@ -100,6 +100,12 @@ const found: Row[] = [
     speaker: 'survey',
   },
   {
+    name: 'a verb of judging attributes its object',
+    text: 'Senator Ada Quill denounced the new toll plan for commuters.',
+    content: 'toll plan',
+    speaker: 'Quill',
+  },
+  {
     name: 'short reported clause',
     text: 'Lawmakers were asked whether they would vote for the bill. Senator Hal Brook said he would.',
     content: 'he would',
