@@ -102,6 +102,9 @@ function similarityBench(): void {
   for (const f of feats.values()) for (const k of dfKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
   const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
   const scored = rows.map((r) => ({ r, s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf).parts.total }));
+  // The storyline-level score (dates ignored, as the clusterer scores an event against storylines): Overall asks
+  // whether two reports cover the same story, which a follow-up weeks later does.
+  const storyLevel = rows.map((r) => ({ r, s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf, DEFAULT_OPTIONS.weights, false).parts.total }));
   // Pearson against −Overall, so that positive means "agrees" (Overall 1 = same story).
   const corr = (xs: typeof scored) =>
     pearson(
@@ -123,6 +126,11 @@ function similarityBench(): void {
     pearsonAll: corr(scored),
     pearsonSameLanguage: corr(same),
     pearsonCrossLanguage: corr(cross),
+    storyLevel: {
+      pearsonAll: corr(storyLevel),
+      pearsonSameLanguage: corr(storyLevel.filter((x) => x.r.langA === x.r.langB)),
+      pearsonCrossLanguage: corr(storyLevel.filter((x) => x.r.langA !== x.r.langB)),
+    },
     crossLinkRecall: linkRate(cross, (o) => o <= 1.5),
     crossFalseLinkRate: linkRate(cross, (o) => o >= 3),
     sameLinkRecall: linkRate(same, (o) => o <= 1.5),
@@ -136,6 +144,9 @@ function similarityBench(): void {
   console.log(`| same language | ${same.length} | ${f3(res.pearsonSameLanguage)} |`);
   console.log(`| cross language | ${cross.length} | ${f3(res.pearsonCrossLanguage)} |`);
   for (const p of perPair) console.log(`| ${p.pair} | ${p.n} | ${f3(p.pearson)} |`);
+  console.log(
+    `\nStoryline-level score (dates ignored): all ${f3(res.storyLevel.pearsonAll)}, same language ${f3(res.storyLevel.pearsonSameLanguage)}, cross language ${f3(res.storyLevel.pearsonCrossLanguage)}.`,
+  );
   console.log(
     `\nLinks at the event threshold (${DEFAULT_OPTIONS.eventThreshold}): same-story pairs (Overall ≤ 1.5) linked — same language ${f3(res.sameLinkRecall)}, cross language ${f3(res.crossLinkRecall)}; different-story pairs (Overall ≥ 3) linked — same language ${f3(res.sameFalseLinkRate)}, cross language ${f3(res.crossFalseLinkRate)}.`,
   );
