@@ -11,7 +11,8 @@
  *        5c. entities, dates, quotes, numbers; an inferred publication date (extract/)
  *        5d. its event and storyline, from text plus 5c's signals           (cluster/)
  *   6. log       – every input's outcome (ingested, present, skipped + reason)
- *   7. re-date   – articles of this run whose only date was weak, against the corpus's dated articles
+ *   7. re-date   – articles of this run whose only date was weak, against the corpus's dated articles,
+ *                  and their cluster placement reconsidered with the new dates                (extract/, cluster/)
  */
 import type { Database } from 'better-sqlite3';
 import { type CleanOptions, clean as defaultClean, knownBoilerplate, linesFingerprints, recordOutletLines } from './clean/index.js';
@@ -22,8 +23,8 @@ import { discover } from './ingest/discover.js';
 import { articleId, canonicalUrl, contentHash, outletFromUrl } from './ingest/identity.js';
 import { DEFAULT_MAX_BYTES, readFile } from './ingest/read.js';
 import type { ReadItem } from './ingest/records.js';
-import { findByCanonicalUrl, findExisting, insertArticle, setInferredPublished } from './store/articles.js';
-import type { CleanedArticle, RawInput } from './types.js';
+import { findByCanonicalUrl, findExisting, getArticle, insertArticle, setInferredPublished } from './store/articles.js';
+import type { CleanedArticle, RawInput, StoredArticle } from './types.js';
 
 export type Outcome = 'ingested' | 'present' | 'skipped';
 
@@ -93,6 +94,41 @@ export function clusterSignals(ann: Annotations): ClusterSignals {
       .map((d) => ({ start: d.start as string, end: d.end as string, precision: d.precision })),
     numbers: ann.numbers.map((n) => String(n.value)),
   };
+}
+
+/** An undated article takes the extract stage's inferred publication date when it is confident enough. */
+function adoptInferredDate(db: Database, stored: StoredArticle, ann: Annotations): StoredArticle {
+  const inferred = ann.inferredPublished;
+  if (stored.published || !inferred || inferred.confidence < INFERRED_PUBLISHED_MIN_CONFIDENCE) return stored;
+  setInferredPublished(db, stored.id, inferred.value, inferred.evidence);
+  return { ...stored, published: inferred.value };
+}
+
+/**
+ * Step 7: re-resolves the weak dates of this run's articles against the corpus reference (an article stored before
+ * the corpus had dated articles read its year-less dates against the clock), then lets the clusterer reconsider
+ * each re-dated article with its new dates (it moves only when another event is clearly better). Returns the ids.
+ */
+function redate(db: Database, ids: readonly string[], stages: Stages): string[] {
+  const fresh = new Map<string, Annotations>();
+  const done = refreshWeakDates(
+    db,
+    (doc, reference) => {
+      const ann = annotate(doc, { reference });
+      if (doc.id) fresh.set(doc.id, ann);
+      return ann;
+    },
+    ids,
+  );
+  for (const id of done) {
+    const ann = fresh.get(id);
+    db.transaction(() => {
+      const stored = getArticle(db, id);
+      if (!stored || !ann) return;
+      stages.clusterer.reconsider(adoptInferredDate(db, stored, ann), clusterSignals(ann));
+    })();
+  }
+  return done;
 }
 
 /** Runs steps 3–5 for one record; returns its log entry. Never throws for bad input. */
@@ -170,10 +206,7 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
       { reference: stages.reference },
     );
     saveAnnotations(db, id, ann);
-    if (!stored.published && ann.inferredPublished && ann.inferredPublished.confidence >= INFERRED_PUBLISHED_MIN_CONFIDENCE) {
-      stored = { ...stored, published: ann.inferredPublished.value };
-      setInferredPublished(db, id, ann.inferredPublished.value, ann.inferredPublished.evidence);
-    }
+    stored = adoptInferredDate(db, stored, ann);
     stages.clusterer.assign(stored, clusterSignals(ann));
     if (stored.published || ann.inferredPublished) stages.datedSinceNull = true;
   })();
@@ -185,7 +218,7 @@ function skippedEntry(item: Extract<ReadItem, { ok: false }>): LogEntry {
 }
 
 /** Opens an ingest run and returns a function that records each entry and closes the run. */
-function openRun(db: Database, inputs: readonly string[]) {
+function openRun(db: Database, inputs: readonly string[], stages: Stages) {
   const runId = Number(
     db.prepare('INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(inputs)).lastInsertRowid,
   );
@@ -202,7 +235,7 @@ function openRun(db: Database, inputs: readonly string[]) {
       // Articles stored before the corpus had any dated article resolved their year-less dates against the
       // clock; now that the batch is in, re-resolve those (only this run's) against the corpus reference.
       const fresh = entries.filter((e) => e.status === 'ingested' && e.articleId).map((e) => e.articleId as string);
-      if (fresh.length > 0) refreshWeakDates(db, (doc, reference) => annotate(doc, { reference }), fresh);
+      if (fresh.length > 0) redate(db, fresh, stages);
       db.prepare('UPDATE ingest_runs SET finished_at = ? WHERE id = ?').run(new Date().toISOString(), runId);
       const count = (s: Outcome) => entries.filter((e) => e.status === s).length;
       return { runId, ingested: count('ingested'), present: count('present'), skipped: count('skipped'), entries };
@@ -213,11 +246,12 @@ function openRun(db: Database, inputs: readonly string[]) {
 /** Ingests already-read inputs (used by the HTTP API and by `ingestPaths`). */
 export function ingestInputs(db: Database, inputs: readonly RawInput[], options: Partial<IngestOptions> = {}): IngestSummary {
   const opts = { ...defaultIngestOptions, ...options };
+  const stages = stagesFor(db);
   const run = openRun(
     db,
     inputs.map((i) => i.source.location),
+    stages,
   );
-  const stages = stagesFor(db);
   for (const input of inputs) run.record(ingestOne(db, input, opts, stages));
   return run.finish();
 }
@@ -225,8 +259,8 @@ export function ingestInputs(db: Database, inputs: readonly RawInput[], options:
 /** Ingests files and folders: steps 1–6. Bad files are logged and skipped; the rest of the batch goes in. */
 export function ingestPaths(db: Database, paths: readonly string[], options: Partial<IngestOptions> = {}): IngestSummary {
   const opts = { ...defaultIngestOptions, ...options };
-  const run = openRun(db, paths);
   const stages = stagesFor(db);
+  const run = openRun(db, paths, stages);
   // 1. discover
   const found = discover(paths);
   for (const s of found.skipped) run.record({ location: s.location, record: 0, status: 'skipped', reason: s.reason, articleId: null });
