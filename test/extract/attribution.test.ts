@@ -146,6 +146,15 @@ test('direct quotes: "X said, according to Y" keeps X as the speaker of the word
   assert.ok(direct && speakerText(text, direct) === 'Welch', `direct speaker ${direct && speakerText(text, direct)}`);
 });
 
+test('direct quotes after a colon: the label after a headline dash; the sentence subject before a nearer clause', () => {
+  const a = 'TURNOUT ROSE IN THE NORTH - Mara Lindqvist: “Our analysis finds that turnout rose in every northern county this year.”';
+  const qa = quotesOf(a).find((q) => q.type === 'direct');
+  assert.ok(qa && speakerText(a, qa) === 'Mara Lindqvist', `label speaker ${qa && speakerText(a, qa)}`);
+  const b = 'The governor has since apologized for what happened: “I should have used two accounts, one for my work and one for home.”';
+  const qb = quotesOf(b).find((q) => q.type === 'direct');
+  assert.ok(qb && speakerText(b, qb)?.includes('governor'), `clause speaker ${qb && speakerText(b, qb)}`);
+});
+
 test('attribution rules: a cue inside a quotation is the quoted speaker’s words, not a new report', () => {
   const text = '“We are telling the voters the plain truth about the deficit,” Senator Amy Rask said at a rally.';
   const qs = quotesOf(text);

@@ -338,10 +338,21 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
   }
   if (colon) {
     // "Name Surname: “…”" / "HEADLINE - Name Surname: “…”" — a label; "The headline reads: “…”" — the clause subject introduces it.
-    const label = npBefore(analysis, i0, sFirst);
+    let label = npBefore(analysis, i0, sFirst);
+    // "HEADLINE WORDS - Name:": the label is what follows the last spaced dash.
+    if (label) {
+      for (let k = label.end - 1; k > label.first; k--) {
+        const d = t[k] as Token;
+        if (/^[-–—]$/.test(d.text) && /\s/.test(analysis.text[d.span.start - 1] ?? '')) {
+          label = npBefore(analysis, i0, k + 1);
+          break;
+        }
+      }
+    }
     const labelStart = label && (label.first === sFirst || /^[-–—]$/.test((t[label.first - 1] as Token).text));
     if (label && labelStart && hasNominal(analysis, label)) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: label, end: tok0.span.end };
-    const subj = clauseSubject(analysis, sFirst, i0);
+    // "Clinton has since apologized for what happened: “…”": the sentence subject, before the nearest clause's.
+    const subj = sentenceSubject(analysis, sFirst, i0) ?? clauseSubject(analysis, sFirst, i0);
     if (subj) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: subj, end: tok0.span.end };
   }
   return null;
