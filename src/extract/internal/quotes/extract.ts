@@ -50,7 +50,7 @@ const FRAME_AFTER_TOKENS = 28; // room for an appositive: "…," Doug Usher, dir
  * 0.870 for 4, 6 and 8 on the held-out odd half.
  */
 const MIN_EMBEDDED_QUOTE_WORDS = 6;
-/** Longest quoted title ("This Week", "The Art of the Deal"), in words; swept 3/6/9 on the even half: direct F1 0.873/0.875/0.875, 6 keeps more recall. */
+/** Longest quoted title ("This Week", "The Art of the Deal"), in words; swept 3/6/9 on the even half: direct F1 0.873/0.875/0.875, 6 keeps more recall (re-swept 4/6/8/10 later: 0.879/0.880/0.880/0.880). */
 const MAX_TITLE_WORDS = 6;
 /** Words shorter than this may stay lower-case in a title ("of", "the", "and", "with"). */
 const TITLE_SMALL_WORD = 4;
@@ -69,8 +69,12 @@ function isTitle(content: string): boolean {
   return words.every((w) => /^[\p{Lu}\d]/u.test(w) || w.replace(/[^\p{L}]/gu, '').length < TITLE_SMALL_WORD);
 }
 
-/** Longest sentence, in tokens, taken as the frame of the quote just before it ("Trump said." after "…missing.”"). */
-const SHORT_FRAME_SENTENCE_TOKENS = 8;
+/**
+ * Longest sentence, in tokens, taken as the frame of the quote just before it ("Trump said." after
+ * "…missing.”"). Swept 4/5/6/8/12 on the even half: direct F1 0.881/0.881/0.881/0.880/0.878; 5 and 8
+ * on the odd half: 0.871 / 0.870.
+ */
+const SHORT_FRAME_SENTENCE_TOKENS = 6;
 /** Gap between two quote parts bridged as one interrupted quote, in characters. */
 const MAX_INTERRUPTION_CHARS = 80;
 /** Shortest indirect content kept, in tokens (shorter is a fragment, not a claim). */
