@@ -3,6 +3,7 @@
  * computed, the recent table and its key-ordered merge, and the upgrade of version-1 stores.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Database } from 'better-sqlite3';
 import { createProvenance, listDuplicates, prepare } from '../../src/dedup/index.js';
@@ -14,6 +15,7 @@ import { defaultProvenanceOptions as o } from '../../src/dedup/options.js';
 import { dedupSchema } from '../../src/dedup/schema.js';
 import { openDatabase } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
+import { tempDir } from '../helpers/tmp.js';
 import { GERMAN, GERMAN_NEAR, NEAR, ORIGIN, PARTIAL, REWRITE, SAME_TOPIC, UNRELATED } from './fixtures.js';
 import { store } from './store-helpers.js';
 
@@ -147,5 +149,60 @@ test('upgrade of a version-1 store: recent table, main row count, and name-band 
     listDuplicates(db).map((l) => [l.a, l.b, l.kind]),
     [['origin', 'near', 'near']],
   );
+  db.close();
+});
+
+/** Pairs linked so far, as sorted "a~b" strings. */
+function linkedPairs(db: Database): string[] {
+  return listDuplicates(db).map((l) => [l.a, l.b].sort().join('~'));
+}
+
+test('recent-table filter: a second stage object on the same connection sees the first one’s postings', () => {
+  const db = openDatabase(':memory:');
+  const [x, y] = [createProvenance(db), createProvenance(db)];
+  store(db, y, 'warm-up', UNRELATED); // y's filter is built before x writes
+  store(db, x, 'origin', ORIGIN);
+  store(db, y, 'near', NEAR);
+  assert.ok(linkedPairs(db).includes('near~origin'));
+  db.close();
+});
+
+test('recent-table filter: another connection’s commits are seen', () => {
+  const file = join(tempDir(), 'two.db');
+  const [a, b] = [openDatabase(file), openDatabase(file)];
+  try {
+    const stageB = createProvenance(b);
+    store(b, stageB, 'warm-up', UNRELATED);
+    store(a, createProvenance(a), 'origin', ORIGIN);
+    store(b, stageB, 'near', NEAR);
+    assert.ok(linkedPairs(b).includes('near~origin'));
+  } finally {
+    a.close();
+    b.close();
+  }
+});
+
+test('recent-table filter: a merge rolled back with its transaction leaves the recent postings findable', () => {
+  const db = openDatabase(':memory:');
+  const stage = createProvenance(db);
+  const texts = filler(80);
+  let i = 0;
+  // committed, below the first merge
+  while (count(db, 'dedup_lsh_recent') < MIN_RECENT_ROWS * 0.8) store(db, stage, `f${i}`, texts[i++] ?? []);
+  const committed = i;
+  assert.equal(count(db, 'dedup_lsh'), 0);
+  assert.throws(() =>
+    db.transaction(() => {
+      while (count(db, 'dedup_lsh') === 0) stage.add(store(db, null, `g${i}`, texts[i++] ?? []));
+      // the merge happened and the next lookup ran after it, inside this transaction
+      stage.add(store(db, null, 'probe', UNRELATED));
+      throw new Error('roll back');
+    })(),
+  );
+  assert.equal(count(db, 'dedup_lsh'), 0, 'the merge was rolled back');
+  const source = texts[1] ?? [];
+  assert.ok(committed > 1);
+  store(db, stage, 'copy', [`${source[0]} Update.`]);
+  assert.ok(linkedPairs(db).includes('copy~f1'), JSON.stringify(linkedPairs(db)));
   db.close();
 });
