@@ -78,8 +78,9 @@ export function finishArticle(input: RawInput, x: Extracted): CleanedArticle {
     byline: pick('byline', x.byline, !html),
     published: pick('published', x.published, !html),
     modified: pick('modified', x.modified, !html),
-    // no outlet on the page or in the input: the agency a wire dateline credits, when the text opens with one
-    siteName: pick('siteName', x.siteName ?? wireCredit(paragraphs), !html),
+    // no outlet on the page, in the input or in a URL (whose host names the publisher): the agency a wire dateline
+    // credits, when the text opens with one
+    siteName: pick('siteName', x.siteName ?? (url ? null : wireCredit(paragraphs)), !html),
     url,
     language,
     isArticle: x.kind.isArticle,

@@ -49,3 +49,14 @@ test('the input outlet wins over a dateline credit (a syndicated copy keeps its 
   assert.equal(c.siteName, 'Bluewater Gazette');
   assert.equal(c.fieldSources.siteName, 'input');
 });
+
+test('a page with a URL keeps the host as its publisher: no dateline credit', () => {
+  const c = clean({
+    source: { location: 'https://news.example.org/a', record: 0 },
+    format: 'text',
+    body: `Strike halts trains\n\nCALDER, Feb 16 (Meridian Wire) — ${body}\n\n${body}`,
+    raw: '',
+    meta: { url: 'https://news.example.org/a' },
+  });
+  assert.equal(c.siteName, null);
+});
