@@ -12,10 +12,10 @@ type Covered = (start: number, end: number) => boolean;
 import { caseStats } from '../case-stats.js';
 import { FRAME_ONLY_LEMMAS, SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
 import { findQuoteMarks } from './marks.js';
+import { agentlessPassive, insideQuote, isInfinitive, isTitle, namingParticiple, nominalUse, participleModifier } from './not-reports.js';
 import { type NounPhrase, npAfter, npBefore, resolveSpeaker, type SpeakerContext } from './speaker.js';
+import { clauseSubject, hasNominal, mediumObject, pollFor, precedingSpeaker, sentenceSubject, tokenIndexAt } from './subjects.js';
 
-/** Longest introductory phrase skipped before a sentence's subject, in tokens. */
-const INTRO_PHRASE_TOKENS = 12;
 /** Tokens allowed after a frame's cue for the frame to count as closing its sentence ("Trump said on Twitter."). */
 const CLOSING_FRAME_REST = 5;
 
@@ -50,25 +50,6 @@ const FRAME_AFTER_TOKENS = 28; // room for an appositive: "…," Doug Usher, dir
  * 0.870 for 4, 6 and 8 on the held-out odd half.
  */
 const MIN_EMBEDDED_QUOTE_WORDS = 6;
-/** Longest quoted title ("This Week", "The Art of the Deal"), in words; swept 3/6/9 on the even half: direct F1 0.873/0.875/0.875, 6 keeps more recall (re-swept 4/6/8/10 later: 0.879/0.880/0.880/0.880). */
-const MAX_TITLE_WORDS = 6;
-/** Words shorter than this may stay lower-case in a title ("of", "the", "and", "with"). */
-const TITLE_SMALL_WORD = 4;
-
-/**
- * A quoted title, not a quotation: a few words, each longer word capitalised, no question or
- * exclamation ("on ABC's ''This Week''", "his book ''The Art of the Deal''", "“Hannity,”").
- */
-function isTitle(content: string): boolean {
-  const words = content
-    .replace(/[.,;:]+\s*$/, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  if (!words.length || words.length > MAX_TITLE_WORDS || /[!?]/.test(content)) return false;
-  if (!/^[\p{Lu}\d]/u.test(words[0] as string)) return false;
-  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || w.replace(/[^\p{L}]/gu, '').length < TITLE_SMALL_WORD);
-}
-
 /**
  * Longest sentence, in tokens, taken as the frame of the quote just before it ("Trump said." after
  * "…missing.”"). Swept 4/5/6/8/12 on the even half: direct F1 0.881/0.881/0.881/0.880/0.878; 5 and 8
@@ -115,37 +96,6 @@ function isCue(t: Token | undefined): boolean {
   return !!t && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && SPEECH_LEMMAS.has(t.lemma) && t.pos !== 'NOUN';
 }
 
-/**
- * A cue inside quotation marks is the quoted speaker's own words ("…we are telling the truth," X said):
- * the attribution is the quote's, so no indirect report starts there.
- */
-function insideQuote(direct: readonly Quote[], at: Span): boolean {
-  return direct.some((q) => q.parts.some((p) => p.start <= at.start && at.end <= p.end));
-}
-
-/** Forms of "be" and "get" that make a following participle passive. */
-const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', 'get', 'gets', 'got']);
-
-/**
- * "is expected to", "as the bill is called", "has been asked to": a passive cue with no "by" agent
- * names no source (even half of PolNeAR: "expected" 1 of 31 and "known" 1 of 28 predictions right).
- */
-function agentlessPassive(t: readonly Token[], k: number, first: number): boolean {
-  const tok = t[k] as Token;
-  const w = tok.text.toLowerCase();
-  if (w === tok.lemma || w.endsWith('ing') || t[k + 1]?.text.toLowerCase() === 'by') return false;
-  let j = k - 1;
-  while (j >= first && (t[j] as Token).pos === 'ADV') j--;
-  return j >= first && PASSIVE_AUX.has((t[j] as Token).text.toLowerCase());
-}
-
-/** "pledged delegates", "the so-called deal": a participle before a noun modifies it, it reports nothing. */
-function participleModifier(t: readonly Token[], k: number): boolean {
-  const tok = t[k] as Token;
-  const prev = t[k - 1];
-  return /ed$/.test(tok.text.toLowerCase()) && t[k + 1]?.pos === 'NOUN' && !!prev && ['DET', 'ADP', 'NUM', 'ADJ', 'CCONJ'].includes(prev.pos);
-}
-
 /** Verbs of talking whose topic (after "about", "of", "on") is what is attributed (as a last resort per sentence: even half all-attribution F1 +0.001). */
 const TOPIC_LEMMAS = new Set([
   'talk',
@@ -165,95 +115,8 @@ const TOPIC_LEMMAS = new Set([
   'muse',
 ]);
 const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'on', 'over']);
-/** Verbs of naming: after a noun, their participle names the thing ("a company called X"), it reports nothing. */
-const NAMING_LEMMAS = new Set(['call', 'name', 'dub', 'title', 'label', 'term', 'nickname']);
-
-/** "a firm called Cambridge Analytica", "a band called Sophistafunk": a naming participle right after a common noun. */
-function namingParticiple(t: readonly Token[], k: number): boolean {
-  const tok = t[k] as Token;
-  const prev = t[k - 1];
-  return !!prev && NAMING_LEMMAS.has(tok.lemma) && /ed$/.test(tok.text.toLowerCase()) && prev.pos === 'NOUN' && !/^\p{Lu}/u.test(prev.text);
-}
-
-/** Words after which a cue word is a noun ("their promises to", "hours of questioning", "the call"); even half: precision +0.003, recall -0.001. */
-const NOUN_CONTEXT = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your', 'the', 'a', 'an', 'of', "'s", '’s']);
-
-/** A cue word used as a noun: determiner, possessive or "of" right before it. */
-function nominalUse(t: readonly Token[], k: number): boolean {
-  const prev = t[k - 1];
-  return !!prev && NOUN_CONTEXT.has(prev.text.toLowerCase());
-}
-
-/**
- * "“…,” he said, adding that …": a participle continues the clause before it, so its speaker is the
- * speaker of the last quote framed earlier in the sentence (the sentence's first noun phrase may be
- * inside the quotation).
- */
-function precedingSpeaker(analysis: Analysis, direct: readonly Quote[], s: Sentence, before: number): NounPhrase | null {
-  let best: Quote | null = null;
-  for (const q of direct) {
-    if (!q.cueSpan || !q.speaker.span || q.cueSpan.start >= before || q.cueSpan.start < s.span.start) continue;
-    if (!best || (best.cueSpan as Span).start < q.cueSpan.start) best = q;
-  }
-  const span = best?.speaker.span;
-  if (!span || span.start < s.span.start || span.end > before) return null;
-  const first = tokenIndexAt(analysis, span.start);
-  return { first, end: tokenIndexAt(analysis, span.end), span, text: analysis.text.slice(span.start, span.end) };
-}
-
-/** Is `np`, right before the participle `cue`, a verb's or preposition's object naming no one ("issued a statement saying")? */
-function mediumObject(analysis: Analysis, ctx: SpeakerContext, np: NounPhrase, cue: Token, first: number): boolean {
-  if (!/ing$/.test(cue.text.toLowerCase()) || np.first <= first) return false;
-  const before = analysis.tokens[np.first - 1] as Token;
-  if (before.pos !== 'VERB' && before.pos !== 'ADP') return false;
-  const last = analysis.tokens[np.end - 1] as Token;
-  if (last.pos !== 'NOUN' || /^\p{Lu}/u.test(last.text)) return false;
-  return !ctx.mentions.some((x) => x.m.span.start >= np.span.start && x.m.span.end <= np.span.end && x.e.type !== 'PLACE');
-}
-
-/** Nouns of surveys whose respondents' answers are attributed to the survey. */
-const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
-/** Words that make a subject a share of respondents ("60 percent", "a majority of voters", "most"). */
-const SHARE_WORDS = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'quarter', 'most', 'fewer', 'more', 'minority']);
-
-/**
- * When the subject is a share of respondents ("29 percent said", "a majority of voters say") and the
- * sentence names a poll or survey, the poll is the source (as PolNeAR annotates it): its noun phrase.
- */
-function pollFor(analysis: Analysis, s: Sentence, subject: NounPhrase): NounPhrase | null {
-  const t = analysis.tokens;
-  const words = t.slice(subject.first, subject.end);
-  const share = words.some((w) => SHARE_WORDS.has(w.text.toLowerCase())) || (words[0]?.pos === 'NUM' && words.length <= 2);
-  if (!share) return null;
-  for (let k = s.firstToken; k < s.endToken; k++) {
-    const tok = t[k] as Token;
-    if (!POLL_NOUNS.has(tok.text.toLowerCase()) || (k >= subject.first && k < subject.end)) continue;
-    const p = npBefore(analysis, k + 1, s.firstToken);
-    if (p && p.end === k + 1) return p;
-  }
-  return null;
-}
-
-/** "to defend", "to describe": a cue in its base form right after "to". */
-function isInfinitive(t: readonly Token[], k: number): boolean {
-  const tok = t[k] as Token;
-  return t[k - 1]?.text.toLowerCase() === 'to' && tok.text.toLowerCase() === tok.lemma;
-}
-
 function cueOf(t: Token, i: number): Cue {
   return { index: i, text: t.text, span: t.span };
-}
-
-function tokenIndexAt(analysis: Analysis, pos: number): number {
-  const t = analysis.tokens;
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((t[mid] as Token).span.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface Frame {
@@ -392,16 +255,6 @@ function frameInPreviousSentence(analysis: Analysis, openAt: number, usedCues: R
   return null;
 }
 
-function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
-  for (let k = p.first; k < p.end; k++) {
-    const t = analysis.tokens[k] as Token;
-    if (['NOUN', 'PROPN', 'PRON'].includes(t.pos) || (t.pos !== 'PUNCT' && /^\p{Lu}/u.test(t.text))) return true;
-    // Survey shares as subjects: "About four in 10 said", "29 percent said".
-    if (t.pos === 'NUM' && k === p.end - 1 && !/^(?:19|20)\d{2}$/.test(t.text)) return true;
-  }
-  return false;
-}
-
 /** Longest source phrase after "according to", in tokens. */
 const MAX_ACCORDING_TO_TOKENS = 8;
 
@@ -415,18 +268,6 @@ function sourceAfterAccordingTo(analysis: Analysis, start: number, limit: number
   return { first: start, end, span, text: analysis.text.slice(span.start, span.end) };
 }
 
-/** The subject of the last clause before token `limit`: the noun phrase before the nearest verb going back. */
-function clauseSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
-  const t = analysis.tokens;
-  for (let k = limit - 1; k > first; k--) {
-    const tok = t[k] as Token;
-    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
-    const p = npBefore(analysis, k, first);
-    if (p && hasNominal(analysis, p)) return p;
-  }
-  return null;
-}
-
 /** The first verb (after auxiliaries) from token `from` before `limit`: the predicate of a clause whose subject ends at `from`. */
 function clauseVerb(analysis: Analysis, from: number, limit: number): Cue | null {
   const t = analysis.tokens;
@@ -436,43 +277,6 @@ function clauseVerb(analysis: Analysis, from: number, limit: number): Cue | null
   }
   return null;
 }
-
-/** The first noun phrase of a sentence headed by a proper noun or pronoun, before token `limit`. */
-function sentenceSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
-  const t = analysis.tokens;
-  // Skip an introductory phrase up to its comma ("During Tuesday night's debate, Cruz made …").
-  let start = first;
-  const lead = t[first] as Token | undefined;
-  if (lead && (lead.pos === 'ADP' || lead.pos === 'SCONJ' || lead.pos === 'ADV' || /^(during|after|before|in|on|at|when|while|as)$/i.test(lead.text))) {
-    for (let k = first; k < limit && k - first < INTRO_PHRASE_TOKENS; k++) {
-      if ((t[k] as Token).text === ',') {
-        start = k + 1;
-        break;
-      }
-    }
-  }
-  // A sentence opening with a quotation ("“…,” he said, adding …"): the subject is after the quote.
-  if (OPEN_MARKS.has((t[start] as Token | undefined)?.text ?? '')) {
-    for (let k = start + 1; k < limit; k++) {
-      if (CLOSE_MARKS.has((t[k] as Token).text)) {
-        start = k + 1;
-        while (start < limit && (t[start] as Token).pos === 'PUNCT') start++;
-        break;
-      }
-    }
-  }
-  for (let k = start; k < limit; k++) {
-    const tok = t[k] as Token;
-    if ((tok.pos === 'VERB' || tok.pos === 'AUX') && !/^\p{Lu}/u.test(tok.text)) {
-      const p = npBefore(analysis, k, start);
-      if (p && hasNominal(analysis, p)) return p;
-    }
-  }
-  return null;
-}
-
-const OPEN_MARKS = new Set(['“', '"', '«', "''", '‘']);
-const CLOSE_MARKS = new Set(['”', '"', '»', "''", '’']);
 
 export class RuleQuoteExtractor implements QuoteExtractor {
   extract(analysis: Analysis, entities: readonly Entity[]): Quote[] {

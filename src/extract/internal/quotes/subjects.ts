@@ -1,0 +1,132 @@
+/**
+ * Who a report's words belong to when the phrase before its cue is not the answer: the subject of
+ * the sentence or clause, the speaker of the quote framed earlier in the sentence (for participles),
+ * the issuer of a statement, or the poll whose respondents answered.
+ */
+import type { Analysis, Quote, Sentence, Span, Token } from '../../types.js';
+import { type NounPhrase, npBefore, type SpeakerContext } from './speaker.js';
+
+/** Longest introductory phrase skipped before a sentence's subject, in tokens. */
+const INTRO_PHRASE_TOKENS = 12;
+
+/**
+ * "“…,” he said, adding that …": a participle continues the clause before it, so its speaker is the
+ * speaker of the last quote framed earlier in the sentence (the sentence's first noun phrase may be
+ * inside the quotation).
+ */
+export function precedingSpeaker(analysis: Analysis, direct: readonly Quote[], s: Sentence, before: number): NounPhrase | null {
+  let best: Quote | null = null;
+  for (const q of direct) {
+    if (!q.cueSpan || !q.speaker.span || q.cueSpan.start >= before || q.cueSpan.start < s.span.start) continue;
+    if (!best || (best.cueSpan as Span).start < q.cueSpan.start) best = q;
+  }
+  const span = best?.speaker.span;
+  if (!span || span.start < s.span.start || span.end > before) return null;
+  const first = tokenIndexAt(analysis, span.start);
+  return { first, end: tokenIndexAt(analysis, span.end), span, text: analysis.text.slice(span.start, span.end) };
+}
+
+/** Is `np`, right before the participle `cue`, a verb's or preposition's object naming no one ("issued a statement saying")? */
+export function mediumObject(analysis: Analysis, ctx: SpeakerContext, np: NounPhrase, cue: Token, first: number): boolean {
+  if (!/ing$/.test(cue.text.toLowerCase()) || np.first <= first) return false;
+  const before = analysis.tokens[np.first - 1] as Token;
+  if (before.pos !== 'VERB' && before.pos !== 'ADP') return false;
+  const last = analysis.tokens[np.end - 1] as Token;
+  if (last.pos !== 'NOUN' || /^\p{Lu}/u.test(last.text)) return false;
+  return !ctx.mentions.some((x) => x.m.span.start >= np.span.start && x.m.span.end <= np.span.end && x.e.type !== 'PLACE');
+}
+
+/** Nouns of surveys whose respondents' answers are attributed to the survey. */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
+/** Words that make a subject a share of respondents ("60 percent", "a majority of voters", "most"). */
+const SHARE_WORDS = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'quarter', 'most', 'fewer', 'more', 'minority']);
+
+/**
+ * When the subject is a share of respondents ("29 percent said", "a majority of voters say") and the
+ * sentence names a poll or survey, the poll is the source (as PolNeAR annotates it): its noun phrase.
+ */
+export function pollFor(analysis: Analysis, s: Sentence, subject: NounPhrase): NounPhrase | null {
+  const t = analysis.tokens;
+  const words = t.slice(subject.first, subject.end);
+  const share = words.some((w) => SHARE_WORDS.has(w.text.toLowerCase())) || (words[0]?.pos === 'NUM' && words.length <= 2);
+  if (!share) return null;
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    const tok = t[k] as Token;
+    if (!POLL_NOUNS.has(tok.text.toLowerCase()) || (k >= subject.first && k < subject.end)) continue;
+    const p = npBefore(analysis, k + 1, s.firstToken);
+    if (p && p.end === k + 1) return p;
+  }
+  return null;
+}
+
+export function tokenIndexAt(analysis: Analysis, pos: number): number {
+  const t = analysis.tokens;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((t[mid] as Token).span.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
+  for (let k = p.first; k < p.end; k++) {
+    const t = analysis.tokens[k] as Token;
+    if (['NOUN', 'PROPN', 'PRON'].includes(t.pos) || (t.pos !== 'PUNCT' && /^\p{Lu}/u.test(t.text))) return true;
+    // Survey shares as subjects: "About four in 10 said", "29 percent said".
+    if (t.pos === 'NUM' && k === p.end - 1 && !/^(?:19|20)\d{2}$/.test(t.text)) return true;
+  }
+  return false;
+}
+
+/** The subject of the last clause before token `limit`: the noun phrase before the nearest verb going back. */
+export function clauseSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
+  const t = analysis.tokens;
+  for (let k = limit - 1; k > first; k--) {
+    const tok = t[k] as Token;
+    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
+    const p = npBefore(analysis, k, first);
+    if (p && hasNominal(analysis, p)) return p;
+  }
+  return null;
+}
+
+/** The first noun phrase of a sentence headed by a proper noun or pronoun, before token `limit`. */
+export function sentenceSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
+  const t = analysis.tokens;
+  // Skip an introductory phrase up to its comma ("During Tuesday night's debate, Cruz made …").
+  let start = first;
+  const lead = t[first] as Token | undefined;
+  if (lead && (lead.pos === 'ADP' || lead.pos === 'SCONJ' || lead.pos === 'ADV' || /^(during|after|before|in|on|at|when|while|as)$/i.test(lead.text))) {
+    for (let k = first; k < limit && k - first < INTRO_PHRASE_TOKENS; k++) {
+      if ((t[k] as Token).text === ',') {
+        start = k + 1;
+        break;
+      }
+    }
+  }
+  // A sentence opening with a quotation ("“…,” he said, adding …"): the subject is after the quote.
+  if (OPEN_MARKS.has((t[start] as Token | undefined)?.text ?? '')) {
+    for (let k = start + 1; k < limit; k++) {
+      if (CLOSE_MARKS.has((t[k] as Token).text)) {
+        start = k + 1;
+        while (start < limit && (t[start] as Token).pos === 'PUNCT') start++;
+        break;
+      }
+    }
+  }
+  for (let k = start; k < limit; k++) {
+    const tok = t[k] as Token;
+    if ((tok.pos === 'VERB' || tok.pos === 'AUX') && !/^\p{Lu}/u.test(tok.text)) {
+      const p = npBefore(analysis, k, start);
+      if (p && hasNominal(analysis, p)) return p;
+    }
+  }
+  return null;
+}
+
+/** Quotation marks that open and close a quotation at a sentence's start ("“…,” he said, adding …"). */
+const OPEN_MARKS = new Set(['“', '"', '«', "''", '‘']);
+const CLOSE_MARKS = new Set(['”', '"', '»', "''", '’']);
