@@ -157,7 +157,7 @@ function linkedPairs(db: Database): string[] {
   return listDuplicates(db).map((l) => [l.a, l.b].sort().join('~'));
 }
 
-test('recent-table filter: a second stage object on the same connection sees the first one’s postings', () => {
+test('recent table: a second stage object on the same connection sees the first one’s postings', () => {
   const db = openDatabase(':memory:');
   const [x, y] = [createProvenance(db), createProvenance(db)];
   store(db, y, 'warm-up', UNRELATED); // y's filter is built before x writes
@@ -167,7 +167,7 @@ test('recent-table filter: a second stage object on the same connection sees the
   db.close();
 });
 
-test('recent-table filter: another connection’s commits are seen', () => {
+test('recent table: another connection’s commits are seen', () => {
   const file = join(tempDir(), 'two.db');
   const [a, b] = [openDatabase(file), openDatabase(file)];
   try {
@@ -182,7 +182,7 @@ test('recent-table filter: another connection’s commits are seen', () => {
   }
 });
 
-test('recent-table filter: a merge rolled back with its transaction leaves the recent postings findable', () => {
+test('recent table: a merge rolled back with its transaction leaves the recent postings findable', () => {
   const db = openDatabase(':memory:');
   const stage = createProvenance(db);
   const texts = filler(80);

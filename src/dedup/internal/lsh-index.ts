@@ -9,7 +9,6 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ProvenanceOptions } from '../options.js';
 import type { DocView } from './doc.js';
 import { type BandScheme, bandKeys, bandScheme, containmentSamples } from './minhash.js';
-import { MERGES, type RecentFilter, recentFilter } from './recent-filter.js';
 
 /** Tags separating the three key families (arbitrary distinct constants). */
 const SHINGLE_TAG = 0x5348;
@@ -69,8 +68,6 @@ type Family = 'shingle' | 'anchor' | 'sample';
 export const RECENT_SHARE = 1 / 32;
 /** Fewest postings before a merge (about 50 articles), so a small store is not merged on every insert. */
 export const MIN_RECENT_ROWS = 1024;
-/** Lookup statements are cached per (keys, recent probes); this separates the two counts in one number. */
-const LOOKUP_SHAPES = 1024;
 /** `dedup_meta` entry holding the main table's row count (kept by the merge; counting 20M rows on open would take seconds). */
 export const MAIN_ROWS = 'lsh_main_rows';
 
@@ -90,7 +87,6 @@ export class LshIndex {
   readonly #addMainRows: Statement<[string, number]>;
   readonly #merge: Statement<[]>;
   readonly #clearRecent: Statement<[]>;
-  readonly #filter: RecentFilter;
   /** Postings in the recent table as far as this process knows (re-counted before a merge). */
   #recentRows: number;
   #mainRows: number;
@@ -110,21 +106,17 @@ export class LshIndex {
     // the recent table is read in key order, so the main B-tree is written page after page
     this.#merge = db.prepare('INSERT OR IGNORE INTO dedup_lsh (key, seq) SELECT key, seq FROM dedup_lsh_recent ORDER BY key, seq');
     this.#clearRecent = db.prepare('DELETE FROM dedup_lsh_recent');
-    this.#filter = recentFilter(db);
     this.#recentRows = this.#countRecent.get() ?? 0;
     this.#mainRows = this.#getMainRows.get(MAIN_ROWS) ?? 0;
   }
 
-  /** Lookup of `n` keys in the main table and `r` of them (index, key) in the recent one. */
-  #lookup(n: number, r: number): Statement<number[], [number, number]> {
-    const id = n * LOOKUP_SHAPES + r;
-    let st = this.#lookups.get(id);
+  #lookup(n: number): Statement<number[], [number, number]> {
+    let st = this.#lookups.get(n);
     if (!st) {
-      const limit = this.#maxPosting + 1;
-      const main = Array.from({ length: n }, (_, i) => `SELECT ${i} AS k, seq FROM (SELECT seq FROM dedup_lsh WHERE key = ? LIMIT ${limit})`);
-      const recent = Array.from({ length: r }, () => `SELECT ? AS k, seq FROM (SELECT seq FROM dedup_lsh_recent WHERE key = ? LIMIT ${limit})`);
-      st = this.#db.prepare<number[], [number, number]>([...main, ...recent].join(' UNION ALL ')).raw();
-      this.#lookups.set(id, st);
+      const one = (table: string, i: number) => `SELECT ${i} AS k, seq FROM (SELECT seq FROM ${table} WHERE key = ? LIMIT ${this.#maxPosting + 1})`;
+      const parts = ['dedup_lsh', 'dedup_lsh_recent'].flatMap((table) => Array.from({ length: n }, (_, i) => one(table, i)));
+      st = this.#db.prepare<number[], [number, number]>(parts.join(' UNION ALL ')).raw();
+      this.#lookups.set(n, st);
     }
     return st;
   }
@@ -149,10 +141,7 @@ export class LshIndex {
       }
     }
     if (all.length === 0) return [];
-    const params = [...all];
-    const filtered = this.#filter.ready();
-    for (let i = 0; i < all.length; i++) if (!filtered || this.#filter.mayContain(all[i] ?? 0)) params.push(i, all[i] ?? 0);
-    const rows = this.#lookup(all.length, (params.length - all.length) / 2).all(...params);
+    const rows = this.#lookup(all.length).all(...all, ...all);
     // a key's posting list is its rows in both tables; over the cap it is skipped
     const perKey = new Array<number>(all.length).fill(0);
     for (const [k] of rows) perKey[k] = (perKey[k] ?? 0) + 1;
@@ -176,7 +165,6 @@ export class LshIndex {
     for (const list of [keys.shingle, keys.anchor, keys.sample]) for (const key of list) params.push(key, seq);
     if (params.length === 0) return;
     this.#insertStmt(params.length / 2).run(...params);
-    for (let i = 0; i < params.length; i += 2) this.#filter.add(params[i] ?? 0);
     this.#recentRows += params.length / 2;
     if (this.#recentRows >= this.#mergeAt()) this.mergeIfDue();
   }
@@ -196,7 +184,6 @@ export class LshIndex {
     const moved = this.#merge.run().changes;
     this.#clearRecent.run();
     this.#addMainRows.run(MAIN_ROWS, moved);
-    this.#addMainRows.run(MERGES, 1);
     this.#mainRows += moved;
     this.#recentRows = 0;
     this.merges++;
