@@ -2,8 +2,10 @@
  * Regression gate for bench/dedup.ts on a small subset (< 30 s). Floors sit just under the
  * full run of 2026-11-21 (`npx tsx bench/dedup.ts`, 30 families per transform, 427 SemEval
  * same-story pairs): precision and recall 1.000 for exact, near, partial and rewrite; 0 same-story
- * pairs called copies; 269–288 index bytes per article from 10k to 1M stored; 5,021 / 3,704 /
- * 1,777 inserts per CPU-second at 10k / 100k / 1M on the shared 2-core machine.
+ * pairs called copies. Speed, full runs on the shared 2-core machine (inserts per CPU-second): before
+ * the log-structured index 5,021 / 3,704 / 1,777 at 10k / 100k / 1M stored; after it (2026-11-21,
+ * `npm run bench:dedup -- --sizes 100000,1000000 --skip-accuracy`) see docs/provenance.md; index
+ * 269 bytes per article at 4k, 283 at 100k, 290 at 1M.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -19,8 +21,13 @@ const MIN_REWRITE_RECALL = 0.85;
 const MIN_REWRITE_PRECISION = 0.95;
 /** The issue's budget for the index. */
 const MAX_INDEX_BYTES = 300;
-/** Far under the full-run rate: the test machine is shared, only a collapse should fail this. */
-const MIN_INSERTS_PER_CPU_SEC = 1000;
+/**
+ * This gate's own 4k-article store ran at 6,718 / 7,154 / 8,201 inserts per CPU-second after the
+ * log-structured index and the plain-text paths (2026-11-21, three runs, load average 8–10 on the
+ * shared 2-core machine; 1,000 was the floor before). The floor stays at less than half of that
+ * because the suite runs test files in parallel on that machine: it catches a collapse, not noise.
+ */
+const MIN_INSERTS_PER_CPU_SEC = 3000;
 
 test('dedup gate: accuracy per kind on a labelled subset', (t) => {
   if (!existsSync(join(SHARED, 'bench', 'attribution')) || !existsSync(join(SHARED, 'bench', 'similarity'))) {
