@@ -111,6 +111,12 @@ const found: Row[] = [
     content: 'he would',
     speaker: 'Brook',
   },
+  {
+    name: 'a conjoined cue shares the first conjunct’s subject',
+    text: 'Mayor Dana Cole toured the flooded district on Friday and then said the city would rebuild the levee.',
+    content: 'levee',
+    speaker: 'Cole',
+  },
 ];
 
 test('attribution rules: speaker and content are found', () => {

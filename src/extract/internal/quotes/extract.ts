@@ -14,7 +14,7 @@ import { FRAME_ONLY_LEMMAS, SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lex
 import { findQuoteMarks } from './marks.js';
 import { agentlessPassive, insideQuote, isInfinitive, isTitle, namingParticiple, nominalUse, participleModifier } from './not-reports.js';
 import { type NounPhrase, npAfter, npBefore, resolveSpeaker, type SpeakerContext } from './speaker.js';
-import { clauseSubject, hasNominal, mediumObject, pollFor, precedingSpeaker, sentenceSubject, tokenIndexAt } from './subjects.js';
+import { clauseSubject, coordinatedSubject, hasNominal, mediumObject, pollFor, precedingSpeaker, sentenceSubject, tokenIndexAt } from './subjects.js';
 
 /** Tokens allowed after a frame's cue for the frame to count as closing its sentence ("Trump said on Twitter."). */
 const CLOSING_FRAME_REST = 5;
@@ -593,6 +593,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         const subj = sentenceSubject(analysis, s.firstToken, rawSubject.first);
         if (subj) rawSubject = subj;
       }
+      // "X met survivors … and said …": a conjoined cue shares the first conjunct's subject.
+      if (!participle && !(rawSubject && hasNominal(analysis, rawSubject))) rawSubject = coordinatedSubject(analysis, s.firstToken, k) ?? rawSubject;
       const subject0 = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
       // "In a CNN poll, 60 percent said …": respondents' answers are the poll's findings.
       const subject = subject0 ? (pollFor(analysis, s, subject0) ?? subject0) : subject0;

@@ -93,6 +93,19 @@ export function clauseSubject(analysis: Analysis, first: number, limit: number):
   return null;
 }
 
+/**
+ * "Obama met survivors on Thursday and said …", "The judge rubbed his chin, and then said …": a cue
+ * right after a coordinating conjunction (adverbs between skipped) shares the subject of the first
+ * conjunct, which is the sentence's subject. Null when the cue does not follow a conjunction.
+ */
+export function coordinatedSubject(analysis: Analysis, first: number, cue: number): NounPhrase | null {
+  const t = analysis.tokens;
+  let j = cue - 1;
+  while (j > first && (t[j] as Token).pos === 'ADV') j--;
+  if (j <= first || (t[j] as Token).pos !== 'CCONJ') return null;
+  return sentenceSubject(analysis, first, j);
+}
+
 /** The first noun phrase of a sentence headed by a proper noun or pronoun, before token `limit`. */
 export function sentenceSubject(analysis: Analysis, first: number, limit: number): NounPhrase | null {
   const t = analysis.tokens;
