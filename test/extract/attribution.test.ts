@@ -117,6 +117,12 @@ const found: Row[] = [
     content: 'levee',
     speaker: 'Cole',
   },
+  {
+    name: 'a cue with an object reports the object, it does not close a trailing frame',
+    text: 'Shortly after the budget vote, the finance minister announced his resignation.',
+    content: 'resignation',
+    speaker: 'minister',
+  },
 ];
 
 test('attribution rules: speaker and content are found', () => {

@@ -30,6 +30,18 @@ function closesSentence(analysis: Analysis, f: Frame): boolean {
   return rest.length <= CLOSING_FRAME_REST && !rest.some((x) => x.pos === 'VERB');
 }
 
+/**
+ * "Shortly after, the minister announced his resignation.": a determiner or pronoun right after the
+ * cue (adverbs skipped) starts its object, so the cue does not close a "…, X said." frame; the
+ * object is what is reported.
+ */
+function takesObject(t: readonly Token[], k: number, end: number): boolean {
+  let j = k + 1;
+  while (j < end && (t[j] as Token).pos === 'ADV') j++;
+  const next = t[j];
+  return j < end && !!next && (next.pos === 'DET' || next.pos === 'PRON');
+}
+
 /** Upper-case share of letters above which a sentence is an ALL-CAPS teaser (seeds: teasers ≥ 0.9, body < 0.2). */
 const HEADLINE_UPPER_SHARE = 0.6;
 
@@ -528,7 +540,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         const next = phrase ? t[phrase.end] : undefined;
         if (phrase && next && next.text !== ',' && next.text !== '.' && next.text !== '(') phrase = null;
         contentEnd = k - 2;
-      } else if (s.endToken - k - 1 <= TRAILING_FRAME_REST && !t.slice(k + 1, s.endToken).some((x) => x.pos === 'VERB')) {
+      } else if (s.endToken - k - 1 <= TRAILING_FRAME_REST && !t.slice(k + 1, s.endToken).some((x) => x.pos === 'VERB') && !takesObject(t, k, s.endToken)) {
         phrase = npBefore(analysis, k, s.firstToken);
         if (phrase && phrase.first > s.firstToken + 1 && (t[phrase.first - 1] as Token).text === ',') contentEnd = phrase.first - 2;
       }
@@ -600,7 +612,14 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const subject = subject0 ? (pollFor(analysis, s, subject0) ?? subject0) : subject0;
       const restTokens = s.endToken - k - 1;
       // Trailing frame: "…, X said." at sentence end.
-      if (subject && !participle && restTokens <= TRAILING_FRAME_REST && subject.first > s.firstToken + 1 && (t[subject.first - 1] as Token).text === ',') {
+      if (
+        subject &&
+        !participle &&
+        restTokens <= TRAILING_FRAME_REST &&
+        !takesObject(t, k, s.endToken) &&
+        subject.first > s.firstToken + 1 &&
+        (t[subject.first - 1] as Token).text === ','
+      ) {
         const content = { start: s.span.start, end: (t[subject.first - 2] as Token).span.end };
         if (content.end - content.start > MIN_CONTENT_CHARS && !covered(content.start, content.end))
           return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
@@ -622,7 +641,9 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const rest = t.slice(c, s.endToken).filter((x) => x.pos !== 'PUNCT');
       const hasVerb = rest.some((x) => x.pos === 'VERB' || x.pos === 'AUX');
       // A clause needs a verb ("said he would"); a long verbless one is a clause the tagger misread ("each year yields/NOUN …").
-      const clause = hasVerb ? rest.length >= MIN_CLAUSE_TOKENS : rest.length >= MIN_VERBLESS_TOKENS;
+      // "announced his resignation", "said something very strange": a speech verb's object is what it reports.
+      const object = takesObject(t, k, s.endToken) && rest.length >= MIN_STANCE_TOKENS;
+      const clause = hasVerb ? rest.length >= MIN_CLAUSE_TOKENS : rest.length >= MIN_VERBLESS_TOKENS || object;
       if ((!clause && !stance) || covered(content.start, content.end)) continue;
       return this.make(analysis, ctx, content, subject, cueOf(tok, k), s.index);
     }
