@@ -123,6 +123,12 @@ const found: Row[] = [
     content: 'resignation',
     speaker: 'minister',
   },
+  {
+    name: 'a gerund cue after a preposition takes the clause subject',
+    text: 'The senator angered farmers last week by saying that the subsidy program had outlived its purpose.',
+    content: 'subsidy',
+    speaker: 'senator',
+  },
 ];
 
 test('attribution rules: speaker and content are found', () => {

@@ -42,6 +42,13 @@ function takesObject(t: readonly Token[], k: number, end: number): boolean {
   return j < end && !!next && (next.pos === 'DET' || next.pos === 'PRON');
 }
 
+/** Is token k (adverbs before it skipped) right after a preposition or subordinator ("by saying", "after initially saying")? */
+function afterPreposition(t: readonly Token[], k: number, first: number): boolean {
+  let j = k - 1;
+  while (j > first && (t[j] as Token).pos === 'ADV') j--;
+  return j >= first && ((t[j] as Token).pos === 'ADP' || (t[j] as Token).pos === 'SCONJ');
+}
+
 /** Upper-case share of letters above which a sentence is an ALL-CAPS teaser (seeds: teasers ≥ 0.9, body < 0.2). */
 const HEADLINE_UPPER_SHARE = 0.6;
 
@@ -595,7 +602,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const prevTok = t[k - 1];
       // "…, saying that …": a participle frame takes the clause's subject.
       // "X went on television to defend …": an infinitive's speaker is the clause's subject too.
-      const participle = (/ing$/.test(tok.text.toLowerCase()) && prevTok?.text === ',') || isInfinitive(t, k);
+      // "…by saying that …", "after initially saying …": a gerund after a preposition also has the clause's subject.
+      const participle = (/ing$/.test(tok.text.toLowerCase()) && (prevTok?.text === ',' || afterPreposition(t, k, s.firstToken))) || isInfinitive(t, k);
       let rawSubject = participle
         ? (precedingSpeaker(analysis, direct, s, tok.span.start) ?? sentenceSubject(analysis, s.firstToken, k))
         : npBefore(analysis, k, s.firstToken);
