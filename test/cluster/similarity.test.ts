@@ -62,10 +62,25 @@ describe('shaped total', () => {
   const w = DEFAULT_WEIGHTS;
   const parts = (text: number) => ({ text, entities: 0.2, numbers: 0, date: 0 });
 
-  it('text rises steeply first, then flattens (square root)', () => {
+  it('text rises steeply first, then flattens', () => {
     const low = shapedText(0.1, w) - shapedText(0, w);
     const high = shapedText(0.6, w) - shapedText(0.5, w);
     assert.ok(low > 2 * high);
+  });
+
+  it('same-language text: the square-root curve between the tails, tails joined continuously', () => {
+    const root = (c: number) => w.textScale * Math.sqrt(c) - w.textOffset;
+    for (const c of [w.textLow, (w.textLow + w.textHigh) / 2, w.textHigh]) assert.ok(Math.abs(shapedText(c, w) - root(c)) < 1e-12);
+    const eps = 1e-9;
+    for (const c of [w.textLow, w.textHigh]) assert.ok(Math.abs(shapedText(c - eps, w) - shapedText(c + eps, w)) < 1e-6);
+    // Below the low join the fall is steeper than the square root's, above the high join the rise flatter.
+    assert.ok(shapedText(w.textLow, w) - shapedText(w.textFloor, w) > root(w.textLow) - root(w.textFloor));
+    assert.ok(shapedText(1, w) - shapedText(w.textHigh, w) < root(1) - root(w.textHigh));
+  });
+
+  it('across languages the plain square-root curve applies', () => {
+    const root = (c: number) => w.textScale * Math.sqrt(Math.max(c, w.crossTextFloor)) - w.textOffset;
+    for (const c of [0, 0.05, 0.1, 0.9]) assert.ok(Math.abs(shapedText(c, w, true) - root(c)) < 1e-12);
   });
 
   it('cosines below the floor all count as the floor', () => {
@@ -74,7 +89,7 @@ describe('shaped total', () => {
   });
 
   it('the total grows with text cosine', () => {
-    const xs = [w.textFloor, 0.05, 0.2, 0.5, 1].map((t) => combine(parts(t), w, false));
+    const xs = [w.textFloor, 0.1, 0.2, 0.5, 0.7, 1].map((t) => combine(parts(t), w, false));
     assert.ok(
       xs.every((x, i) => i === 0 || x > (xs[i - 1] as number)),
       xs.map((x) => x.toFixed(3)).join(' '),
