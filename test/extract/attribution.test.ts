@@ -129,6 +129,12 @@ const found: Row[] = [
     content: 'subsidy',
     speaker: 'senator',
   },
+  {
+    name: 'a dash-bounded aside between subject and verb',
+    text: 'Teachers — and some parents — say that the new schedule leaves too little time for reading.',
+    content: 'schedule',
+    speaker: 'Teachers',
+  },
 ];
 
 test('attribution rules: speaker and content are found', () => {

@@ -49,6 +49,13 @@ const PP_SKIP_TOKENS = 4;
 /** Longest parenthetical skipped between a subject and its verb ("X, a spokesman for Y, said"), in tokens. */
 const MAX_APPOSITIVE_TOKENS = 30;
 
+/** A dash that sets off an aside: an em or en dash, or a hyphen with space on both sides. */
+function isDash(analysis: Analysis, k: number): boolean {
+  const tok = analysis.tokens[k] as Token;
+  if (tok.text === '—' || tok.text === '–' || tok.text === '--') return true;
+  return tok.text === '-' && /\s/.test(analysis.text[tok.span.start - 1] ?? '') && /\s/.test(analysis.text[tok.span.end] ?? '');
+}
+
 /** The noun phrase ending just before token v (adverbs between skipped; a comma-bounded appositive or aside skipped). */
 export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): NounPhrase | null {
   const t = analysis.tokens;
@@ -72,6 +79,15 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
         end = k;
         break;
       }
+    }
+  }
+  // "Democrats — and some Republicans — say": a dash-bounded aside before the verb is skipped to its head.
+  if (end - 1 > sentenceFirst && isDash(analysis, end - 1)) {
+    for (let k = end - 2; k > sentenceFirst && end - k <= MAX_APPOSITIVE_TOKENS; k--) {
+      if (!isDash(analysis, k)) continue;
+      const head = npBefore(analysis, k, sentenceFirst);
+      if (head && head.end === k) return head;
+      break;
     }
   }
   if (end - 1 > sentenceFirst && (t[end - 1] as Token).text === ',') {
