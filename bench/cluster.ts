@@ -121,8 +121,11 @@ function similarityBench(): void {
     const xs = scored.filter((x) => `${x.r.langA}-${x.r.langB}` === lp);
     return { pair: lp, n: xs.length, pearson: corr(xs) };
   });
+  const junkTexts = [...feats.values()].filter((f) => f.junk).length;
   const res = {
     pairs: rows.length,
+    texts: feats.size,
+    junkTexts,
     pearsonAll: corr(scored),
     pearsonSameLanguage: corr(same),
     pearsonCrossLanguage: corr(cross),
@@ -144,6 +147,9 @@ function similarityBench(): void {
   console.log(`| same language | ${same.length} | ${f3(res.pearsonSameLanguage)} |`);
   console.log(`| cross language | ${cross.length} | ${f3(res.pearsonCrossLanguage)} |`);
   for (const p of perPair) console.log(`| ${p.pair} | ${p.n} | ${f3(p.pearson)} |`);
+  console.log(
+    `\nTexts whose body restates too little of their headline (junk bodies, scored mostly on the headline; see junk.ts): ${junkTexts} of ${feats.size}.`,
+  );
   console.log(
     `\nStoryline-level score (dates ignored): all ${f3(res.storyLevel.pearsonAll)}, same language ${f3(res.storyLevel.pearsonSameLanguage)}, cross language ${f3(res.storyLevel.pearsonCrossLanguage)}.`,
   );
