@@ -233,3 +233,10 @@ test('direct quotes: quoted titles are not quotations', () => {
     'the real quotation stays',
   );
 });
+
+test('direct quotes: a participle frame continues the speaker of a quote that began a sentence earlier', () => {
+  const text =
+    '“I have great respect for the governor. She has been a fine leader for our state,” Senator Ana Cruz said, adding: “I would gladly welcome her support.”';
+  const q = quotesOf(text).find((x) => x.text.includes('welcome'));
+  assert.ok(q && speakerText(text, q)?.includes('Cruz'), `speaker ${q && speakerText(text, q)}`);
+});

@@ -373,8 +373,11 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       }
       if (frame) usedCues.add(frame.cue.span.start);
       // "…,” said X, adding that “…”": a participle frame continues the previous quote's speaker.
-      if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.sentence === sentence && prevQuote.q.speaker.kind !== 'unknown')
-        speaker = prevQuote.q.speaker;
+      // (Also when the previous quote began a sentence earlier: "“… Pence. He has been …,” Cruz said, adding: “…”".)
+      if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.speaker.kind !== 'unknown') {
+        const prevCue = prevQuote.q.cueSpan ? analysis.tokens[tokenIndexAt(analysis, prevQuote.q.cueSpan.start)]?.sentence : undefined;
+        if (prevQuote.q.sentence === sentence || prevCue === analysis.tokens[frame.cue.index]?.sentence) speaker = prevQuote.q.speaker;
+      }
       // "She applauded him for fighting “over and over again.”": a quote inside a clause with no speech
       // frame is the words of that clause's subject, not the previous quote's speaker.
       const s0 = analysis.sentences[sentence];
