@@ -240,3 +240,10 @@ test('direct quotes: a participle frame continues the speaker of a quote that be
   const q = quotesOf(text).find((x) => x.text.includes('welcome'));
   assert.ok(q && speakerText(text, q)?.includes('Cruz'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: "according to X" right after the quote names its speaker', () => {
+  const text =
+    'Talks between the two agencies have been going on for a year, but “there has been a renewed effort since the storm,” according to a senior agency official.';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('official'), `speaker ${q && speakerText(text, q)}`);
+});

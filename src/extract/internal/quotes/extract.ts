@@ -165,6 +165,13 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   if (first.sentence !== last.sentence && s && s.firstToken !== i0) return null;
   let i = i0;
   while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“' && i - i0 < 3) i++;
+  // "…,” according to a senior official.": the source named right after the quote is its speaker.
+  const acc = t[i] as Token | undefined;
+  if (acc && i + 1 < sEnd && acc.text.toLowerCase() === 'according' && (t[i + 1] as Token).text.toLowerCase() === 'to') {
+    const phrase = sourceAfterAccordingTo(analysis, i + 2, sEnd);
+    if (phrase)
+      return { cue: { index: i, text: 'according to', span: { start: acc.span.start, end: (t[i + 1] as Token).span.end } }, phrase, end: phrase.span.end };
+  }
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
     const tok = t[k] as Token;
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
