@@ -121,13 +121,15 @@ export function featuresOf(
   options: Partial<FeatureOptions> = {},
 ): Features {
   const { junkSupport } = { ...DEFAULT_FEATURE_OPTIONS, ...options };
-  const verdict = judgeBody(article.title, article.text, junkSupport);
+  const surfaces = new Map<string, string>();
+  const titleStems = stems(article.title, [], surfaces);
+  const bodyStems = stems(article.text, [], surfaces);
+  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems, bodyStems });
   // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
   const sig = verdict.junk ? undefined : signals;
   const text = verdict.kept;
-  const surfaces = new Map<string, string>();
-  const termCounts = logCounts(stems(article.title, [], surfaces), TITLE_WEIGHT);
-  logCounts(stems(text, [], surfaces), 1, termCounts);
+  const termCounts = logCounts(titleStems, TITLE_WEIGHT);
+  logCounts(verdict.junk ? stems(text) : bodyStems, 1, termCounts);
 
   const entityCounts = new Map<string, number>();
   const addName = (word: string, weight: number) => {
@@ -161,7 +163,7 @@ export function featuresOf(
   const terms = toRecord(termCounts);
   if (verdict.junk) {
     // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
-    for (const [k, x] of Object.entries(toRecord(logCounts(stems(article.text))))) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * x;
+    for (const [k, x] of Object.entries(toRecord(logCounts(bodyStems)))) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * x;
   }
   const entities = toRecord(entityCounts);
   // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
