@@ -247,3 +247,10 @@ test('direct quotes: "according to X" right after the quote names its speaker', 
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('official'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: a quote in a clause reported by someone, whose own subject names no one, is the reporter’s', () => {
+  const text =
+    'Mayor Ida Cole said in her remarks that the council should reiterate the city’s support for its “loyal partners in the region,” naming the port.';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Cole'), `speaker ${q && speakerText(text, q)}`);
+});

@@ -228,7 +228,10 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
         const subj = sentenceSubject(analysis, sFirst, k);
         if (subj) return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
       }
+      // "X said that the platform should reiterate … “…”": a quote inside a reported clause is the reporter's.
       const phrase = npBefore(analysis, k, sFirst);
+      const outer = phrase && !namesSomeone(analysis, phrase) ? outerReport(analysis, k, sFirst) : null;
+      if (outer) return outer;
       if (phrase && hasNominal(analysis, phrase)) return { cue: cueOf(tok, k), phrase, end: tok.span.end };
       // "X described … but noted '…'": the clause subject is the speaker.
       const subj = sentenceSubject(analysis, sFirst, k);
@@ -256,6 +259,29 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
   }
   return null;
 }
+
+/**
+ * The outermost speech report whose clause holds the cue at `k` ("Obama said he expected that Americans
+ * will say “no”"): an earlier cue in the sentence, with a nominal subject and no quotation mark between.
+ */
+function outerReport(analysis: Analysis, k: number, first: number): Frame | null {
+  const t = analysis.tokens;
+  for (let j = k - 1; j >= first; j--) {
+    const tok = t[j] as Token;
+    if (QUOTE_MARK_TOKENS.has(tok.text) || tok.text === ';') break;
+    if (!isCue(tok) || (/ing$/.test(tok.text.toLowerCase()) && t[j - 1]?.text === ',') || isInfinitive(t, j)) continue;
+    const phrase = npBefore(analysis, j, first);
+    if (phrase && hasNominal(analysis, phrase) && phrase.end <= j) return { cue: cueOf(tok, j), phrase, end: tok.span.end };
+  }
+  return null;
+}
+
+/** Does the phrase hold a proper noun or a pronoun (a person or body named), not only common nouns ("the platform")? */
+function namesSomeone(analysis: Analysis, p: NounPhrase): boolean {
+  return analysis.tokens.slice(p.first, p.end).some((x) => x.pos === 'PROPN' || x.pos === 'PRON' || (x.pos !== 'PUNCT' && /^\p{Lu}/u.test(x.text)));
+}
+
+const QUOTE_MARK_TOKENS = new Set(['“', '”', '"', '«', '»']);
 
 /**
  * "He said the following:" / "The judge interrupted me." — a quote opening a sentence whose
