@@ -254,3 +254,9 @@ test('direct quotes: a quote in a clause reported by someone, whose own subject 
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Cole'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: a pronoun opening a named reporter’s clause gives the quote to the name', () => {
+  const text = 'Senator Ruth Alder said she believes the new toll was “a costly error for every commuter,” although she backs the bridge.';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Alder'), `speaker ${q && speakerText(text, q)}`);
+});

@@ -230,7 +230,7 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
       }
       // "X said that the platform should reiterate … “…”": a quote inside a reported clause is the reporter's.
       const phrase = npBefore(analysis, k, sFirst);
-      const outer = phrase && !namesSomeone(analysis, phrase) ? outerReport(analysis, k, sFirst) : null;
+      const outer = phrase ? reporterFrame(analysis, phrase, k, sFirst) : null;
       if (outer) return outer;
       if (phrase && hasNominal(analysis, phrase)) return { cue: cueOf(tok, k), phrase, end: tok.span.end };
       // "X described … but noted '…'": the clause subject is the speaker.
@@ -274,6 +274,23 @@ function outerReport(analysis: Analysis, k: number, first: number): Frame | null
     if (phrase && hasNominal(analysis, phrase) && phrase.end <= j) return { cue: cueOf(tok, j), phrase, end: tok.span.end };
   }
   return null;
+}
+
+/**
+ * The frame of the report holding a quote's nearest cue, when the quote is the reporter's: the cue's
+ * subject names no one ("the platform should reiterate … “…”"), or it is a pronoun opening the clause
+ * of a report by a name ("Trump said he believes … “…”", annotated at the name).
+ */
+function reporterFrame(analysis: Analysis, phrase: NounPhrase, k: number, first: number): Frame | null {
+  const t = analysis.tokens;
+  const pronoun = phrase.end === phrase.first + 1 && t[phrase.first]?.pos === 'PRON';
+  if (namesSomeone(analysis, phrase) && !pronoun) return null;
+  const outer = outerReport(analysis, k, first);
+  if (!outer || !pronoun) return outer;
+  const c = outer.cue.index;
+  const opens = phrase.first === c + 1 || (phrase.first === c + 2 && t[c + 1]?.text.toLowerCase() === 'that');
+  const named = !!outer.phrase && namesSomeone(analysis, outer.phrase) && t[outer.phrase.first]?.pos !== 'PRON';
+  return opens && named ? outer : null;
 }
 
 /** Does the phrase hold a proper noun or a pronoun (a person or body named), not only common nouns ("the platform")? */
