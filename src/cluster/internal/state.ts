@@ -27,11 +27,13 @@ export interface ProfileRow {
 /** Stored time for an event with no dated member: excluded from windowed lookups, found by an extra one. */
 export const UNKNOWN_TIME = -1;
 /**
- * Profile cache size: bounded so memory does not grow with the store. 5,000 is well above the working set
- * of the 120-day window in the speed stream (~1–2k events) yet ~150 MB at most (20,000 measured 1.16 GB RSS).
+ * Profile cache size: bounded so memory does not grow with the store. A cached profile costs ~90 KB of RSS
+ * (parsed JSON plus its packing). Measured on the speed stream (`bench:cluster --speed-only`, 2026-11-21): at
+ * 50k stored 2,000 gave 360 assignments per CPU-second and 585 MB peak RSS, 5,000 gave 250 and 855 MB (20k
+ * stored: 293 vs 268, 505 vs 562 MB), so the 120-day window's hot events fit in 2,000.
  * Document frequencies are cached in `DfCells` (dfcells.ts) with their own bound.
  */
-const PROFILE_CACHE_MAX = 5_000;
+const PROFILE_CACHE_MAX = 2_000;
 
 /** The prepared statements of the state (typed by name). */
 function statements(db: Database) {
