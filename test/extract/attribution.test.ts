@@ -260,3 +260,10 @@ test('direct quotes: a pronoun opening a named reporter’s clause gives the quo
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Alder'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: with no other frame, a frame opening the next sentence names the speaker even when the sentence goes on', () => {
+  const text =
+    'The depot opened on Friday. “Will the fares go up again next year?” Governor Ana Ruiz asked reporters at the ribbon cutting outside the new depot.';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Ruiz'), `speaker ${q && speakerText(text, q)}`);
+});

@@ -410,6 +410,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         after,
         frameBefore(analysis, mk.outer.start),
         recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues),
+        // Last resort: a frame opening the next sentence that goes on past the cue ("…?” Trump told ITV in an interview aired …").
+        after ? null : candidate,
       ].filter((f): f is Frame => f !== null);
       let frame: Frame | null = frames[0] ?? null;
       let speaker: Speaker = { entityKey: null, name: null, kind: 'unknown', span: null };
