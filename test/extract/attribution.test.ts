@@ -267,3 +267,9 @@ test('direct quotes: with no other frame, a frame opening the next sentence name
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Ruiz'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: an inverted frame opening the sentence names the speaker', () => {
+  const text = 'The old house is now a museum. Said Mara Quist, who grew up on the same street, “We were all so proud of her.”';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Quist'), `speaker ${q && speakerText(text, q)}`);
+});
