@@ -135,6 +135,12 @@ const found: Row[] = [
     content: 'schedule',
     speaker: 'Teachers',
   },
+  {
+    name: 'an intensifying reflexive belongs to the subject before it',
+    text: 'Mayor Lena Ortiz herself also signaled that she is preparing for a long fight over the budget.',
+    content: 'preparing',
+    speaker: 'Ortiz',
+  },
 ];
 
 test('attribution rules: speaker and content are found', () => {

@@ -114,6 +114,12 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
       if (tok.text === '.' || tok.text === ';') break;
     }
   }
+  // "Clinton herself also signaled": an intensifying reflexive after a noun phrase belongs to it.
+  const last = t[end - 1];
+  if (last && end - 1 > sentenceFirst && last.pos === 'PRON' && /sel(?:f|ves)$/i.test(last.text) && ['PROPN', 'NOUN'].includes((t[end - 2] as Token).pos)) {
+    const head = npBefore(analysis, end - 1, sentenceFirst);
+    if (head && head.end === end - 1) return head;
+  }
   let k = end - 1;
   while (k >= sentenceFirst && end - k <= MAX_NP_TOKENS && npToken(t[k] as Token)) {
     // A pronoun is a whole NP; don't extend past it.
