@@ -1,7 +1,7 @@
 /**
  * Extract-stage benchmark: attribution P/R/F1 on PolNeAR (direct quotes separately), dates span
  * F1 and value accuracy on TempEval-3 platinum, and throughput. Metrics as ../shared/bench/README.md.
- * Usage: npx tsx bench/nlp.ts [--limit N] [--split even|odd] [--errors]
+ * Usage: npx tsx bench/nlp.ts [--limit N] [--split even|odd] [--errors [--buckets N]]
  *   --limit N   first N attribution files by name (default all)
  *   --split     only files whose name hash is even (the tuning half) or odd (held out)
  *   --errors    also print the error breakdown and write samples to bench/out/nlp-errors.json
@@ -117,8 +117,8 @@ export function runThroughput(seconds = 3): {
   };
 }
 
-/** Number of error buckets printed per side. */
-const ERROR_BUCKETS_SHOWN = 40;
+/** Number of error buckets printed per side (default 40; `--buckets N` shows more, e.g. the whole per-cue precision list). */
+const ERROR_BUCKETS_SHOWN = Number(arg('--buckets') ?? 40);
 
 function printErrors(docs: ReturnType<typeof attributionDocs>): void {
   const e = attributionErrors(docs);
