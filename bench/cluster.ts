@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { type ClusterOptions, type ClusterSignals, createClusterer, DEFAULT_OPTIONS } from '../src/cluster/index.js';
+import { sampleBackgrounds } from '../src/cluster/internal/background.js';
 import { type BCubed, bcubed, pearson } from '../src/cluster/internal/eval.js';
 import { featuresOf } from '../src/cluster/internal/features.js';
 import { dfKeys, idfValue } from '../src/cluster/internal/idf.js';
@@ -101,10 +102,19 @@ function similarityBench(): void {
   const df = new Map<string, number>();
   for (const f of feats.values()) for (const k of dfKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
   const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
-  const scored = rows.map((r) => ({ r, s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf).parts.total }));
+  // Per-language backgrounds from random same-language pairs of the texts, as a store would observe them (no labels).
+  const backgrounds = sampleBackgrounds([...feats.values()], (a, b) => score(a, singleton(b), idf).parts.text);
+  const scaleOf = (id: string) => backgrounds.scale(feats.get(id)!.language);
+  const scored = rows.map((r) => ({
+    r,
+    s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf, DEFAULT_OPTIONS.weights, true, {}, scaleOf(r.a)).parts.total,
+  }));
   // The storyline-level score (dates ignored, as the clusterer scores an event against storylines): Overall asks
   // whether two reports cover the same story, which a follow-up weeks later does.
-  const storyLevel = rows.map((r) => ({ r, s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf, DEFAULT_OPTIONS.weights, false).parts.total }));
+  const storyLevel = rows.map((r) => ({
+    r,
+    s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf, DEFAULT_OPTIONS.weights, false, {}, scaleOf(r.a)).parts.total,
+  }));
   // Pearson against −Overall, so that positive means "agrees" (Overall 1 = same story).
   const corr = (xs: typeof scored) =>
     pearson(
@@ -122,6 +132,8 @@ function similarityBench(): void {
     return { pair: lp, n: xs.length, pearson: corr(xs) };
   });
   const junkTexts = [...feats.values()].filter((f) => f.junk).length;
+  const languages = [...new Set([...feats.values()].map((f) => f.language ?? ''))].filter(Boolean).sort();
+  const perLanguage = languages.map((l) => ({ language: l, pairs: backgrounds.count(l), background: backgrounds.background(l), scale: backgrounds.scale(l) }));
   const res = {
     pairs: rows.length,
     texts: feats.size,
@@ -139,6 +151,7 @@ function similarityBench(): void {
     sameLinkRecall: linkRate(same, (o) => o <= 1.5),
     sameFalseLinkRate: linkRate(same, (o) => o >= 3),
     perPair,
+    backgrounds: perLanguage,
   };
   out.similarity = res;
   console.log('\n## Pair similarity (SemEval-2022 Task 8 sample, Pearson vs −Overall)\n');
@@ -147,6 +160,10 @@ function similarityBench(): void {
   console.log(`| same language | ${same.length} | ${f3(res.pearsonSameLanguage)} |`);
   console.log(`| cross language | ${cross.length} | ${f3(res.pearsonCrossLanguage)} |`);
   for (const p of perPair) console.log(`| ${p.pair} | ${p.n} | ${f3(p.pearson)} |`);
+  console.log('\nText-cosine backgrounds (95th percentile of random same-language pairs; see background.ts):\n');
+  console.log('| language | random pairs | background | text scale |\n|---|---:|---:|---:|');
+  for (const b of perLanguage)
+    console.log(`| ${b.language} | ${b.pairs} | ${b.background === null ? 'n/a' : b.background.toFixed(4)} | ${b.scale.toFixed(2)} |`);
   console.log(
     `\nTexts whose body restates too little of their headline (junk bodies, scored mostly on the headline; see junk.ts): ${junkTexts} of ${feats.size}.`,
   );

@@ -198,9 +198,13 @@ export function shapedText(cosine: number, w: Weights, cross = false): number {
 /** The components of a score without the total. */
 export type Components = Omit<ScoreParts, 'total'>;
 
-/** The total of a score from its components (shared with any faster scorer that computes the same components). */
-export function combine(c: Components, w: Weights, cross: boolean): number {
-  const t = shapedText(c.text, w, cross);
+/**
+ * The total of a score from its components (shared with any faster scorer that computes the same components).
+ * `textScale` puts a same-language text cosine on the scale the curve was tuned at, from the article language's
+ * background (see background.ts; 1 when unknown); across languages it is not used.
+ */
+export function combine(c: Components, w: Weights, cross: boolean, textScale = 1): number {
+  const t = shapedText(cross ? c.text : c.text * textScale, w, cross);
   return cross
     ? w.crossText * t + w.crossEntities * c.entities + w.crossNumbers * c.numbers + c.date
     : w.text * t + w.entities * c.entities + w.numbers * c.numbers + c.date;
@@ -234,8 +238,19 @@ export function dateComponent(f: Features, p: Profile, w: Weights, useDates = tr
   return { gapDays, date: yearless ? date * YEARLESS_PENALTY_SHARE : date };
 }
 
-/** Scores an article against a cluster profile. `useDates` false ignores dates (storyline level). */
-export function score(f: Features, p: Profile, idf: Idf, w: Weights = DEFAULT_WEIGHTS, useDates = true, surfaces: Record<string, string> = {}): Evidence {
+/**
+ * Scores an article against a cluster profile. `useDates` false ignores dates (storyline level). `textScale`: the
+ * article language's background scale (Backgrounds.scale; 1 leaves the text cosine as it is).
+ */
+export function score(
+  f: Features,
+  p: Profile,
+  idf: Idf,
+  w: Weights = DEFAULT_WEIGHTS,
+  useDates = true,
+  surfaces: Record<string, string> = {},
+  textScale = 1,
+): Evidence {
   const st: [string, number][] = [];
   const se: [string, number][] = [];
   const text = cosine(f.terms, p.terms, termIdf(idf, f.language), st);
@@ -247,7 +262,7 @@ export function score(f: Features, p: Profile, idf: Idf, w: Weights = DEFAULT_WE
   const sn: [string, number][] = [];
   const numbers = cosine(nums, pn, (k) => idf(`n:${k}`), sn);
   const { gapDays, date } = dateComponent(f, p, w, useDates);
-  const total = combine({ text, entities, numbers, date }, w, crossLanguage(f, p));
+  const total = combine({ text, entities, numbers, date }, w, crossLanguage(f, p), textScale);
   const show = (k: string) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
   return {
     parts: { text, entities, numbers, date, total },
