@@ -252,6 +252,10 @@ test('direct quotes: "according to X" right after the quote names its speaker', 
     'Talks between the two agencies have been going on for a year, but “there has been a renewed effort since the storm,” according to a senior agency official.';
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('official'), `speaker ${q && speakerText(text, q)}`);
+  // …but a speech frame before the quote still names the words' speaker (the Welch choice above).
+  const framed = 'The minister said on Tuesday that the new plan “needs more work,” according to reporters.';
+  const f = quotesOf(framed).find((x) => x.type === 'direct');
+  assert.ok(f && speakerText(framed, f)?.includes('minister'), `framed speaker ${f && speakerText(framed, f)}`);
 });
 
 test('direct quotes: a quote in a clause reported by someone, whose own subject names no one, is the reporter’s', () => {

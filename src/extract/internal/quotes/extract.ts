@@ -165,13 +165,6 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   if (first.sentence !== last.sentence && s && s.firstToken !== i0) return null;
   let i = i0;
   while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“' && i - i0 < 3) i++;
-  // "…,” according to a senior official.": the source named right after the quote is its speaker.
-  const acc = t[i] as Token | undefined;
-  if (acc && i + 1 < sEnd && acc.text.toLowerCase() === 'according' && (t[i + 1] as Token).text.toLowerCase() === 'to') {
-    const phrase = sourceAfterAccordingTo(analysis, i + 2, sEnd);
-    if (phrase)
-      return { cue: { index: i, text: 'according to', span: { start: acc.span.start, end: (t[i + 1] as Token).span.end } }, phrase, end: phrase.span.end };
-  }
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
     const tok = t[k] as Token;
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
@@ -199,6 +192,27 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
     if (tok.pos === 'VERB' && !isCue(tok) && !/^\p{Lu}/u.test(tok.text) && t[k - 1]?.text !== '-' && !modifier) break;
   }
   return null;
+}
+
+/**
+ * "…,” according to a senior official.": the source named right after the closing mark. Used only when
+ * no speech frame names the quote's speaker ("X said that … “…,” according to Y" stays X's, as the
+ * words' speaker; PolNeAR credits Y there).
+ */
+function accordingToAfter(analysis: Analysis, closeAt: number): Frame | null {
+  const t = analysis.tokens;
+  let i = tokenIndexAt(analysis, closeAt);
+  const first = t[i];
+  if (!first) return null;
+  const s = analysis.sentences[first.sentence];
+  const sEnd = s ? s.endToken : t.length;
+  while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“') i++;
+  const acc = t[i] as Token | undefined;
+  if (!acc || i + 1 >= sEnd || acc.text.toLowerCase() !== 'according' || (t[i + 1] as Token).text.toLowerCase() !== 'to') return null;
+  const phrase = sourceAfterAccordingTo(analysis, i + 2, sEnd);
+  return phrase
+    ? { cue: { index: i, text: 'according to', span: { start: acc.span.start, end: (t[i + 1] as Token).span.end } }, phrase, end: phrase.span.end }
+    : null;
 }
 
 function frameBefore(analysis: Analysis, openAt: number): Frame | null {
@@ -423,6 +437,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         after,
         frameBefore(analysis, mk.outer.start),
         recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues),
+        accordingToAfter(analysis, mk.outer.end),
         // Last resort: a frame opening the next sentence that goes on past the cue ("…?” Trump told ITV in an interview aired …").
         after ? null : candidate,
       ].filter((f): f is Frame => f !== null);
