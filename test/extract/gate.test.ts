@@ -2,7 +2,7 @@
 // F1 0.839, all-attribution F1 0.617. Raised 2026-11-21 (attribution work, issue 5): full run direct
 // 0.876, all 0.677 (held-out odd half 0.870 / 0.677); TempEval-3 dates span F1 0.921, value accuracy
 // 0.976. On the gate's 120-file subset that day: direct 0.841, all 0.681. Raised again 2026-11-21 (issue 5,
-// second pass): full run direct 0.882, all 0.684 (held-out odd half 0.875 / 0.684); 120-file subset direct
+// second pass): full run direct 0.881, all 0.684 (held-out odd half 0.875 / 0.684); 120-file subset direct
 // 0.852, all 0.691. Floors sit just under those.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
