@@ -9,6 +9,7 @@ import {
   Backgrounds,
   MAX_TEXT_SCALE,
   MIN_TEXT_SCALE,
+  SCALE_DEAD_ZONE,
   sampleBackgrounds,
   textScaleOf,
 } from '../../src/cluster/internal/background.js';
@@ -28,6 +29,7 @@ describe('textScaleOf', () => {
     { name: 'at the reference: 1', background: BACKGROUND_REFERENCE, check: (s) => Math.abs(s - 1) < 1e-12 },
     { name: 'a lower background scales up', background: BACKGROUND_REFERENCE / 2, check: (s) => s > 1 && s < MAX_TEXT_SCALE },
     { name: 'a higher background scales down', background: BACKGROUND_REFERENCE * 2, check: (s) => s < 1 && s > MIN_TEXT_SCALE },
+    { name: 'within the dead zone: 1', background: BACKGROUND_REFERENCE * Math.exp(SCALE_DEAD_ZONE), check: (s) => s === 1 },
     { name: 'clamped above', background: BACKGROUND_REFERENCE / 1000, check: (s) => s === MAX_TEXT_SCALE },
     { name: 'clamped below', background: BACKGROUND_REFERENCE * 1000, check: (s) => s === MIN_TEXT_SCALE },
   ];

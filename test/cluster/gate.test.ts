@@ -28,8 +28,9 @@ const DEMO_STORY_F1_FLOOR = 0.87;
 const SAME_LANGUAGE_PAIRS = 300;
 /**
  * The first 300 same-language pairs scored 0.762 on 2026-11-21 after the junk-body test and text tails (0.727 before
- * them, 0.629 before that day's first changes; IDF over their own texts). With per-language backgrounds sampled from
- * those texts (background.ts) 0.761: only German (138 texts) reaches the trusted minimum there; the full run rose 0.749 → 0.752.
+ * them, 0.629 before that day's first changes; IDF over their own texts). Per-language backgrounds sampled from those
+ * texts (background.ts) leave it at 0.762: only German (138 texts) reaches the trusted minimum there, and its scale
+ * falls in the dead zone; the full run rose 0.749 → 0.755 (Chinese scaled), so the floor stays.
  */
 const PEARSON_FLOOR = 0.75;
 
