@@ -283,3 +283,9 @@ test('direct quotes: an inverted frame opening the sentence names the speaker', 
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Quist'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: a name and any finite verb right after a quote that ends its clause frame it', () => {
+  const text = 'The crowd grew restless. “Go back to your seat,” Mayor Ruiz barked and a guard led the man out.';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Ruiz'), `speaker ${q && speakerText(text, q)}`);
+});

@@ -215,6 +215,32 @@ function accordingToAfter(analysis: Analysis, closeAt: number): Frame | null {
     : null;
 }
 
+/**
+ * "“Go back to Univision,” Trump barked": right after a quote that ends its clause with a comma, ! or ?,
+ * a name or pronoun and a finite verb (or the verb, then a name) frame the quote whatever the verb is.
+ * A last resort, when no speech frame names a speaker.
+ */
+function bareVerbFrame(analysis: Analysis, closeAt: number, content: string): Frame | null {
+  if (!/[,!?]\s*$/.test(content)) return null;
+  const t = analysis.tokens;
+  let i = tokenIndexAt(analysis, closeAt);
+  while ((t[i] as Token | undefined)?.pos === 'PUNCT' && (t[i] as Token).text !== '“') i++;
+  const a = t[i];
+  if (!a) return null;
+  const s = analysis.sentences[a.sentence];
+  const sEnd = s ? s.endToken : t.length;
+  const finite = (x: Token | undefined) => !!x && x.pos === 'VERB' && x.text.toLowerCase() !== x.lemma && !/ing$/.test(x.text.toLowerCase());
+  const named = (p: NounPhrase | null) => !!p && t.slice(p.first, p.end).some((x) => x.pos === 'PROPN' || x.pos === 'PRON');
+  if (finite(a)) {
+    const p = npAfter(analysis, i, sEnd);
+    return named(p) && p ? { cue: cueOf(a, i), phrase: p, end: p.span.end } : null;
+  }
+  const p = npAfter(analysis, i - 1, sEnd);
+  if (!named(p) || !p || p.first !== i) return null;
+  const v = t[p.end];
+  return finite(v) && v ? { cue: cueOf(v, p.end), phrase: p, end: v.span.end } : null;
+}
+
 function frameBefore(analysis: Analysis, openAt: number): Frame | null {
   const t = analysis.tokens;
   const i0 = tokenIndexAt(analysis, openAt) - 1;
@@ -438,6 +464,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         frameBefore(analysis, mk.outer.start),
         recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues),
         accordingToAfter(analysis, mk.outer.end),
+        bareVerbFrame(analysis, mk.outer.end, content),
         // Last resort: a frame opening the next sentence that goes on past the cue ("…?” Trump told ITV in an interview aired …").
         after ? null : candidate,
       ].filter((f): f is Frame => f !== null);
