@@ -289,3 +289,9 @@ test('direct quotes: a name and any finite verb right after a quote that ends it
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Ruiz'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: a participle opening the next sentence continues the previous quote’s speaker', () => {
+  const text = '“We will not raise taxes,” Mayor Ana Ruiz said. Adding, “We will fix every road in the city.”';
+  const q = quotesOf(text).find((x) => x.text.includes('every road'));
+  assert.ok(q && speakerText(text, q)?.includes('Ruiz'), `speaker ${q && speakerText(text, q)}`);
+});

@@ -483,7 +483,10 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       // (Also when the previous quote began a sentence earlier: "“… Pence. He has been …,” Cruz said, adding: “…”".)
       if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.speaker.kind !== 'unknown') {
         const prevCue = prevQuote.q.cueSpan ? analysis.tokens[tokenIndexAt(analysis, prevQuote.q.cueSpan.start)]?.sentence : undefined;
-        if (prevQuote.q.sentence === sentence || prevCue === analysis.tokens[frame.cue.index]?.sentence) speaker = prevQuote.q.speaker;
+        // ("Adding, “…”": a participle opening the next sentence continues it too.)
+        const cueSentence = analysis.tokens[frame.cue.index]?.sentence ?? -1;
+        const opensSentence = analysis.sentences[cueSentence]?.firstToken === frame.cue.index && cueSentence - prevQuote.q.sentence <= CONTINUATION_SENTENCES;
+        if (prevQuote.q.sentence === sentence || prevCue === cueSentence || opensSentence) speaker = prevQuote.q.speaker;
       }
       // "She applauded him for fighting “over and over again.”": a quote inside a clause with no speech
       // frame is the words of that clause's subject, not the previous quote's speaker.
