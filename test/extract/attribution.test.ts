@@ -295,3 +295,9 @@ test('direct quotes: a participle opening the next sentence continues the previo
   const q = quotesOf(text).find((x) => x.text.includes('every road'));
   assert.ok(q && speakerText(text, q)?.includes('Ruiz'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('direct quotes: a cue inside an opening adverbial clause does not frame a quote after the main clause', () => {
+  const text = 'When the mayor suggested that the county would sue the state, Senator Ivo Brandt fired back: “If they sue us in court, they will lose.”';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Brandt'), `speaker ${q && speakerText(text, q)}`);
+});

@@ -274,6 +274,8 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
       const inverted = k === sFirst ? invertedSpeaker(analysis, k, i0 + 1) : null;
       if (inverted) return { cue: cueOf(tok, k), phrase: inverted, end: inverted.span.end };
       const phrase = npBefore(analysis, k, sFirst);
+      // "When Trump suggested …, Rubio fired back: “…”": a cue inside an opening adverbial clause frames nothing after the clause.
+      if (phrase && phrase.first === sFirst && subordinateOpening(analysis, phrase.first) && t.slice(k, i0).some((x) => x.text === ',')) continue;
       const outer = phrase ? reporterFrame(analysis, phrase, k, sFirst) : null;
       if (outer) return outer;
       if (phrase && hasNominal(analysis, phrase)) return { cue: cueOf(tok, k), phrase, end: tok.span.end };
@@ -344,6 +346,13 @@ function invertedSpeaker(analysis: Analysis, k: number, limit: number): NounPhra
   if (!p || !t.slice(p.first, p.end).some((x) => x.pos === 'PROPN')) return null;
   const next = t[p.end];
   return p.end >= limit - 1 || next?.text === ',' || next?.text === ':' ? p : null;
+}
+
+/** Does token `k` open a subordinate clause ("When", "If", "While", "After" before a subject)? */
+function subordinateOpening(analysis: Analysis, k: number): boolean {
+  const tok = analysis.tokens[k] as Token;
+  const next = analysis.tokens[k + 1];
+  return (tok.pos === 'SCONJ' || tok.pos === 'ADV' || tok.pos === 'ADP') && !!next && (next.pos === 'PROPN' || next.pos === 'PRON' || next.pos === 'DET');
 }
 
 /** Does the phrase hold a proper noun or a pronoun (a person or body named), not only common nouns ("the platform")? */
