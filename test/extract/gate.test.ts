@@ -3,7 +3,7 @@
 // 0.876, all 0.677 (held-out odd half 0.870 / 0.677); TempEval-3 dates span F1 0.921, value accuracy
 // 0.976. On the gate's 120-file subset that day: direct 0.841, all 0.681. Raised again 2026-11-21 (issue 5,
 // second pass): full run direct 0.882, all 0.684 (held-out odd half 0.876 / 0.684); 120-file subset direct
-// 0.854, all 0.692. Floors sit just under those.
+// 0.854, all 0.6915. Floors sit just under those.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
