@@ -301,3 +301,12 @@ test('direct quotes: a cue inside an opening adverbial clause does not frame a q
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Brandt'), `speaker ${q && speakerText(text, q)}`);
 });
+
+test('attribution rules: the generic addressee "you" names no source', () => {
+  const text = 'The mayor spoke for an hour. If you ask the residents, you know that the bridge will not open this year.';
+  const qs = quotesOf(text);
+  assert.ok(
+    !qs.some((q) => q.speaker.kind !== 'unknown' && speakerText(text, q)?.toLowerCase() === 'you'),
+    JSON.stringify(qs.map((q) => speakerText(text, q))),
+  );
+});
