@@ -310,3 +310,13 @@ test('attribution rules: the generic addressee "you" names no source', () => {
     JSON.stringify(qs.map((q) => speakerText(text, q))),
   );
 });
+
+test('attribution rules: a pronoun between a verb and a bare cue is an object; the verb’s subject reports', () => {
+  const text = 'The governor made it clear that the state would not raise taxes next year.';
+  const qs = quotesOf(text);
+  assert.ok(!qs.some((q) => speakerText(text, q) === 'it'), JSON.stringify(qs.map((q) => speakerText(text, q))));
+  assert.ok(
+    qs.some((q) => q.text.includes('raise taxes') && speakerText(text, q)?.includes('governor')),
+    JSON.stringify(qs.map((q) => [q.text, speakerText(text, q)])),
+  );
+});

@@ -49,6 +49,14 @@ function afterPreposition(t: readonly Token[], k: number, first: number): boolea
   return j >= first && ((t[j] as Token).pos === 'ADP' || (t[j] as Token).pos === 'SCONJ');
 }
 
+/** Is `p` a lone pronoun right after a verb and right before a bare cue (base form or adjective): the verb's object in a small clause? */
+function objectPronoun(t: readonly Token[], p: NounPhrase, cue: number): boolean {
+  const pron = t[p.first] as Token;
+  const c = t[cue] as Token;
+  if (p.end !== p.first + 1 || pron.pos !== 'PRON' || p.end !== cue || t[p.first - 1]?.pos !== 'VERB') return false;
+  return c.text.toLowerCase() === c.lemma || c.pos === 'ADJ';
+}
+
 /** Upper-case share of letters above which a sentence is an ALL-CAPS teaser (seeds: teasers ≥ 0.9, body < 0.2). */
 const HEADLINE_UPPER_SHARE = 0.6;
 
@@ -739,7 +747,14 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       if (!participle && !(rawSubject && hasNominal(analysis, rawSubject))) rawSubject = coordinatedSubject(analysis, s.firstToken, k) ?? rawSubject;
       const subject0 = rawSubject && hasNominal(analysis, rawSubject) ? rawSubject : null;
       // "In a CNN poll, 60 percent said …": respondents' answers are the poll's findings.
-      const subject = subject0 ? (pollFor(analysis, s, subject0) ?? subject0) : subject0;
+      let subject = subject0 ? (pollFor(analysis, s, subject0) ?? subject0) : subject0;
+      // "made it clear that …", "let them see …": a pronoun after a verb, with a bare verb after it, is that
+      // verb's object; the verb's own subject makes the report ("The governor made it clear that …").
+      if (subject && !participle && objectPronoun(t, subject, k)) {
+        const governor = npBefore(analysis, subject.first - 1, s.firstToken);
+        if (!governor || !hasNominal(analysis, governor)) continue;
+        subject = governor;
+      }
       const restTokens = s.endToken - k - 1;
       // Trailing frame: "…, X said." at sentence end.
       if (
