@@ -320,3 +320,10 @@ test('attribution rules: a pronoun between a verb and a bare cue is an object; t
     JSON.stringify(qs.map((q) => [q.text, speakerText(text, q)])),
   );
 });
+
+test('attribution rules: a reporting phrase cut off before its noun names no speaker', () => {
+  // The phrase found before "said" here is "Critics of the", cut off before its noun.
+  const text = 'Critics of the new said the rules would hurt small farms across the state.';
+  const qs = quotesOf(text).filter((q) => q.type === 'indirect' && q.speaker.kind !== 'unknown');
+  assert.ok(!qs.some((q) => /\bthe$/.test(speakerText(text, q) ?? '')), JSON.stringify(qs.map((q) => speakerText(text, q))));
+});

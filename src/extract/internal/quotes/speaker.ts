@@ -189,6 +189,12 @@ function antecedent(ctx: SpeakerContext, at: number, pronoun: string): { m: Ment
   return null;
 }
 
+/** Does the phrase end in a noun, name, pronoun or number (a possessive, conjunction, adjective or mark does not)? */
+export function endsNominal(analysis: Analysis, phrase: NounPhrase): boolean {
+  const last = analysis.tokens.slice(phrase.first, phrase.end).at(-1);
+  return !!last && (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(last.pos) || capitalised(last));
+}
+
 export function resolveSpeaker(ctx: SpeakerContext, phrase: NounPhrase | null): Speaker {
   if (!phrase) return { entityKey: null, name: null, kind: 'unknown', span: null };
   const words = phrase.text.toLowerCase().split(/\s+/);
