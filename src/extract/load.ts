@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { ANNOTATIONS_VERSION } from './annotate.js';
+import type { NumberRow } from './store.js';
 import type { Annotations, DateAnchor, DateKind, DatePrecision, Entity, EntityType, Quote, Span, SpeakerKind, Tense } from './types.js';
 
 /** Ids per query: well under SQLite's bound-parameter limit, and few round trips for a large storyline. */
@@ -64,19 +65,9 @@ interface QuoteRow {
   sentence: number;
   paragraph: number;
 }
-interface NumberRow {
-  article_id: string;
-  raw: string;
-  start: number;
-  end: number;
-  value: number;
-  upper: number | null;
-  unit: string | null;
-  scale: string | null;
-  approx: string | null;
-  noun: string | null;
+/** A stored number as the export reads it (`store.ts`), with its sentence index. */
+interface LoadedNumberRow extends NumberRow {
   sentence: number;
-  paragraph: number;
 }
 
 function chunks<T>(xs: readonly T[], size: number): T[][] {
@@ -195,19 +186,11 @@ export function loadAnnotations(db: Database, articleIds: readonly string[]): Ma
     out.get(q.article_id)?.quotes.push(quote);
   }
 
-  for (const n of rowsFor<NumberRow>(db, (p) => `SELECT * FROM extract_numbers WHERE article_id IN (${p}) ORDER BY article_id, start`, wanted)) {
-    out.get(n.article_id)?.numbers.push({
-      raw: n.raw,
-      span: { start: n.start, end: n.end },
-      value: n.value,
-      upper: n.upper,
-      unit: n.unit,
-      scale: n.scale,
-      approx: n.approx,
-      noun: n.noun,
-      sentence: n.sentence,
-      paragraph: n.paragraph,
-    });
+  const numberSql = (p: string) =>
+    `SELECT article_id AS articleId, raw, start, end, value, upper, unit, scale, approx, noun, sentence, paragraph
+     FROM extract_numbers WHERE article_id IN (${p}) ORDER BY article_id, start`;
+  for (const { articleId, start, end, ...n } of rowsFor<LoadedNumberRow>(db, numberSql, wanted)) {
+    out.get(articleId)?.numbers.push({ ...n, span: { start, end } });
   }
   return out;
 }

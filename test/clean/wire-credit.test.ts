@@ -26,37 +26,30 @@ for (const [name, paragraphs, want] of CASES) {
 
 const body = 'Rail workers walked off the job on Monday, halting almost all trains after pay talks broke down over the weekend in the city.';
 
-test('a plain-text article with no outlet is credited to its dateline agency, recorded as such', () => {
-  const c = clean({
-    source: { location: 'x.txt', record: 0 },
+/** A plain-text wire story cleaned with the given input metadata. */
+function cleanWire(meta: Record<string, string>, location = 'x.txt') {
+  return clean({
+    source: { location, record: 0 },
     format: 'text',
     body: `Strike halts trains\n\nCALDER, Feb 16 (Meridian Wire) — ${body}\n\n${body}`,
     raw: '',
-    meta: {},
+    meta,
   });
+}
+
+test('a plain-text article with no outlet is credited to its dateline agency, recorded as such', () => {
+  const c = cleanWire({});
   assert.equal(c.siteName, 'Meridian Wire');
   assert.equal(c.fieldSources.siteName, 'dateline-credit');
 });
 
 test('the input outlet wins over a dateline credit (a syndicated copy keeps its publisher)', () => {
-  const c = clean({
-    source: { location: 'x.txt', record: 0 },
-    format: 'text',
-    body: `Strike halts trains\n\nCALDER, Feb 16 (Meridian Wire) — ${body}\n\n${body}`,
-    raw: '',
-    meta: { outlet: 'Bluewater Gazette' },
-  });
+  const c = cleanWire({ outlet: 'Bluewater Gazette' });
   assert.equal(c.siteName, 'Bluewater Gazette');
   assert.equal(c.fieldSources.siteName, 'input');
 });
 
 test('a page with a URL keeps the host as its publisher: no dateline credit', () => {
-  const c = clean({
-    source: { location: 'https://news.example.org/a', record: 0 },
-    format: 'text',
-    body: `Strike halts trains\n\nCALDER, Feb 16 (Meridian Wire) — ${body}\n\n${body}`,
-    raw: '',
-    meta: { url: 'https://news.example.org/a' },
-  });
+  const c = cleanWire({ url: 'https://news.example.org/a' }, 'https://news.example.org/a');
   assert.equal(c.siteName, null);
 });
