@@ -64,6 +64,31 @@ test('fast scorer equals score() for every article against every profile, with a
   assert.ok(nonZero > compared / 4, 'the comparison covers real overlaps, not only zeros');
 });
 
+test('fast scorer equals score() with a language text scale other than 1 (and the scale moves the totals)', () => {
+  const { cells, feats, profiles, docs, idf } = setup();
+  const fast = new FastScorer(cells);
+  // The bounds of the scale and a value in between (background.ts: MIN_TEXT_SCALE, a Chinese-like 1.55, MAX_TEXT_SCALE).
+  for (const textScale of [0.5, 1.55, 2]) {
+    let moved = 0;
+    for (const f of feats) {
+      const packed = profiles.map((p) => pack(p, cells));
+      fast.load(f, docs, textScale);
+      profiles.forEach((p, i) => {
+        for (const useDates of [true, false]) {
+          const want = score(f, p, idf, DEFAULT_WEIGHTS, useDates, {}, textScale).parts;
+          const got = fast.parts(p, packed[i] as (typeof packed)[number], DEFAULT_WEIGHTS, useDates);
+          for (const k of ['text', 'entities', 'numbers', 'date', 'total'] as const) {
+            assert.ok(Math.abs(got[k] - want[k]) <= TOLERANCE, `scale ${textScale} ${k}: fast ${got[k]} vs score() ${want[k]}`);
+          }
+          if (Math.abs(want.total - score(f, p, idf, DEFAULT_WEIGHTS, useDates).parts.total) > TOLERANCE) moved++;
+        }
+      });
+      fast.unload();
+    }
+    assert.ok(moved > 0, `scale ${textScale} changes some totals (else the equality above proves nothing)`);
+  }
+});
+
 test('fast scorer follows document-frequency changes and refuses profiles packed before an eviction', () => {
   const { cells, feats, profiles, docs, idf } = setup();
   const fast = new FastScorer(cells);

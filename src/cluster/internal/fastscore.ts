@@ -25,14 +25,20 @@ export class FastScorer {
   /** Lowers term IDFs for the loaded article's language (0 for one-language stores), as termIdf() does. */
   private shift = 0;
   private epoch = -1;
+  /** The loaded article language's text scale (Backgrounds.scale), passed to combine() as score() takes it. */
+  private textScale = 1;
 
   constructor(private readonly cells: DfCells) {}
 
-  /** Scatters the article's IDF-weighted keys (its cells must not be evicted until `unload`). */
-  load(f: Features, docs: number): void {
+  /**
+   * Scatters the article's IDF-weighted keys (its cells must not be evicted until `unload`). `textScale`: its
+   * language's background scale, as score()'s 7th argument.
+   */
+  load(f: Features, docs: number, textScale = 1): void {
     this.unload();
     this.f = f;
     this.docs = docs;
+    this.textScale = textScale;
     this.epoch = this.cells.epoch;
     this.shift = languageShift((k) => this.cells.idfOf(this.cells.cell(k), docs), f.language);
     const norms = [0, 0, 0];
@@ -77,7 +83,7 @@ export class FastScorer {
     return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
   }
 
-  /** Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates)` gives them. */
+  /** Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates, {}, textScale)` gives them. */
   parts(profile: Profile, packed: Packed, w: Weights, useDates = true): ScoreParts {
     const f = this.f;
     if (!f || packed.epoch !== this.epoch || this.epoch !== this.cells.epoch)
@@ -92,6 +98,12 @@ export class FastScorer {
     const entities = this.cosine(packed, packed.eStart, packed.nStart, ne, 0);
     const numbers = this.cosine(packed, packed.nStart, packed.cells.length, nn, 0);
     const { date } = dateComponent(f, profile, w, useDates);
-    return { text, entities, numbers, date, total: combine({ text, entities, numbers, date }, w, crossLanguage(f, profile)) };
+    return {
+      text,
+      entities,
+      numbers,
+      date,
+      total: combine({ text, entities, numbers, date }, w, crossLanguage(f, profile), this.textScale),
+    };
   }
 }
