@@ -54,6 +54,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   const setStory = db.prepare('UPDATE stories SET title = ?, updated_at = ? WHERE id = ?');
   const touchStory = db.prepare('UPDATE stories SET updated_at = ? WHERE id = ?');
   const removedText = db.prepare('SELECT text FROM removed_blocks WHERE article_id = ? ORDER BY ord');
+  /** The text scale of the features' language (background.ts), passed to every score() and fast load alike. */
+  const scaleOf = (f: Features) => state.backgrounds.scale(f.language);
 
   /**
    * The article's strongest keys (weight × IDF) to look up in the index: names and numbers get their
@@ -95,7 +97,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (row) rows.push(row);
     }
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
-    fast.load(f, state.docs);
+    fast.load(f, state.docs, scaleOf(f));
     for (const { row, packed: pk } of packed) {
       out.push({ row, parts: fast.parts(row.profile, pk, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays) });
     }
@@ -105,7 +107,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
 
   /** Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()). */
   function storyScorer(f: Features): { fit: (p: Profile, row?: ProfileRow) => number; done: () => void } {
-    fast.load(f, state.docs);
+    fast.load(f, state.docs, scaleOf(f));
     return {
       fit: (p, row) => fast.parts(p, row && row.profile === p ? state.packed(row) : packFresh(p, state.cells), o.weights, false).total,
       done: () => fast.unload(),
@@ -120,7 +122,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       const a = state.profile(best.row.id);
       const b = state.profile(other.row.id);
       if (!a || !b || a.locked || b.locked || cannotLink(db, a.id, b.id)) continue;
-      const m = score(asFeatures(b.profile), a.profile, state.idf, o.weights).parts;
+      const bf = asFeatures(b.profile);
+      const m = score(bf, a.profile, state.idf, o.weights, true, {}, scaleOf(bf)).parts;
       const mutual = m.total;
       // Two events the article joins equally well, on the same days, need only storyline-level agreement
       // with each other (their profiles may be in different languages); otherwise event-level.
@@ -152,7 +155,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (row && within(f.time, row.profile, o.storyWindowDays)) rows.push(row);
     }
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
-    fast.load(f, state.docs);
+    fast.load(f, state.docs, scaleOf(f));
     const ranked = packed.map(({ row, packed: pk }) => ({ id: row.id, total: fast.parts(row.profile, pk, o.weights, false).total, row }));
     fast.unload();
     ranked.sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
@@ -178,7 +181,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (r.id === survivor || r.total < o.storyThreshold || r.row.locked || cannotLink(db, survivor, r.id)) continue;
       const b = state.profile(r.id);
       if (!b) continue;
-      const mutual = score(asFeatures(b.profile), a.profile, state.idf, o.weights, false).parts.total;
+      const bf = asFeatures(b.profile);
+      const mutual = score(bf, a.profile, state.idf, o.weights, false, {}, scaleOf(bf)).parts.total;
       if (mutual < o.storyThreshold) continue;
       const [into, from] = b.profile.n > a.profile.n || (b.profile.n === a.profile.n && b.id < a.id) ? [b.id, a.id] : [a.id, b.id];
       mergeStories(ctx, from, into, 'auto', `new event bridged both storylines (storylines score ${mutual.toFixed(3)} against each other)`);
@@ -194,6 +198,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const f = featuresOf(article, signals, aside);
     state.observe(dfKeys(f));
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
+    // Random same-language pairs for the language's text background (written in this article's transaction).
+    state.backgrounds.offer(f.language, f.terms, state.idf);
     const scored = scoreCandidates(f);
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];
@@ -205,7 +211,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     let rule: string;
     let ev: Evidence;
     // The chosen event's full evidence (shared terms, names, numbers) comes from score() itself.
-    const bestEv = best ? score(f, best.row.profile, state.idf, o.weights) : null;
+    const bestEv = best ? score(f, best.row.profile, state.idf, o.weights, true, {}, scaleOf(f)) : null;
     if (best && bestEv && bestEv.parts.total >= o.eventThreshold) {
       merged.push(...bridgeEvents(best, eligible.slice(1)));
       const eventId = merged.find((m) => m.from === best.row.id)?.into ?? best.row.id;

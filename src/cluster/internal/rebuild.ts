@@ -19,6 +19,8 @@ export function resetClusters(db: Database): void {
       db.prepare(`DELETE FROM ${t}`).run();
     }
     db.prepare("UPDATE cluster_meta SET value = '0' WHERE key = 'docs'").run();
+    // The text-cosine backgrounds (bgstore.ts) are relearnt from the re-run's own pairs.
+    db.prepare("DELETE FROM cluster_meta WHERE key = 'backgrounds'").run();
     db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").run();
   })();
 }

@@ -55,7 +55,7 @@ export function reconsiderArticle(
   if (current.profile.n > 1) {
     const rest: Profile = structuredClone(current.profile);
     if (old) addToProfile(rest, old, -1);
-    own = score(f, rest, ctx.state.idf, o.weights).parts.total;
+    own = score(f, rest, ctx.state.idf, o.weights, true, {}, ctx.state.backgrounds.scale(f.language)).parts.total;
   }
   const others = scored
     .filter((s) => s.inWindow && s.row.id !== from && !s.row.locked)
@@ -90,7 +90,7 @@ function move(ctx: Ctx, o: ClusterOptions, articleId: string, f: Features, from:
   const reason = `signals changed: scores ${best.toFixed(3)} against ${to}, ${own.toFixed(3)} against the rest of ${from}`;
   const decision = logDecision(ctx.db, 'auto', 'move-article', { article: articleId, from, to }, reason);
   const target = ctx.state.profile(to);
-  const ev = target ? score(f, target.profile, ctx.state.idf, o.weights) : null;
+  const ev = target ? score(f, target.profile, ctx.state.idf, o.weights, true, {}, ctx.state.backgrounds.scale(f.language)) : null;
   const explanation: Explanation = {
     score: best,
     parts: ev?.parts ?? { text: 0, entities: 0, numbers: 0, date: 0, total: best },

@@ -80,7 +80,9 @@ export function splitByDates(ctx: Ctx, eventIds: readonly string[], o: ClusterOp
   while (undated.length > 0) {
     let pick: { id: string; g: number; margin: number } | null = null;
     for (const id of undated) {
-      const s = profiles.map((p) => score(feats.get(id)!, p, ctx.state.idf, o.weights).parts.total);
+      const fi = feats.get(id)!;
+      const scale = ctx.state.backgrounds.scale(fi.language);
+      const s = profiles.map((p) => score(fi, p, ctx.state.idf, o.weights, true, {}, scale).parts.total);
       const order = s.map((x, i) => [x, i] as const).sort((a, b) => b[0] - a[0]);
       const margin = order[0]![0] - (order[1]?.[0] ?? 0);
       if (!pick || margin > pick.margin) pick = { id, g: order[0]![1], margin };
@@ -120,7 +122,7 @@ export function splitByDates(ctx: Ctx, eventIds: readonly string[], o: ClusterOp
     const f = feats.get(m.article)!;
     const rest = JSON.parse(JSON.stringify(profiles[gi]!)) as Profile;
     if (rest.n > 1) addToProfile(rest, f, -1);
-    const ev = score(f, rest, ctx.state.idf, o.weights);
+    const ev = score(f, rest, ctx.state.idf, o.weights, true, {}, ctx.state.backgrounds.scale(f.language));
     const explanation: Explanation = {
       score: ev.parts.total,
       parts: ev.parts,

@@ -4,6 +4,7 @@
  * generation counter (bumped by human edits in any process) invalidates them.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { StoredBackgrounds } from './bgstore.js';
 import { DfCells } from './dfcells.js';
 import type { Features } from './features.js';
 import { type Packed, pack, packKeys } from './packed.js';
@@ -63,6 +64,8 @@ function statements(db: Database) {
 
 export class ClusterState {
   readonly cells: DfCells;
+  /** Per-language text-cosine backgrounds (bgstore.ts): the text scale of each language. */
+  readonly backgrounds: StoredBackgrounds;
   private readonly profileCache = new Map<string, ProfileRow>();
   private docsCount: number;
   private generation: string;
@@ -71,6 +74,7 @@ export class ClusterState {
   constructor(db: Database) {
     this.cells = new DfCells(db);
     this.s = statements(db);
+    this.backgrounds = new StoredBackgrounds(db);
     this.docsCount = Number(this.meta('docs') ?? 0);
     this.generation = this.meta('generation') ?? '0';
   }
@@ -96,6 +100,7 @@ export class ClusterState {
   clearCaches(): void {
     this.cells.reset();
     this.profileCache.clear();
+    this.backgrounds.reload();
   }
 
   /** Marks the clusters as edited so every process reloads them. */

@@ -61,7 +61,10 @@ export function reviewStoryline(
   o: ClusterOptions,
   eventId: string,
   candidates: readonly string[],
-  scorer: StoryScorer = (f) => ({ fit: (p) => score(f, p, ctx.state.idf, o.weights, false).parts.total, done: () => {} }),
+  scorer: StoryScorer = (f) => ({
+    fit: (p) => score(f, p, ctx.state.idf, o.weights, false, {}, ctx.state.backgrounds.scale(f.language)).parts.total,
+    done: () => {},
+  }),
 ): StoryChange[] {
   const changes: StoryChange[] = [];
   const ev = ctx.state.profile(eventId);
