@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createClusterer } from '../../src/cluster/index.js';
 import { BACKGROUND_MIN_PAIRS, BACKGROUND_PAIRS_PER_ARTICLE, Backgrounds, MAX_TEXT_SCALE, MIN_TEXT_SCALE } from '../../src/cluster/internal/background.js';
-import { BACKGROUNDS_META_KEY, StoredBackgrounds } from '../../src/cluster/internal/bgstore.js';
+import { BACKGROUND_MIN_DOCS, BACKGROUNDS_META_KEY, StoredBackgrounds } from '../../src/cluster/internal/bgstore.js';
 import { DEFAULT_OPTIONS } from '../../src/cluster/internal/options.js';
 import { resetClusters } from '../../src/cluster/internal/rebuild.js';
 import { combine } from '../../src/cluster/internal/similarity.js';
@@ -47,7 +47,7 @@ for (const c of CASES) {
     let articles = 0;
     while (bg.backgrounds.count('xx') < BACKGROUND_MIN_PAIRS) {
       assert.equal(bg.scale('xx'), 1, `scale 1 at ${bg.backgrounds.count('xx')} pairs`);
-      const pairs = bg.offer('xx', vector(articles, c.shared), flatIdf);
+      const pairs = bg.offer('xx', vector(articles, c.shared), flatIdf, BACKGROUND_MIN_DOCS);
       assert.equal(pairs, Math.min(articles, BACKGROUND_PAIRS_PER_ARTICLE), 'pairs per article, fewer only at the start');
       articles++;
     }
@@ -55,10 +55,21 @@ for (const c of CASES) {
     // Other languages and articles without one are untouched.
     assert.equal(bg.scale('yy'), 1);
     assert.equal(bg.scale(null), 1);
-    assert.equal(bg.offer(null, vector(0, 0), flatIdf), 0);
+    assert.equal(bg.offer(null, vector(0, 0), flatIdf, BACKGROUND_MIN_DOCS), 0);
     db.close();
   });
 }
+
+test(`nothing is observed before the store holds ${BACKGROUND_MIN_DOCS} documents`, () => {
+  const db = openDatabase(':memory:');
+  const bg = new StoredBackgrounds(db);
+  for (let i = 0; i < 10; i++) assert.equal(bg.offer('xx', vector(i, 0), flatIdf, BACKGROUND_MIN_DOCS - 1), 0);
+  assert.equal(bg.backgrounds.count('xx'), 0);
+  // Warm-up articles were not kept either: the first article after it has no earlier one to pair with.
+  assert.equal(bg.offer('xx', vector(10, 0), flatIdf, BACKGROUND_MIN_DOCS), 0);
+  assert.equal(bg.offer('xx', vector(11, 0), flatIdf, BACKGROUND_MIN_DOCS), 1);
+  db.close();
+});
 
 test('backgrounds persist across a new clusterer on the same database; a reset clears them', () => {
   const t = tempDb();
@@ -66,7 +77,9 @@ test('backgrounds persist across a new clusterer on the same database; a reset c
     const db = openDatabase(t.path);
     // A language past the minimum (scale ≠ 1) learnt through the store, plus the fixtures assigned by a clusterer.
     const bg = new StoredBackgrounds(db);
-    for (let i = 0; bg.backgrounds.count('xx') < BACKGROUND_MIN_PAIRS; i++) db.transaction(() => bg.offer('xx', vector(i, 0), flatIdf))();
+    for (let i = 0; bg.backgrounds.count('xx') < BACKGROUND_MIN_PAIRS; i++) db.transaction(() => bg.offer('xx', vector(i, 0), flatIdf, BACKGROUND_MIN_DOCS))();
+    // A store past the warm-up (as if it held that many documents), so the fixtures observe pairs.
+    db.prepare("UPDATE cluster_meta SET value = ? WHERE key = 'docs'").run(String(BACKGROUND_MIN_DOCS));
     const c = createClusterer(db);
     for (const f of FIXTURES) {
       const a = storeBare(db, { id: f.id, title: f.title, text: f.text, lang: f.lang, published: f.published });

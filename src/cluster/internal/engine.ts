@@ -199,7 +199,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     state.observe(dfKeys(f));
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     // Random same-language pairs for the language's text background (written in this article's transaction).
-    state.backgrounds.offer(f.language, f.terms, state.idf);
+    state.backgrounds.offer(f.language, f.terms, state.idf, state.docs);
     const scored = scoreCandidates(f);
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];
