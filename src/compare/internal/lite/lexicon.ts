@@ -3,6 +3,7 @@
  * source of entities, quotes and numbers; this list is used when its output is not available, and every
  * use is recorded in the input's `notes` so a reader knows the fallback ran.
  */
+import { CARDINAL_WORDS } from '../../../internal/number-words.js';
 export const FUNCTION_WORDS = new Set(
   `a an the this that these those its his her their our your my of to in on at by for from with into onto over under about after before
   since during between among against without within through and or but nor so yet as than if then when while where who whom whose which what
@@ -21,36 +22,7 @@ export const REPORTING_VERBS = new Set(
 );
 
 /** Number words the fallback recognises (one–twenty and the tens), with their values. */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-};
+export const NUMBER_WORDS: Readonly<Record<string, number>> = CARDINAL_WORDS;
 
 /** Scale words and their multipliers. */
 export const SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9 };
