@@ -14,15 +14,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { type ClusterOptions, type ClusterSignals, createClusterer, DEFAULT_OPTIONS } from '../src/cluster/index.js';
-import { sampleBackgrounds } from '../src/cluster/internal/background.js';
 import { StoredBackgrounds } from '../src/cluster/internal/bgstore.js';
 import { type BCubed, bcubed, pearson } from '../src/cluster/internal/eval.js';
-import { featuresOf } from '../src/cluster/internal/features.js';
-import { dfKeys, idfValue } from '../src/cluster/internal/idf.js';
 import { loadDemoLabels, predicted } from '../src/cluster/internal/labelled.js';
-import { singleton } from '../src/cluster/internal/profile.js';
+import { pairScorer } from '../src/cluster/internal/pairs.js';
 import { resetClusters } from '../src/cluster/internal/rebuild.js';
-import { score } from '../src/cluster/internal/similarity.js';
 import { readSimilarity, semevalStream, sharedDir, splitTitle, storeBare } from '../src/cluster/internal/streams.js';
 import { annotate, corpusReference } from '../src/extract/index.js';
 import { clusterSignals, ingestPaths } from '../src/pipeline.js';
@@ -89,33 +85,13 @@ function partition(db: Database): { event: Map<string, string>; story: Map<strin
 // ---------------------------------------------------------------- 1. pair similarity
 function similarityBench(): void {
   const rows = readSimilarity(shared);
-  const feats = new Map<string, ReturnType<typeof featuresOf>>();
-  for (const r of rows) {
-    for (const [id, text, lang] of [
-      [r.a, r.textA, r.langA],
-      [r.b, r.textB, r.langB],
-    ] as const) {
-      if (feats.has(id)) continue;
-      const { title, body } = splitTitle(text);
-      feats.set(id, featuresOf({ title, text: body, published: null, language: lang }));
-    }
-  }
-  const df = new Map<string, number>();
-  for (const f of feats.values()) for (const k of dfKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
-  const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
-  // Per-language backgrounds from random same-language pairs of the texts, as a store would observe them (no labels).
-  const backgrounds = sampleBackgrounds([...feats.values()], (a, b) => score(a, singleton(b), idf).parts.text);
-  const scaleOf = (id: string) => backgrounds.scale(feats.get(id)!.language);
-  const scored = rows.map((r) => ({
-    r,
-    s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf, DEFAULT_OPTIONS.weights, true, {}, scaleOf(r.a)).parts.total,
-  }));
+  const pairs = pairScorer(rows);
+  const feats = pairs.features;
+  const backgrounds = pairs.backgrounds;
+  const scored = rows.map((r) => ({ r, s: pairs.total(r) }));
   // The storyline-level score (dates ignored, as the clusterer scores an event against storylines): Overall asks
   // whether two reports cover the same story, which a follow-up weeks later does.
-  const storyLevel = rows.map((r) => ({
-    r,
-    s: score(feats.get(r.a)!, singleton(feats.get(r.b)!), idf, DEFAULT_OPTIONS.weights, false, {}, scaleOf(r.a)).parts.total,
-  }));
+  const storyLevel = rows.map((r) => ({ r, s: pairs.total(r, false) }));
   // Pearson against −Overall, so that positive means "agrees" (Overall 1 = same story).
   const corr = (xs: typeof scored) =>
     pearson(

@@ -11,14 +11,10 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { sampleBackgrounds } from '../../src/cluster/internal/background.js';
 import { bcubed, pearson } from '../../src/cluster/internal/eval.js';
-import { featuresOf } from '../../src/cluster/internal/features.js';
-import { dfKeys, idfValue } from '../../src/cluster/internal/idf.js';
 import { loadDemoLabels, predicted } from '../../src/cluster/internal/labelled.js';
-import { singleton } from '../../src/cluster/internal/profile.js';
-import { DEFAULT_WEIGHTS, score } from '../../src/cluster/internal/similarity.js';
-import { readSimilarity, sharedDir, splitTitle } from '../../src/cluster/internal/streams.js';
+import { pairScorer } from '../../src/cluster/internal/pairs.js';
+import { readSimilarity, sharedDir } from '../../src/cluster/internal/streams.js';
 import { ingestPaths } from '../../src/pipeline.js';
 import { openDatabase } from '../../src/store/db.js';
 
@@ -55,25 +51,8 @@ test('gate: pair similarity on same-language SemEval pairs (subset)', (t) => {
   const rows = readSimilarity(shared)
     .filter((r) => r.langA === r.langB)
     .slice(0, SAME_LANGUAGE_PAIRS);
-  const feats = new Map<string, ReturnType<typeof featuresOf>>();
-  for (const r of rows) {
-    for (const [id, text, lang] of [
-      [r.a, r.textA, r.langA],
-      [r.b, r.textB, r.langB],
-    ] as const) {
-      if (feats.has(id)) continue;
-      const { title, body } = splitTitle(text);
-      feats.set(id, featuresOf({ title, text: body, published: null, language: lang }));
-    }
-  }
-  const df = new Map<string, number>();
-  for (const f of feats.values()) for (const k of dfKeys(f)) df.set(k, (df.get(k) ?? 0) + 1);
-  const idf = (k: string) => idfValue(df.get(k) ?? 0, feats.size);
-  const backgrounds = sampleBackgrounds([...feats.values()], (a, b) => score(a, singleton(b), idf).parts.text);
-  const xs = rows.map((r) => {
-    const f = feats.get(r.a)!;
-    return score(f, singleton(feats.get(r.b)!), idf, DEFAULT_WEIGHTS, true, {}, backgrounds.scale(f.language)).parts.total;
-  });
+  const pairs = pairScorer(rows);
+  const xs = rows.map((row) => pairs.total(row));
   const r = pearson(
     xs,
     rows.map((x) => -x.overall),
