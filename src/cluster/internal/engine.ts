@@ -8,6 +8,7 @@ import type { StoredArticle } from '../../types.js';
 import { ClusterError } from '../errors.js';
 import type { Assignment, Clusterer, ClusterSignals, Explanation, ScoreParts } from '../types.js';
 import { compactFast } from './compact.js';
+import { explanationOf } from './explain.js';
 import { FastScorer } from './fastscore.js';
 import { type Features, featuresOf } from './features.js';
 import { dfKeys } from './idf.js';
@@ -263,20 +264,17 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     } else touchStory.run(now(), storyId);
     state.saveProfile(storyRow);
 
-    const explanation: Explanation = {
-      score: ev.parts.total,
-      parts: ev.parts,
-      sharedTerms: ev.sharedTerms,
-      sharedEntities: ev.sharedEntities,
-      sharedNumbers: ev.sharedNumbers,
-      dates: { article: f.primary, event: Object.keys(eventRow.profile.dates).sort(), gapDays: ev.gapDays },
+    const explanation = explanationOf({
+      evidence: ev,
+      features: f,
+      eventDates: eventRow.profile.dates,
       threshold: o.eventThreshold,
       rule,
       alternatives: scored
         .filter((s) => s.row.id !== eventRow.id && !merged.some((m) => m.from === s.row.id))
         .slice(0, ALTERNATIVES_LISTED)
         .map((s) => ({ eventId: s.row.id, score: Number(s.parts.total.toFixed(4)) })),
-    };
+    });
     link.run(article.id, eventRow.id, ev.parts.total, JSON.stringify(explanation));
     // The event has grown to a review size: revisit its storyline with the better evidence (storyline.ts).
     if (!newEvent && o.autoMerge && isReviewSize(eventRow.profile.n)) {

@@ -4,7 +4,8 @@
  * candidate events again, and moves when another event is now clearly better. Moves are automatic decisions
  * (logged); pinned articles (human moves and splits) and locked events never move.
  */
-import type { Explanation, Reconsideration, ScoreParts } from '../types.js';
+import type { Reconsideration, ScoreParts } from '../types.js';
+import { explanationOf } from './explain.js';
 import type { Features } from './features.js';
 import { type Ctx, eventDate, indexKeysOf, logDecision, rebuildEvent, rebuildStory, redirect, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
@@ -91,17 +92,14 @@ function move(ctx: Ctx, o: ClusterOptions, articleId: string, f: Features, from:
   const decision = logDecision(ctx.db, 'auto', 'move-article', { article: articleId, from, to }, reason);
   const target = ctx.state.profile(to);
   const ev = target ? score(f, target.profile, ctx.state.idf, o.weights, true, {}, ctx.state.backgrounds.scale(f.language)) : null;
-  const explanation: Explanation = {
-    score: best,
-    parts: ev?.parts ?? { text: 0, entities: 0, numbers: 0, date: 0, total: best },
-    sharedTerms: ev?.sharedTerms ?? [],
-    sharedEntities: ev?.sharedEntities ?? [],
-    sharedNumbers: ev?.sharedNumbers ?? [],
-    dates: { article: f.primary, event: target ? Object.keys(target.profile.dates).sort() : [], gapDays: ev?.gapDays ?? null },
+  const explanation = explanationOf({
+    evidence: ev,
+    features: f,
+    eventDates: target?.profile.dates ?? {},
     threshold: o.eventThreshold,
     rule: `moved from ${from} when reconsidered (decision ${decision}): ${reason}`,
-    alternatives: [],
-  };
+    score: best,
+  });
   const fromStory = storyOf(ctx.db, from);
   const toStory = storyOf(ctx.db, to);
   stmt(ctx.db, 'UPDATE article_events SET event_id = ?, score = ?, explanation = ? WHERE article_id = ?').run(to, best, JSON.stringify(explanation), articleId);

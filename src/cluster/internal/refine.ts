@@ -5,8 +5,8 @@
  * fits best, most confident first, the group profiles growing as they go. Bounded by event size.
  */
 
-import type { Explanation } from '../types.js';
 import { dayGap } from './dates.js';
+import { explanationOf } from './explain.js';
 import type { Features } from './features.js';
 import { type Ctx, freshId, logDecision, membersOf, rebuildEvent, rebuildStory, redirect, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
@@ -123,17 +123,13 @@ export function splitByDates(ctx: Ctx, eventIds: readonly string[], o: ClusterOp
     const rest = JSON.parse(JSON.stringify(profiles[gi]!)) as Profile;
     if (rest.n > 1) addToProfile(rest, f, -1);
     const ev = score(f, rest, ctx.state.idf, o.weights, true, {}, ctx.state.backgrounds.scale(f.language));
-    const explanation: Explanation = {
-      score: ev.parts.total,
-      parts: ev.parts,
-      sharedTerms: ev.sharedTerms,
-      sharedEntities: ev.sharedEntities,
-      sharedNumbers: ev.sharedNumbers,
-      dates: { article: f.primary, event: Object.keys(rest.dates).sort(), gapDays: ev.gapDays },
+    const explanation = explanationOf({
+      evidence: ev,
+      features: f,
+      eventDates: rest.dates,
       threshold: o.eventThreshold,
       rule: `moved from ${m.from} when the event was split by happening dates (decision ${decision}); score against the rest of its new event`,
-      alternatives: [],
-    };
+    });
     update.run(m.to, ev.parts.total, JSON.stringify(explanation), m.article);
   }
   const stories = new Set<string>();
