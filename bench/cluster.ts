@@ -21,6 +21,7 @@ import { pairScorer } from '../src/cluster/internal/pairs.js';
 import { resetClusters } from '../src/cluster/internal/rebuild.js';
 import { readSimilarity, semevalStream, sharedDir, splitTitle, storeBare } from '../src/cluster/internal/streams.js';
 import { annotate, corpusReference } from '../src/extract/index.js';
+import { lcg } from '../src/internal/random.js';
 import { clusterSignals, ingestPaths } from '../src/pipeline.js';
 import { listArticles } from '../src/store/articles.js';
 import { openDatabase } from '../src/store/db.js';
@@ -43,11 +44,7 @@ const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
 
 function shuffle<T>(xs: readonly T[], seed: number): T[] {
   const a = [...xs];
-  let s = seed;
-  const r = () => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return s / 2_147_483_648;
-  };
+  const r = lcg(seed);
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [a[i], a[j]] = [a[j]!, a[i]!];

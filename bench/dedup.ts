@@ -34,6 +34,7 @@ import { bandScheme, estimateJaccard, signature } from '../src/dedup/internal/mi
 import { words } from '../src/dedup/internal/text.js';
 import { dedupSchema } from '../src/dedup/schema.js';
 import { parseCsv } from '../src/internal/csv.js';
+import { mulberry32 } from '../src/internal/random.js';
 import { migrate } from '../src/store/migrate.js';
 import type { DuplicateKind, StoredArticle } from '../src/types.js';
 
@@ -41,18 +42,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED = process.env.STORYLINE_SHARED ?? path.resolve(ROOT, '../shared');
 
 // ---------------------------------------------------------------- helpers
-
-/** mulberry32: small seeded PRNG so every run builds the same set. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(xs: T[], r: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {
@@ -386,7 +375,7 @@ function score(kind: string, gold: number, predicted: number, correct: number): 
 
 export function runAccuracy(options: Partial<AccuracyOptions> = {}): AccuracyResult {
   const o = { ...defaultAccuracyOptions, ...options };
-  const r = rng(o.seed);
+  const r = mulberry32(o.seed);
   const started = performance.now();
   const base = shuffle(loadBaseArticles(), r);
   const vocab = [...new Set(base.flatMap((a) => words(a.paragraphs.join(' ')).filter((w) => CONTENT_WORD.test(w))))].sort();
@@ -651,7 +640,7 @@ export function demoTable(d: DemoResult): string {
 
 /** Synthetic vocabulary: lower-case words, capitalised names, and numbers, Zipf-like frequencies. */
 function syntheticWriter(seed: number) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const syll = ['ka', 'lo', 'mi', 'ren', 'to', 'sa', 'vel', 'di', 'nor', 'pa', 'qu', 'es', 'tan', 'bri', 'ol', 'um'];
   const word = () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(syll, r)).join('');
   const vocab = Array.from({ length: 40000 }, word);
@@ -728,7 +717,7 @@ export function runSpeed(sizes: readonly number[], naiveSize: number, seed = 11)
   db.pragma('cache_size = -65536');
   const stage = createProvenance(db);
   const write = syntheticWriter(seed);
-  const r = rng(seed + 1);
+  const r = mulberry32(seed + 1);
   const recent: string[][] = [];
   const points: SpeedPoint[] = [];
   let peakRss = 0;

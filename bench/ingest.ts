@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoCorpusPath } from '../src/cli/commands/demo.js';
 import { exportDatabase } from '../src/export.js';
+import { mulberry32 } from '../src/internal/random.js';
 import { ingestPaths } from '../src/pipeline.js';
 import { openDatabase } from '../src/store/db.js';
 
@@ -17,21 +18,10 @@ const args = process.argv.slice(2);
 const countArg = args.indexOf('--count');
 const COUNT = countArg >= 0 ? Number(args[countArg + 1]) : 10_000;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run ingests the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ['ka', 'ren', 'to', 'mi', 'sal', 'vor', 'el', 'an', 'dru', 'bes', 'lin', 'os'];
 
 function variant(paragraphs: string[], i: number): { title: string; paragraphs: string[] } {
-  const r = rng(i + 1);
+  const r = mulberry32(i + 1);
   const name = () =>
     Array.from({ length: 2 + Math.floor(r() * 2) }, () => SYLLABLES[Math.floor(r() * SYLLABLES.length)])
       .join('')

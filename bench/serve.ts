@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { createServer } from '../src/api/index.js';
+import { mulberry32 } from '../src/internal/random.js';
 import { insertArticle } from '../src/store/articles.js';
 import { openDatabase } from '../src/store/db.js';
 
@@ -45,16 +46,6 @@ const PACED_SOCKETS = 64;
 /** Seconds of unmeasured load before each measured run. */
 const WARMUP_S = 2;
 
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ['ka', 'ren', 'to', 'mi', 'sal', 'vor', 'el', 'an', 'dru', 'bes', 'lin', 'os', 'tam', 'qui', 'ner', 'fa'];
 
 export interface BenchDb {
@@ -64,7 +55,7 @@ export interface BenchDb {
 
 /** Fills `db` with `total` synthetic articles in skewed storylines. */
 export function fillBenchDb(db: Database, total: number, seed = 7): BenchDb {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const word = () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => SYLLABLES[Math.floor(r() * SYLLABLES.length)]).join('');
   const sentence = (topic: string[]) =>
     Array.from({ length: WORDS_PER_PARAGRAPH }, (_, i) => (i % 7 === 0 ? (topic[Math.floor(r() * topic.length)] ?? 'x') : word())).join(' ');
@@ -167,7 +158,7 @@ async function runLoad(url: string, scenario: string, duration: number, rate: nu
   /** Concurrent connections: enough to sustain the rate with headroom, like a few busy browsers. */
   const CONNECTIONS = 10;
   // With `paths`, each request asks for a random one of them (seeded, so runs are comparable).
-  const pick = rng(11);
+  const pick = mulberry32(11);
   const requests = paths ? [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[Math.floor(pick() * paths.length)] ?? '/' }) }] : undefined;
   const opts = { url, connections: CONNECTIONS, ...(rate ? { overallRate: rate } : {}), ...(requests ? { requests } : {}) };
   // Warm-up (JIT, SQLite page cache, response cache), not measured.
@@ -193,7 +184,7 @@ async function runLoad(url: string, scenario: string, duration: number, rate: nu
  */
 async function pacedLoad(origin: string, paths: readonly string[], scenario: string, duration: number, rate: number): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: PACED_SOCKETS });
-  const pick = rng(13);
+  const pick = mulberry32(13);
   const interval = 1000 / rate;
   const run = async (seconds: number) => {
     const latencies: number[] = [];

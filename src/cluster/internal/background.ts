@@ -10,6 +10,7 @@
  * to merge and to store); its BACKGROUND_QUANTILE is the language's background. A language with fewer than
  * BACKGROUND_MIN_PAIRS observations keeps scale 1.
  */
+import { lcg } from '../../internal/random.js';
 
 /**
  * Which quantile of random same-language pair cosines is the background. bench/similarity, same-language Pearson with
@@ -144,11 +145,8 @@ export function sampleBackgrounds<T extends { readonly language: string | null }
 ): Backgrounds {
   const byLanguage = new Map<string, T[]>();
   for (const x of items) if (x.language) byLanguage.set(x.language, [...(byLanguage.get(x.language) ?? []), x]);
-  let s = seed;
-  const next = (n: number) => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return Math.floor((s / 2_147_483_648) * n);
-  };
+  const random = lcg(seed);
+  const next = (n: number) => Math.floor(random() * n);
   const out = new Backgrounds();
   for (const [language, xs] of [...byLanguage].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (xs.length < 2) continue;
