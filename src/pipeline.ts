@@ -208,7 +208,8 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
     saveAnnotations(db, id, ann);
     stored = adoptInferredDate(db, stored, ann);
     stages.clusterer.assign(stored, clusterSignals(ann));
-    if (stored.published || ann.inferredPublished) stages.datedSinceNull = true;
+    // only a date the corpus reference counts (metadata, or an inferred one confident enough to be adopted above)
+    if (stored.published) stages.datedSinceNull = true;
   })();
   return { ...base, status: 'ingested', reason: null, articleId: id };
 }
