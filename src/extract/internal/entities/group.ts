@@ -4,6 +4,7 @@
  * their expansion, and seats of power to one organisation each.
  */
 import type { Analysis, Entity, EntityType, Mention, RecognizedMention } from '../../types.js';
+import { ORG_HEADS } from './lexicon.js';
 import { acronymOf, entityKey, foldName, isAcronym, nameVariant, skeleton, undot, wordVariant } from './names.js';
 
 interface Group {
@@ -114,6 +115,14 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
         target = (before[0] as { g: Group }).g;
       }
     }
+    if (!target && m.type !== 'PERSON' && !ORG_HEADS.has(w.toLowerCase())) {
+      // A distinctive last word alone names the organisation introduced in full ("Drennick Rovers" … "Rovers");
+      // a generic head ("Ministry", "Council") is left alone, it could be any of several bodies.
+      const orgs = [...new Set(byWord.get(`L|${skeleton(w)}`) ?? [])].filter(
+        (g) => g.type === 'ORG' && [...g.forms.keys()].some((f) => wordCount(f) > 1 && lastOf(f).toLowerCase() === w.toLowerCase()),
+      );
+      if (orgs.length === 1) target = orgs[0];
+    }
     if (!target)
       target = (byName.get(nameKey(w)) ?? []).find((g) => compatible(g, m.type) && [...g.forms.keys()].some((f) => wordCount(f) === 1 && wordVariant(f, w)));
     if (target) {
@@ -141,3 +150,8 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
 }
 
 export { foldName };
+
+function lastOf(form: string): string {
+  const words = form.split(/\s+/);
+  return words[words.length - 1] as string;
+}

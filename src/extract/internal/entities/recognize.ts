@@ -212,11 +212,6 @@ export class RuleEntityRecognizer implements EntityRecognizer {
     if (n === 1 && CALENDAR_WORDS.has(folded)) return null;
     if (n === 1 && name.length < 2) return null;
     if (n === 1 && DEMONYM.test(head.text) && !COUNTRIES.has(head.text) && !CITIES.has(head.text) && !titled) return null;
-    if (n === 1 && DEMONYM.test(head.text) && !COUNTRIES.has(head.text) && !CITIES.has(head.text) && !titled) {
-      // "Russian" before a noun: an adjective of nationality, not an entity.
-      const next = tokens[end];
-      if (next && /^\p{Ll}/u.test(next.text)) return null;
-    }
     let type: EntityType = 'MISC';
     let seat: string | null = null;
     const before = tokens[first - 1];
@@ -250,8 +245,16 @@ export class RuleEntityRecognizer implements EntityRecognizer {
       tokens.slice(first, end).every((t) => t.pos === 'PROPN') &&
       !tokens.slice(first, end).some((t) => commonWords(analysis).has(t.text.toLowerCase()))
     ) {
-      type = 'PERSON';
-      evidence.push('name-shape');
+      // A name-shaped span after the definite article ("the Port Ashby Mariners won") names a team, band or
+      // body: English does not put "the" before a person's name (a person used attributively, "the Joe
+      // Smith era", is typed by its given name or title before this rule).
+      if (before && lower(before) === 'the') {
+        type = 'ORG';
+        evidence.push('determiner-name');
+      } else {
+        type = 'PERSON';
+        evidence.push('name-shape');
+      }
     } else if (n > MAX_PERSON_TOKENS) {
       type = 'ORG';
       evidence.push('long-name');
@@ -280,7 +283,8 @@ export class RuleEntityRecognizer implements EntityRecognizer {
 }
 
 /** Document pass: lone words take the type of the full name they end or start; acronyms of named organisations. */
-function typeByDocument(analysis: Analysis, found: RecognizedMention[]): RecognizedMention[] {
+function typeByDocument(analysis: Analysis, initial: RecognizedMention[]): RecognizedMention[] {
+  const found = retypePluralAffiliations(analysis.text, initial);
   const personWords = new Map<string, number>();
   for (const m of found) {
     if (m.type !== 'PERSON') continue;
@@ -306,6 +310,47 @@ function typeByDocument(analysis: Analysis, found: RecognizedMention[]): Recogni
     return m;
   });
   return typed.filter((m) => !(m.type === 'MISC' && m.evidence.includes(SENTENCE_INITIAL)));
+}
+
+/**
+ * A plural-looking proper noun ("Rovers", "Mariners", "Braves"): s after a consonant or e. Endings in -is, -us,
+ * -as, -os and -ss are Latin or Greek singulars and surnames far more often than plurals (Davis, Marcus, Ross).
+ */
+const PLURAL_NAME = /\p{L}[^\Waiosu]s$/u;
+
+/**
+ * A mention typed PERSON only by its shape ("Drennick Rovers": two proper nouns, no given name, no title)
+ * whose last word is plural-looking and elsewhere premodifies a title before a person ("Rovers manager Dario
+ * Kest") names the group that person belongs to, a team or band, so it is an ORG. Both conditions are needed:
+ * a person's surname also premodifies titles ("Trump adviser"), and many surnames end in s; a group name used as
+ * an affiliation does both. Mentions with stronger person evidence (given name, title) are left alone.
+ */
+function retypePluralAffiliations(text: string, found: RecognizedMention[]): RecognizedMention[] {
+  const affiliations = new Set<string>();
+  for (let i = 0; i + 1 < found.length; i++) {
+    const m = found[i] as RecognizedMention;
+    const next = found[i + 1] as RecognizedMention;
+    if (next.type !== 'PERSON') continue;
+    const gap = /^\s+([\p{Ll}-]+)\s+$/u.exec(text.slice(m.span.end, next.span.start));
+    if (gap && PERSON_TITLES.has(gap[1] as string)) affiliations.add(lastWord(m.text));
+  }
+  if (affiliations.size === 0) return found;
+  const groups = new Set<string>();
+  for (const m of found) {
+    const last = lastWord(m.text);
+    if (m.type === 'PERSON' && m.evidence.includes('name-shape') && affiliations.has(last) && PLURAL_NAME.test(last)) groups.add(last);
+  }
+  if (groups.size === 0) return found;
+  return found.map((m) => {
+    if (!groups.has(lastWord(m.text)) || (m.type !== 'PERSON' && m.type !== 'MISC')) return m;
+    if (m.type === 'PERSON' && !m.evidence.includes('name-shape') && !m.evidence.includes('speech-subject')) return m;
+    return { ...m, type: 'ORG' as EntityType, evidence: [...m.evidence, 'plural-affiliation'] };
+  });
+}
+
+function lastWord(name: string): string {
+  const words = foldName(name).split(' ');
+  return words[words.length - 1] as string;
 }
 
 /** Characters after a mention searched for "'s <role>" (enough for one possessive and a long role word). */
