@@ -132,12 +132,28 @@ export function sentenceSubject(analysis: Analysis, first: number, limit: number
   }
   for (let k = start; k < limit; k++) {
     const tok = t[k] as Token;
+    // "Wasserman Schultz, who is reviled by …, said": the relative clause's verb is not the sentence's; its
+    // pronoun is not the subject. Skip to the comma closing the clause (the main verb's phrase jumps back over it).
+    if (relativeOpening(t, k)) {
+      const close = t.slice(k + 1, limit).findIndex((x) => x.text === ',');
+      if (close < 0) return null;
+      k += close + 1;
+      continue;
+    }
     if ((tok.pos === 'VERB' || tok.pos === 'AUX') && !/^\p{Lu}/u.test(tok.text)) {
       const p = npBefore(analysis, k, start);
       if (p && hasNominal(analysis, p)) return p;
     }
   }
   return null;
+}
+
+/** Relative pronouns that open a non-restrictive clause after a comma (", who …,", ", which …,"). */
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+
+/** Does token k open a comma-bounded relative clause? */
+function relativeOpening(t: readonly Token[], k: number): boolean {
+  return RELATIVE_PRONOUNS.has((t[k] as Token).text.toLowerCase()) && t[k - 1]?.text === ',';
 }
 
 /** Quotation marks that open and close a quotation at a sentence's start ("“…,” he said, adding …"). */
