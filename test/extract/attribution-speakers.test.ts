@@ -26,6 +26,13 @@ const rows: Row[] = [
     speaker: 'Reyes',
     type: 'direct',
   },
+  {
+    name: 'a conjunction after the closing mark opens a new clause, not the quote’s frame',
+    text: 'Minister Mara Lind said the plan remained “one of strength and patience,” but the opposition leader later warned that it would fail.',
+    content: 'patience',
+    speaker: 'Lind',
+    type: 'direct',
+  },
 ];
 
 test('attribution speakers: the speaker of each pattern', () => {

@@ -181,6 +181,8 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   if (first.sentence !== last.sentence && s && s.firstToken !== i0) return null;
   let i = i0;
   while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“' && i - i0 < 3) i++;
+  // "…remained “one of commitment”, but he also warned …": a conjunction after the quote opens a new clause, not its frame.
+  if ((t[i] as Token | undefined)?.pos === 'CCONJ') return null;
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
     const tok = t[k] as Token;
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
