@@ -23,6 +23,9 @@ export {
   ingestPaths,
   type LogEntry,
   type Outcome,
+  type ReannotateOptions,
+  type ReannotateSummary,
+  reannotateStored,
 } from './pipeline.js';
 export { getArticle, listArticles, removedBlocks, type SearchHit, searchArticles } from './store/articles.js';
 // Storage.

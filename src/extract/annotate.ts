@@ -23,8 +23,12 @@ import type {
   QuoteExtractor,
 } from './types.js';
 
-/** Bumped when the shape or meaning of stored annotations changes. */
-export const ANNOTATIONS_VERSION = 1;
+/**
+ * Bumped when the shape or meaning of stored annotations changes, or the rules change what they find (2: team names
+ * typed ORG, session-3 attribution rules). Older stored annotations are ignored by readers until
+ * `storyline reannotate` (pipeline `reannotateStored`) rebuilds them.
+ */
+export const ANNOTATIONS_VERSION = 2;
 /** Inferred publication dates below this confidence are used as the anchor but flagged in `fallbacks`. */
 export const LOW_CONFIDENCE = 0.5;
 

@@ -9,6 +9,7 @@ import { register as ingest } from './ingest.js';
 import { register as ledger } from './ledger.js';
 import { register as merge } from './merge.js';
 import { register as move } from './move.js';
+import { register as reannotate } from './reannotate.js';
 import { register as search } from './search.js';
 import { register as serve } from './serve.js';
 import { register as split } from './split.js';
@@ -29,6 +30,7 @@ export const commands: readonly ((program: Command) => void)[] = [
   why,
   extract,
   annotate,
+  reannotate,
   merge,
   split,
   move,
