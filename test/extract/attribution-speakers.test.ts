@@ -33,6 +33,13 @@ const rows: Row[] = [
     speaker: 'Lind',
     type: 'direct',
   },
+  {
+    name: 'a quote in the clause a pronoun opens after a pronoun’s report is the reporter’s',
+    text: 'The senator spoke after the vote. She said she warned the committee that the bill “would raise taxes on every family.”',
+    content: 'every family',
+    speaker: 'She',
+    type: 'direct',
+  },
 ];
 
 test('attribution speakers: the speaker of each pattern', () => {
