@@ -6,24 +6,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { StoryComparison } from '../../compare/index.js';
-import { ApiError } from '../errors.js';
-
-type CompareModule = typeof import('../../compare/index.js');
+import { lazyStage } from './lazy-stage.js';
 
 /**
  * The compare stage, loaded on first use: if it fails to load, only its sections answer
  * 503 `unavailable` and the rest of the API keeps working.
  */
-let compareModule: Promise<CompareModule> | null = null;
-async function loadCompare(): Promise<CompareModule> {
-  compareModule ??= import('../../compare/index.js');
-  try {
-    return await compareModule;
-  } catch (cause) {
-    compareModule = null;
-    throw new ApiError(503, 'unavailable', `the compare stage could not be loaded: ${(cause as Error).message}`, { cause });
-  }
-}
+const loadCompare = lazyStage('compare', () => import('../../compare/index.js'));
 
 /** Storylines whose comparison is kept; a reader moving between a few storylines never waits twice. */
 const MAX_COMPARISONS = 16;

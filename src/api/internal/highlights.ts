@@ -4,21 +4,10 @@
  * onto paragraphs so the UI can mark them without ever handling markup.
  */
 import type { StoredArticle } from '../../types.js';
-import { ApiError } from '../errors.js';
-
-type ExtractModule = typeof import('../../extract/index.js');
+import { lazyStage } from './lazy-stage.js';
 
 /** The extract stage, loaded on first use so a failure to load it only affects highlights (503). */
-let extractModule: Promise<ExtractModule> | null = null;
-async function loadExtract(): Promise<ExtractModule> {
-  extractModule ??= import('../../extract/index.js');
-  try {
-    return await extractModule;
-  } catch (cause) {
-    extractModule = null;
-    throw new ApiError(503, 'unavailable', `the extract stage could not be loaded: ${(cause as Error).message}`, { cause });
-  }
-}
+const loadExtract = lazyStage('extract', () => import('../../extract/index.js'));
 
 export type HighlightKind = 'entity' | 'quote' | 'number';
 
