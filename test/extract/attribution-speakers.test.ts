@@ -51,3 +51,31 @@ test('attribution speakers: the speaker of each pattern', () => {
     assert.ok(sp?.includes(row.speaker), `${row.name}: speaker ${JSON.stringify(sp)} (${q.speaker.kind}, cue ${q.cue})`);
   }
 });
+
+/** Sentences in which no claimed attribution (speaker not `unknown`) may have the given speaker words. */
+const notSpeakers: { name: string; text: string; speaker: string }[] = [
+  {
+    name: 'expletive "there" is no source',
+    text: 'But there are signs that shoppers are starting to feel more confident about their own prospects.',
+    speaker: 'there',
+  },
+  {
+    name: 'dummy "it" of a copula is no source',
+    text: 'The council met on Monday. It is too soon to say how much damage the storm did to the harbor.',
+    speaker: 'it',
+  },
+];
+
+test('attribution speakers: words that name no source', () => {
+  for (const row of notSpeakers) {
+    const claimed = quotesOf(row.text).filter((q) => q.speaker.kind !== 'unknown');
+    const bad = claimed.filter((q) => speakerText(row.text, q)?.toLowerCase() === row.speaker);
+    assert.equal(bad.length, 0, `${row.name}: ${JSON.stringify(bad.map((q) => [q.cue, q.text]))}`);
+  }
+});
+
+test('attribution speakers: "it" right before its cue still reports', () => {
+  const text = 'The agency released its annual report on Friday. It said the number of complaints had doubled since last year.';
+  const q = quotesOf(text).find((x) => x.text.includes('complaints'));
+  assert.ok(q && q.speaker.kind !== 'unknown' && speakerText(text, q) === 'It', JSON.stringify(q));
+});

@@ -12,7 +12,7 @@ type Covered = (start: number, end: number) => boolean;
 import { caseStats } from '../case-stats.js';
 import { FRAME_ONLY_LEMMAS, SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lexicon.js';
 import { findQuoteMarks } from './marks.js';
-import { agentlessPassive, insideQuote, isInfinitive, isTitle, namingParticiple, nominalUse, participleModifier } from './not-reports.js';
+import { agentlessPassive, expletiveSubject, insideQuote, isInfinitive, isTitle, namingParticiple, nominalUse, participleModifier } from './not-reports.js';
 import { endsNominal, type NounPhrase, npAfter, npBefore, resolveSpeaker, type SpeakerContext } from './speaker.js';
 import { clauseSubject, coordinatedSubject, hasNominal, mediumObject, pollFor, precedingSpeaker, sentenceSubject, tokenIndexAt } from './subjects.js';
 
@@ -812,8 +812,10 @@ export class RuleQuoteExtractor implements QuoteExtractor {
     // F1/2 break-even (all F1 0.6861 -> 0.6885 without them; odd 0.6855 -> 0.6874). Direct quotes keep
     // theirs ("Obama's “…” promise"; dropping them there cost direct F1 0.0007). Trimming a trailing
     // quantifier instead ("Susan Rice all told") was worse (even 0.6881, odd 0.6872).
+    const cutOff = phrase && !endsNominal(analysis, phrase);
+    const expletive = phrase && expletiveSubject(analysis.tokens, phrase.first, phrase.end, cue.index);
     const speaker: Speaker =
-      phrase && !endsNominal(analysis, phrase) ? { entityKey: null, name: null, kind: 'unknown', span: phrase.span } : resolveSpeaker(ctx, phrase);
+      phrase && (cutOff || expletive) ? { entityKey: null, name: null, kind: 'unknown', span: phrase.span } : resolveSpeaker(ctx, phrase);
     if (speaker.entityKey) ctx.speakersBySentence.set(sentence, speaker.entityKey);
     return {
       text: analysis.text.slice(content.start, content.end),

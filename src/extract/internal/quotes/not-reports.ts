@@ -79,3 +79,27 @@ export function isInfinitive(t: readonly Token[], k: number): boolean {
   const tok = t[k] as Token;
   return t[k - 1]?.text.toLowerCase() === 'to' && tok.text.toLowerCase() === tok.lemma;
 }
+
+/**
+ * An expletive subject, not a source: "there" ("there are signs that Americans feel …") always; "it" when
+ * more than adverbs and auxiliaries stand between it and the cue, or a copula does ("it is hard to see", "It
+ * is too soon to say", "It is expected to show"): the dummy subject, not the reporter ("It said …", "it
+ * also accused …"). Even half of PolNeAR: indirect "it" reports were right 18 of 74 times.
+ */
+export function expletiveSubject(t: readonly Token[], first: number, end: number, cue: number): boolean {
+  if (end !== first + 1) return false;
+  const w = (t[first] as Token).text.toLowerCase();
+  if (w === 'there') return true;
+  if (w !== 'it' || cue < end) return false;
+  for (let j = end; j < cue; j++) {
+    const x = t[j] as Token;
+    if (x.pos !== 'ADV' && x.pos !== 'AUX' && x.pos !== 'PART') return true;
+    // "It is too soon to say": a copula (a form of "be" before no verb) makes "it" the dummy subject.
+    if (x.lemma === 'be') {
+      let n = j + 1;
+      while (n < cue && (t[n] as Token).pos === 'ADV') n++;
+      if (n < cue && (t[n] as Token).pos !== 'VERB' && (t[n] as Token).pos !== 'AUX') return true;
+    }
+  }
+  return false;
+}
