@@ -46,7 +46,7 @@ interface Scored {
 
 export function createOnlineClusterer(db: Database, options: Partial<ClusterOptions> = {}): Clusterer {
   const o: ClusterOptions = { ...DEFAULT_OPTIONS, ...options };
-  const state = new ClusterState(db);
+  const state = new ClusterState(db, o.postingsPerKey);
   const fast = new FastScorer(state.cells);
   const ctx: Ctx = { db, state, indexKeys: o.indexKeys };
   const now = () => new Date().toISOString();

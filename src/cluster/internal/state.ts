@@ -7,7 +7,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { StoredBackgrounds } from './bgstore.js';
 import { DfCells } from './dfcells.js';
 import type { Features } from './features.js';
+import { DEFAULT_OPTIONS } from './options.js';
 import { type Packed, pack, packKeys } from './packed.js';
+import { PostingsIndex } from './postings.js';
 import type { Profile } from './profile.js';
 
 export interface ProfileRow {
@@ -35,6 +37,8 @@ export const UNKNOWN_TIME = -1;
  * Document frequencies are cached in `DfCells` (dfcells.ts) with their own bound.
  */
 const PROFILE_CACHE_MAX = 2_000;
+/** Postings per key a lookup asks for when the caller does not say (the options' default). */
+const DEFAULT_POSTINGS_PER_KEY = DEFAULT_OPTIONS.postingsPerKey;
 
 /** The prepared statements of the state (typed by name). */
 function statements(db: Database) {
@@ -56,6 +60,11 @@ function statements(db: Database) {
     delPosting: p('DELETE FROM cluster_postings WHERE key = ? AND event_id = ?'),
     delPostings: p('DELETE FROM cluster_postings WHERE event_id = ?'),
     timePostings: p('UPDATE cluster_postings SET t_lo = ?, t_hi = ? WHERE event_id = ?'),
+    eventKeys: p('SELECT key FROM cluster_postings WHERE event_id = ?').pluck(),
+    // What the in-memory window (postings.ts) loads for a key: dated postings ending at or after a floor, and the
+    // first undated ones in the order the windowed lookup's LIMIT takes them.
+    keyDated: p('SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = ? AND t_hi >= ? AND t_hi <> ?'),
+    keyUndated: p('SELECT event_id FROM cluster_postings WHERE key = ? AND t_hi = ? ORDER BY event_id LIMIT ?').pluck(),
     putFeatures: p('INSERT OR REPLACE INTO cluster_features (article_id, title, features) VALUES (?, ?, ?)'),
     getFeatures: p('SELECT title, features FROM cluster_features WHERE article_id = ?'),
     getTitle: p('SELECT title FROM cluster_features WHERE article_id = ?'),
@@ -67,13 +76,24 @@ export class ClusterState {
   /** Per-language text-cosine backgrounds (bgstore.ts): the text scale of each language. */
   readonly backgrounds: StoredBackgrounds;
   private readonly profileCache = new Map<string, ProfileRow>();
+  /** The index's active window in memory (postings.ts); SQLite stays the record. */
+  private readonly postings: PostingsIndex;
   private docsCount: number;
   private generation: string;
   private readonly s: ReturnType<typeof statements>;
 
-  constructor(db: Database) {
+  /** `postingsPerKey`: the most postings per key a candidate lookup asks for (the options' postingsPerKey). */
+  constructor(db: Database, postingsPerKey = DEFAULT_POSTINGS_PER_KEY) {
     this.cells = new DfCells(db);
     this.s = statements(db);
+    const s = this.s;
+    this.postings = new PostingsIndex(
+      {
+        dated: (key, floor) => s.keyDated.all(key, floor, UNKNOWN_TIME) as { event_id: string; t_lo: number; t_hi: number }[],
+        undated: (key, limit) => s.keyUndated.all(key, UNKNOWN_TIME, limit) as string[],
+      },
+      postingsPerKey,
+    );
     this.backgrounds = new StoredBackgrounds(db);
     this.docsCount = Number(this.meta('docs') ?? 0);
     this.generation = this.meta('generation') ?? '0';
@@ -92,7 +112,10 @@ export class ClusterState {
     const g = this.meta('generation') ?? '0';
     const docs = Number(this.meta('docs') ?? 0);
     if (g !== this.generation || docs !== this.docsCount || this.cells.foldedElsewhere()) this.clearCaches();
-    else this.cells.evict();
+    else {
+      this.cells.evict();
+      this.postings.evict();
+    }
     this.generation = g;
     this.docsCount = docs;
   }
@@ -100,6 +123,7 @@ export class ClusterState {
   clearCaches(): void {
     this.cells.reset();
     this.profileCache.clear();
+    this.postings.clear();
     this.backgrounds.reload();
   }
 
@@ -189,7 +213,7 @@ export class ClusterState {
 
   deleteProfile(id: string): void {
     this.s.delProfile.run(id);
-    this.s.delPostings.run(id);
+    this.unindex(id);
     this.profileCache.delete(id);
   }
 
@@ -201,7 +225,10 @@ export class ClusterState {
     const out = new Map<string, number>();
     for (const { key, weight } of keys) {
       const ids = (
-        window ? this.s.postWindow.all({ key, lo: window.lo, hi: window.hi, n: perKey, unknown: UNKNOWN_TIME }) : this.s.postAll.all(key, perKey)
+        window
+          ? (this.postings.lookup(key, window.lo, window.hi, perKey) ??
+            this.s.postWindow.all({ key, lo: window.lo, hi: window.hi, n: perKey, unknown: UNKNOWN_TIME }))
+          : this.s.postAll.all(key, perKey)
       ) as string[];
       for (const id of ids) out.set(id, (out.get(id) ?? 0) + weight);
     }
@@ -214,13 +241,21 @@ export class ClusterState {
     const tHi = row.profile.tHi ?? UNKNOWN_TIME;
     const next = new Set(keys);
     const prev = new Set(row.indexed);
-    for (const k of prev) if (!next.has(k)) this.s.delPosting.run(k, row.id);
+    for (const k of prev)
+      if (!next.has(k)) {
+        this.s.delPosting.run(k, row.id);
+        this.postings.remove(k, row.id);
+      }
     if (timeChanged) this.s.timePostings.run(tLo, tHi, row.id);
-    for (const k of next) if (!prev.has(k)) this.s.addPosting.run(k, row.id, tLo, tHi);
+    for (const k of next) {
+      if (!prev.has(k)) this.s.addPosting.run(k, row.id, tLo, tHi);
+      if (timeChanged || !prev.has(k)) this.postings.place(k, row.id, tLo, tHi);
+    }
     row.indexed = [...next];
   }
 
   unindex(eventId: string): void {
+    for (const k of this.s.eventKeys.all(eventId) as string[]) this.postings.remove(k, eventId);
     this.s.delPostings.run(eventId);
   }
 

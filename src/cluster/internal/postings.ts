@@ -1,0 +1,192 @@
+/**
+ * The inverted index's active time window in memory. `cluster_postings` in SQLite stays the record (every change
+ * is still written there, in the article's transaction); this class answers the windowed candidate lookups from
+ * memory with exactly the rows the SQL lookup returns (test/cluster/postings.test.ts compares the two).
+ *
+ * Per key it holds every dated posting whose activity ends at or after the key's `floor` (loaded from SQLite on
+ * first use, then kept current by the writes that pass through `place`/`remove`), and the first undated postings
+ * by event id (the ones the SQL lookup's `LIMIT` returns). Lookups for a window that starts before a key's floor,
+ * or with no window at all, go to SQLite. Memory is bounded by the window, not the store: a key's postings that
+ * fell out of every recent window are pruned as the stream moves on, and the whole index is dropped when it holds
+ * more than MAX_KEYS keys (then reloaded on demand).
+ */
+
+/** Stored time of an event with no dated member (state.ts's UNKNOWN_TIME). */
+const UNKNOWN = -1;
+
+/**
+ * A key is loaded this many days further back than the window that asked for it, so an article a little older than
+ * the last (streams arrive slightly out of order) is still answered from memory. Two weeks covers the reorder seen in
+ * the demo corpus and the seeds (days); a late archive article simply reloads the key.
+ */
+export const LOAD_SLACK_DAYS = 14;
+/**
+ * A key's postings that ended before its window (less the slack) are pruned once the window has moved this many days
+ * past the key's floor: pruning on every lookup would rescan each list per article for a handful of removals.
+ */
+export const PRUNE_STEP_DAYS = 14;
+/**
+ * Keys held before the index is dropped and reloaded on demand. A loaded key costs ~150 bytes plus ~60 bytes per
+ * posting; the speed stream's lookups touch ~25k distinct keys per 10k articles, so 200k keys (tens of MB) is
+ * dropped rarely, and it keeps memory flat whatever the store size.
+ */
+export const MAX_KEYS = 200_000;
+
+/** One event's activity window, shared by every key list the event appears in. */
+interface Span {
+  readonly id: string;
+  tLo: number;
+  tHi: number;
+}
+
+interface KeyList {
+  /** Every dated posting of the key with tHi ≥ floor is in `dated` (others may linger until pruned). */
+  floor: number;
+  readonly dated: Map<string, Span>;
+  /** The first undated event ids of the key, ascending; complete unless `capped`. */
+  undated: string[];
+  /** More undated postings exist in SQLite than `undated` holds. */
+  capped: boolean;
+}
+
+/** What the index reads from SQLite when a key is first used. */
+export interface PostingsSource {
+  /** Dated postings of `key` whose activity ends at or after `floor`. */
+  dated(key: string, floor: number): { event_id: string; t_lo: number; t_hi: number }[];
+  /** The first `limit` undated event ids of `key`, ascending. */
+  undated(key: string, limit: number): string[];
+}
+
+/** SQL ordering of the windowed lookup (index on key, t_hi, t_lo, then event_id, read backwards): latest first. */
+function latestFirst(a: Span, b: Span): number {
+  return b.tHi - a.tHi || b.tLo - a.tLo || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+export class PostingsIndex {
+  private readonly keys = new Map<string, KeyList>();
+  private readonly spans = new Map<string, Span>();
+  private scratch: Span[] = [];
+
+  /** `undatedKept`: undated postings kept per key (lookups asking for more go to SQLite). */
+  constructor(
+    private readonly source: PostingsSource,
+    private readonly undatedKept: number,
+  ) {}
+
+  /** How many keys are loaded (for tests and the memory bound). */
+  get size(): number {
+    return this.keys.size;
+  }
+
+  clear(): void {
+    this.keys.clear();
+    this.spans.clear();
+  }
+
+  /** Drops everything when over the bound (call between articles). */
+  evict(): void {
+    if (this.keys.size > MAX_KEYS || this.spans.size > MAX_KEYS) this.clear();
+  }
+
+  private span(id: string, tLo: number, tHi: number): Span {
+    let s = this.spans.get(id);
+    if (!s) {
+      s = { id, tLo, tHi };
+      this.spans.set(id, s);
+    } else {
+      s.tLo = tLo;
+      s.tHi = tHi;
+    }
+    return s;
+  }
+
+  private load(key: string, floor: number): KeyList {
+    const dated = new Map<string, Span>();
+    for (const r of this.source.dated(key, floor)) dated.set(r.event_id, this.span(r.event_id, r.t_lo, r.t_hi));
+    const undated = this.source.undated(key, this.undatedKept + 1);
+    const capped = undated.length > this.undatedKept;
+    if (capped) undated.length = this.undatedKept;
+    const list: KeyList = { floor, dated, undated, capped };
+    this.keys.set(key, list);
+    return list;
+  }
+
+  /**
+   * Events listed under `key`, as the SQL lookup returns them: at most `n` active within [lo, hi] (latest first),
+   * then at most `n` undated. Null when memory cannot answer (then ask SQLite).
+   */
+  lookup(key: string, lo: number, hi: number, n: number): string[] | null {
+    if (n > this.undatedKept || lo - LOAD_SLACK_DAYS <= UNKNOWN) return null;
+    let list = this.keys.get(key);
+    if (!list || list.floor > lo) list = this.load(key, lo - LOAD_SLACK_DAYS);
+    else if (lo - LOAD_SLACK_DAYS >= list.floor + PRUNE_STEP_DAYS) {
+      const floor = lo - LOAD_SLACK_DAYS;
+      for (const [id, s] of list.dated) if (s.tHi < floor) list.dated.delete(id);
+      list.floor = floor;
+    }
+    const hits = this.scratch;
+    hits.length = 0;
+    for (const s of list.dated.values()) if (s.tHi >= lo && s.tLo <= hi) hits.push(s);
+    if (hits.length > n) hits.sort(latestFirst).length = n;
+    const out: string[] = new Array(hits.length);
+    for (let i = 0; i < hits.length; i++) out[i] = (hits[i] as Span).id;
+    const u = list.undated;
+    for (let i = 0; i < u.length && i < n; i++) out.push(u[i] as string);
+    return out;
+  }
+
+  /** The event is (now) listed under `key` with this window: updates the key's list if it is loaded. */
+  place(key: string, id: string, tLo: number, tHi: number): void {
+    const list = this.keys.get(key);
+    if (!list) {
+      // Not loaded: a span held for other keys must still see the new window.
+      const s = this.spans.get(id);
+      if (s) {
+        s.tLo = tLo;
+        s.tHi = tHi;
+      }
+      return;
+    }
+    const s = this.span(id, tLo, tHi);
+    if (tHi === UNKNOWN) {
+      list.dated.delete(id);
+      this.addUndated(list, id);
+    } else {
+      this.removeUndated(key, list, id);
+      if (tHi >= list.floor) list.dated.set(id, s);
+    }
+  }
+
+  /** The event is no longer listed under `key`. */
+  remove(key: string, id: string): void {
+    const list = this.keys.get(key);
+    if (!list) return;
+    list.dated.delete(id);
+    this.removeUndated(key, list, id);
+  }
+
+  private addUndated(list: KeyList, id: string): void {
+    const u = list.undated;
+    let at = 0;
+    while (at < u.length && (u[at] as string) < id) at++;
+    if (u[at] === id) return;
+    if (at >= this.undatedKept) {
+      // Beyond the kept prefix: the list no longer holds every undated posting.
+      list.capped = true;
+      return;
+    }
+    u.splice(at, 0, id);
+    if (u.length > this.undatedKept) {
+      u.length = this.undatedKept;
+      list.capped = true;
+    }
+  }
+
+  private removeUndated(key: string, list: KeyList, id: string): void {
+    const at = list.undated.indexOf(id);
+    if (at < 0) return;
+    list.undated.splice(at, 1);
+    // The next undated posting (beyond the kept prefix) is only in SQLite: reload the key when next asked.
+    if (list.capped) this.keys.delete(key);
+  }
+}
