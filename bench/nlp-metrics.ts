@@ -83,8 +83,10 @@ export function scoreAttribution(docs: readonly { text: string; ann: string; quo
     q.parts.some((p) => g.content.some((c) => overlap(p, c))) && !!q.speaker.span && g.source.some((s) => overlap(s, q.speaker.span as Span));
   for (const d of docs) {
     const gold = parseAnn(d.ann, d.text);
-    // A quote whose speaker is explicitly unknown claims no attribution, so it is not a prediction.
-    for (const q of d.quotes.filter((x) => x.speaker.kind !== 'unknown')) {
+    // A quote whose speaker is explicitly unknown claims no attribution: it is neither a prediction nor a
+    // match for recall (it may keep the span of the phrase it rejected, which must not count as a find).
+    const claims = d.quotes.filter((x) => x.speaker.kind !== 'unknown');
+    for (const q of claims) {
       total++;
       if (q.speaker.kind !== 'unknown') known++;
       const ok = gold.some((g) => correct(q, g));
@@ -99,11 +101,11 @@ export function scoreAttribution(docs: readonly { text: string; ann: string; quo
     }
     for (const g of gold) {
       aGold++;
-      const ok = d.quotes.some((q) => correct(q, g));
+      const ok = claims.some((q) => correct(q, g));
       if (ok) aTpGold++;
       if (g.direct) {
         dGold++;
-        if (d.quotes.some((q) => q.type === 'direct' && correct(q, g))) dTpGold++;
+        if (claims.some((q) => q.type === 'direct' && correct(q, g))) dTpGold++;
       }
     }
   }
