@@ -79,3 +79,9 @@ test('attribution speakers: "it" right before its cue still reports', () => {
   const q = quotesOf(text).find((x) => x.text.includes('complaints'));
   assert.ok(q && q.speaker.kind !== 'unknown' && speakerText(text, q) === 'It', JSON.stringify(q));
 });
+
+test('attribution speakers: a long source after "according to" cut by the length cap still names the source', () => {
+  const text = 'Exports to the region doubled after the treaty, according to a 2019 report by the trade ministry of the northern province.';
+  const q = quotesOf(text).find((x) => x.text.includes('Exports'));
+  assert.ok(q && q.speaker.kind !== 'unknown' && speakerText(text, q)?.includes('report'), JSON.stringify(q?.speaker));
+});

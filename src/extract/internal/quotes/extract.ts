@@ -812,7 +812,10 @@ export class RuleQuoteExtractor implements QuoteExtractor {
     // F1/2 break-even (all F1 0.6861 -> 0.6885 without them; odd 0.6855 -> 0.6874). Direct quotes keep
     // theirs ("Obama's “…” promise"; dropping them there cost direct F1 0.0007). Trimming a trailing
     // quantifier instead ("Susan Rice all told") was worse (even 0.6881, odd 0.6872).
-    const cutOff = phrase && !endsNominal(analysis, phrase);
+    // The source after "according to" is exempt: it is cut by its length cap, not by the tagger, and still
+    // names the source ("according to a 2013 study by economists X and"): 17 of 18 right on the even half
+    // (all F1 0.6877 -> 0.6889, odd 0.6843 -> 0.6855, with the recall fix of the bench).
+    const cutOff = phrase && !endsNominal(analysis, phrase) && cue.text !== 'according to';
     const expletive = phrase && expletiveSubject(analysis.tokens, phrase.first, phrase.end, cue.index);
     const speaker: Speaker =
       phrase && (cutOff || expletive) ? { entityKey: null, name: null, kind: 'unknown', span: phrase.span } : resolveSpeaker(ctx, phrase);
