@@ -85,3 +85,17 @@ test('attribution speakers: a long source after "according to" cut by the length
   const q = quotesOf(text).find((x) => x.text.includes('Exports'));
   assert.ok(q && q.speaker.kind !== 'unknown' && speakerText(text, q)?.includes('report'), JSON.stringify(q?.speaker));
 });
+
+test('attribution speakers: a quote opened mid-clause takes no frame after it that goes on with the sentence', () => {
+  const cases = [
+    // A relative clause after the quote.
+    ['The ministry called the raid a “limited operation,” which officials said had ended by noon.', 'limited operation', 'officials'],
+    // No comma after the quote: the sentence goes on.
+    ['The deal is only a “first draft” because several governments did not agree.', 'first draft', 'not'],
+  ] as const;
+  for (const [text, content, notSpeaker] of cases) {
+    const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes(content));
+    assert.ok(q, `quote found in ${text}`);
+    assert.ok(q.speaker.kind === 'unknown' || !speakerText(text, q)?.includes(notSpeaker), `${text}: speaker ${speakerText(text, q)} (${q.cue})`);
+  }
+});

@@ -428,6 +428,26 @@ function clauseVerb(analysis: Analysis, from: number, limit: number): Cue | null
   return null;
 }
 
+/** Words that open a relative or subordinate clause after a quote ("the “offensive,” which went …"). */
+const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'when', 'where', 'while', 'because', 'as', 'if']);
+
+/**
+ * Can a frame after the quote be its frame? A quote opened mid-clause (a word right before its mark: "hailed
+ * the vote as “fantastic,” telling …", "a “pre-agreement” because …") only when it ends at a comma, ! or ?
+ * and no relative or subordinate clause follows; otherwise the words after it go on with the sentence.
+ */
+function afterFrameFits(analysis: Analysis, outer: Span, content: string): boolean {
+  const t = analysis.tokens;
+  const open = tokenIndexAt(analysis, outer.start);
+  const prev = t[open - 1];
+  if (!prev || prev.sentence !== t[open]?.sentence || prev.pos === 'PUNCT') return true;
+  if (!/[,!?]\s*$/.test(content) && !/^\s*,/.test(analysis.text.slice(outer.end, outer.end + 2))) return false;
+  let i = tokenIndexAt(analysis, outer.end);
+  while ((t[i] as Token | undefined)?.pos === 'PUNCT') i++;
+  const next = t[i];
+  return !!next && next.pos !== 'SCONJ' && !CLAUSE_OPENERS.has(next.text.toLowerCase());
+}
+
 export class RuleQuoteExtractor implements QuoteExtractor {
   extract(analysis: Analysis, entities: readonly Entity[]): Quote[] {
     const mentions = entities.flatMap((e) => e.mentions.map((m: Mention) => ({ m, e }))).sort((a, b) => a.m.span.start - b.m.span.start);
@@ -476,7 +496,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       // …unless the words after it are a frame that itself ends the sentence ("…no?” Freddy Ortega said.").
       const sentenceClosed = /[.!?…]\s*$/.test(content) && /^\s+\p{Lu}/u.test(analysis.text.slice(mk.outer.end, mk.outer.end + 3));
       const candidate = beforeFrame ? null : frameAfter(analysis, mk.outer.end);
-      const after = candidate && (!sentenceClosed || closesSentence(analysis, candidate)) ? candidate : null;
+      const fits = afterFrameFits(analysis, mk.outer, content);
+      const after = candidate && fits && (!sentenceClosed || closesSentence(analysis, candidate)) ? candidate : null;
       if ((caseStats(analysis).upper[sentence] ?? 0) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
       if (isTitle(content)) continue;
       const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
@@ -494,7 +515,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
         accordingToAfter(analysis, mk.outer.end),
         bareVerbFrame(analysis, mk.outer.end, content),
         // Last resort: a frame opening the next sentence that goes on past the cue ("…?” Trump told ITV in an interview aired …").
-        after ? null : candidate,
+        after || !fits ? null : candidate,
       ].filter((f): f is Frame => f !== null);
       let frame: Frame | null = frames[0] ?? null;
       let speaker: Speaker = { entityKey: null, name: null, kind: 'unknown', span: null };
