@@ -638,9 +638,12 @@ export function demoTable(d: DemoResult): string {
 
 // ---------------------------------------------------------------- speed
 
-/** Synthetic vocabulary: lower-case words, capitalised names, and numbers, Zipf-like frequencies. */
-function syntheticWriter(seed: number) {
-  const r = mulberry32(seed);
+/**
+ * Synthetic vocabulary: lower-case words, capitalised names, and numbers, Zipf-like frequencies.
+ * `articleSeed`: draw the articles from their own stream (the vocabulary still comes from `seed`).
+ */
+export function syntheticWriter(seed: number, articleSeed?: number) {
+  let r = mulberry32(seed);
   const syll = ['ka', 'lo', 'mi', 'ren', 'to', 'sa', 'vel', 'di', 'nor', 'pa', 'qu', 'es', 'tan', 'bri', 'ol', 'um'];
   const word = () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(syll, r)).join('');
   const vocab = Array.from({ length: 40000 }, word);
@@ -649,6 +652,8 @@ function syntheticWriter(seed: number) {
     return w.charAt(0).toUpperCase() + w.slice(1);
   });
   const zipf = (n: number) => Math.floor(n * r() ** 3);
+  // a separate article stream over the same vocabulary (more articles "of the same store" without replaying it)
+  if (articleSeed !== undefined) r = mulberry32(articleSeed);
   return (): string[] => {
     const paragraphs: string[] = [];
     const nPara = 4 + Math.floor(r() * 5);
