@@ -99,3 +99,9 @@ test('attribution speakers: a quote opened mid-clause takes no frame after it th
     assert.ok(q.speaker.kind === 'unknown' || !speakerText(text, q)?.includes(notSpeaker), `${text}: speaker ${speakerText(text, q)} (${q.cue})`);
   }
 });
+
+test('attribution speakers: a participle right after a quote has its object after it; the clause subject speaks', () => {
+  const text = 'Mayor Ines Duarte has hailed the vote as “historic,” telling reporters on Friday that the city had won.';
+  const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes('historic'));
+  assert.ok(q && speakerText(text, q)?.includes('Duarte'), JSON.stringify(q && [speakerText(text, q), q.cue]));
+});

@@ -192,6 +192,9 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
       // state's importance" has the clause's subject as speaker, not the verb's object.
       // "…,” to describe …": an infinitive names no speaker after the quote; the clause subject does (below).
       if (isInfinitive(t, k)) return { cue: cueOf(tok, k), phrase: null, end: tok.span.end };
+      // "…as “fantastic,” telling reporters …": a participle right after the quote has its object after it,
+      // not its speaker; the clause subject speaks (below).
+      if (k === i && /ing$/.test(tok.text.toLowerCase())) return { cue: cueOf(tok, k), phrase: null, end: tok.span.end };
       const phrase = before && before.text.trim() ? before : k === i ? npAfter(analysis, k, sEnd) : null;
       if (!phrase) return null;
       let end = tok.span.end;
