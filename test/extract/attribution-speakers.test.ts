@@ -105,3 +105,16 @@ test('attribution speakers: a participle right after a quote has its object afte
   const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes('historic'));
   assert.ok(q && speakerText(text, q)?.includes('Duarte'), JSON.stringify(q && [speakerText(text, q), q.cue]));
 });
+
+test('attribution speakers: a short capitalised reply with a speech frame after it is a quote, not a title', () => {
+  for (const [text, word, speaker] of [
+    ['Was the plan dead? “Absolutely,” the mayor said when asked by a reporter.', 'Absolutely', 'mayor'],
+    ['Would she run again? “No, no, no, no,” she said, laughing.', 'No, no', 'she'],
+  ] as const) {
+    const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes(word));
+    assert.ok(q && speakerText(text, q)?.includes(speaker), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
+  }
+  // Without a speech frame it stays a title.
+  const title = 'She appeared on “Meet the Press” on Sunday.';
+  assert.ok(!quotesOf(title).some((q) => q.type === 'direct' && q.speaker.kind !== 'unknown'));
+});

@@ -502,7 +502,9 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       const fits = afterFrameFits(analysis, mk.outer, content);
       const after = candidate && fits && (!sentenceClosed || closesSentence(analysis, candidate)) ? candidate : null;
       if ((caseStats(analysis).upper[sentence] ?? 0) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
-      if (isTitle(content)) continue;
+      // A capitalised short span is a title ("“Hannity,”"), unless it ends at a comma, ! or ? with a speech
+      // frame right after it: "“Absolutely,” he said", "“No, no, no,” he said, laughing" are replies.
+      if (isTitle(content) && !(after && /[,!?]\s*$/.test(content) && isCue(analysis.tokens[after.cue.index]))) continue;
       const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
       // A participle frame after the quote (“…,” adding that …) speaks for the clause's subject.
       if (after && !after.phrase && (/ing$/.test(after.cue.text) || isInfinitive(analysis.tokens, after.cue.index))) {
