@@ -3,6 +3,7 @@
  * `compactFeatures()` in features.ts (test/cluster/compact.test.ts compares them), with the cut-off of each
  * kept set found by a numeric typed-array sort instead of sorting tuples with a comparator.
  */
+import { dict } from './dict.js';
 import { type Features, STORED_NAMES, STORED_TERMS } from './features.js';
 
 /** The `keep` entries of `rec` with the highest weight × IDF (ties by key), or `rec` itself when it is small. */
@@ -15,7 +16,7 @@ function strongest(rec: Record<string, number>, keep: number, idf: (k: string) =
     scores[i] = (rec[k] as number) * idf(prefix ? prefix + k : k);
   }
   const cutoff = scores.slice().sort()[keys.length - keep] as number;
-  const out: Record<string, number> = {};
+  const out = dict<number>();
   const ties: string[] = [];
   let kept = 0;
   for (let i = 0; i < keys.length; i++) {
@@ -38,7 +39,7 @@ function strongest(rec: Record<string, number>, keep: number, idf: (k: string) =
 export function compactFast(f: Features, idf: (k: string) => number): Features {
   const terms = strongest(f.terms, STORED_TERMS, idf, '');
   const entities = strongest(f.entities, STORED_NAMES, idf, 'e:');
-  const surfaces: Record<string, string> = {};
+  const surfaces = dict<string>();
   for (const k in f.surfaces) if (k in terms || k.slice(2) in entities) surfaces[k] = f.surfaces[k] as string;
   return { ...f, terms, entities, numbers: f.numbers.slice(0, STORED_NAMES), surfaces };
 }

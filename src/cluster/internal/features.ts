@@ -5,6 +5,7 @@
 import type { StoredArticle } from '../../types.js';
 import type { ClusterSignals } from '../types.js';
 import { dayNumber, type FoundDate, findDates, primaryDate, publishedDate } from './dates.js';
+import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
 import { fold, nameKey, stems } from './text.js';
 
@@ -95,7 +96,7 @@ function logCounts(keys: readonly string[], weight = 1, into: Map<string, number
 }
 
 function toRecord(m: Map<string, number>): Record<string, number> {
-  const r: Record<string, number> = {};
+  const r = dict<number>();
   for (const [k, n] of m) r[k] = 1 + Math.log(n);
   return r;
 }
@@ -167,7 +168,7 @@ export function featuresOf(
   }
   const entities = toRecord(entityCounts);
   // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
-  const keptSurfaces: Record<string, string> = {};
+  const keptSurfaces = dict<string>();
   for (const [k, s] of surfaces) if (k !== s && fold(s) !== k) keptSurfaces[k] = s;
   return {
     terms,

@@ -2,6 +2,7 @@
  * A cluster profile: the summed features of an event's or storyline's articles, trimmed to the
  * strongest keys so its size stays bounded however large the cluster grows.
  */
+import { dict } from './dict.js';
 import type { Features } from './features.js';
 
 export interface Profile {
@@ -39,7 +40,7 @@ export const PROFILE_MENTIONS = 30;
 const PROFILE_SURFACES = 120;
 
 export function emptyProfile(): Profile {
-  return { terms: {}, entities: {}, numbers: {}, dates: {}, mentions: {}, langs: {}, n: 0, tLo: null, tHi: null, surfaces: {} };
+  return { terms: dict(), entities: dict(), numbers: dict(), dates: dict(), mentions: dict(), langs: dict(), n: 0, tLo: null, tHi: null, surfaces: dict() };
 }
 
 function norm(v: Record<string, number>): number {
@@ -72,7 +73,7 @@ export function trimTop(v: Record<string, number>, keep: number): Record<string,
   const vals = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) vals[i] = v[keys[i] as string] as number;
   const cutoff = vals.slice().sort()[keys.length - keep] as number;
-  const out: Record<string, number> = {};
+  const out = dict<number>();
   const ties: string[] = [];
   let kept = 0;
   for (let i = 0; i < keys.length; i++) {
@@ -127,6 +128,23 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
     }
   }
   return p;
+}
+
+/** A profile read back from its stored JSON, its records as `dict()`s (later additions stay cheap, see dict.ts). */
+export function parseProfile(json: string): Profile {
+  const p = JSON.parse(json) as Profile;
+  const own = <T>(r: Record<string, T> | undefined): Record<string, T> => Object.assign(dict<T>(), r);
+  return {
+    ...p,
+    terms: own(p.terms),
+    entities: own(p.entities),
+    numbers: own(p.numbers),
+    dates: own(p.dates),
+    // A profile stored before mentions were kept has none: left absent (readers fall back to its dates).
+    ...(p.mentions === undefined ? {} : { mentions: own(p.mentions) }),
+    langs: own(p.langs),
+    surfaces: own(p.surfaces),
+  };
 }
 
 /** A profile built from scratch from member features. */

@@ -10,7 +10,7 @@ import type { Features } from './features.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { type Packed, pack, packKeys } from './packed.js';
 import { PostingsIndex } from './postings.js';
-import type { Profile } from './profile.js';
+import { type Profile, parseProfile } from './profile.js';
 
 export interface ProfileRow {
   readonly id: string;
@@ -174,7 +174,7 @@ export class ClusterState {
     const row: ProfileRow = {
       id: r.id,
       kind: r.kind,
-      profile: JSON.parse(r.profile) as Profile,
+      profile: parseProfile(r.profile),
       repArticle: r.rep_article,
       repScore: r.rep_score,
       locked: r.locked === 1,

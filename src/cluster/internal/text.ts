@@ -13,8 +13,14 @@ export const STEM_LENGTH = 5;
 
 const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u;
 
+/** Text with only ASCII characters: normalisation and accent removal leave it as it is. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** UTF-16 surrogates: where present, a character is not one code unit. */
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Lower-cased, compatibility-normalised, accents removed. */
 export function fold(s: string): string {
+  if (ASCII_ONLY.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKC')
     .toLowerCase()
@@ -45,16 +51,23 @@ export function stripClitics(word: string): string {
 
 /** Term stems of a text: truncated words for alphabetic scripts, character bigrams for CJK runs. */
 export function stems(text: string, out: string[] = [], surfaces?: Map<string, string>): string[] {
-  const words = fold(text).match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const folded = fold(text);
+  const words = folded.match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
+  // Script tests once per text: a text without Han (or Arabic, or surrogate pairs) has no word with them.
+  const han = HAN.test(folded);
+  const arabic = ARABIC.test(folded);
+  const oneUnit = !SURROGATE.test(folded);
   for (const w0 of words) {
-    const w = stripClitics(w0.replace(/['’-]+$/u, ''));
-    if (HAN.test(w)) {
+    const last = w0.charCodeAt(w0.length - 1);
+    const trimmed = last === 0x27 || last === 0x2019 || last === 0x2d ? w0.replace(/['’-]+$/u, '') : w0;
+    const w = arabic ? stripClitics(trimmed) : trimmed;
+    if (han && HAN.test(w)) {
       const chars = [...w].filter((c) => HAN.test(c));
       for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
       continue;
     }
-    if ([...w].length < MIN_TOKEN_LENGTH) continue;
-    const stem = [...w].slice(0, STEM_LENGTH).join('');
+    if ((oneUnit ? w.length : [...w].length) < MIN_TOKEN_LENGTH) continue;
+    const stem = oneUnit ? w.slice(0, STEM_LENGTH) : [...w].slice(0, STEM_LENGTH).join('');
     out.push(stem);
     if (surfaces && !surfaces.has(stem)) surfaces.set(stem, w);
   }
@@ -144,6 +157,22 @@ export const NAME_KEY_LENGTH = 5;
  * (Zelensky / Zelenskyy / Зеленский → "zelen"; Putin / Путин → "putin").
  */
 export function nameKey(word: string): string {
+  const hit = nameKeys.get(word);
+  if (hit !== undefined) return hit;
+  if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+  const k = computeNameKey(word);
+  nameKeys.set(word, k);
+  return k;
+}
+
+/**
+ * Name keys remembered (a pure function of the word, asked for every capitalised word of every article; the same
+ * names recur across a story's reports). 50k words of ~10 characters is a few MB; cleared whole when full.
+ */
+const NAME_KEYS_KEPT = 50_000;
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(word: string): string {
   const t = transliterate(fold(word))
     .replace(/[^\p{L}\p{N}]/gu, '')
     .replace(/kh/g, 'h')
