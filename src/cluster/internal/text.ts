@@ -13,14 +13,14 @@ export const STEM_LENGTH = 5;
 
 const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u;
 
-/** Text with only ASCII characters: normalisation and accent removal leave it as it is. */
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** A character outside ASCII (text without one is left as it is by normalisation and accent removal). */
+const NOT_ASCII = /[^\p{ASCII}]/u;
 /** UTF-16 surrogates: where present, a character is not one code unit. */
 const SURROGATE = /[\ud800-\udfff]/;
 
 /** Lower-cased, compatibility-normalised, accents removed. */
 export function fold(s: string): string {
-  if (ASCII_ONLY.test(s)) return s.toLowerCase();
+  if (!NOT_ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKC')
     .toLowerCase()
