@@ -709,7 +709,9 @@ const SYNTHETIC_COPY_SHARE = 0.01;
 const BATCH = 1000;
 
 function indexBytes(db: Database): number {
-  const row = db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('dedup_lsh', 'dedup_lsh_recent', 'dedup_meta')").get() as { b: number | null };
+  const row = db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('dedup_lsh', 'dedup_lsh_recent', 'dedup_lsh_filter', 'dedup_meta')").get() as {
+    b: number | null;
+  };
   return row.b ?? 0;
 }
 

@@ -1,4 +1,6 @@
 import type { SchemaModule } from '../store/migrate.js';
+import { addKeyFilter } from './internal/key-filter.js';
+import { MAIN_ROWS } from './internal/lsh-index.js';
 import { upgradeIndexV2 } from './internal/upgrade.js';
 
 /** Tables owned by the provenance stage. */
@@ -51,6 +53,11 @@ CREATE TABLE dedup_repeats (
       version: 2,
       name: 'recent postings table (log-structured index), main row count, name-band keys for articles indexed by version 1',
       up: upgradeIndexV2,
+    },
+    {
+      version: 3,
+      name: 'Bloom filter of the main posting table keys (probes skipped for keys certainly absent)',
+      up: (db) => addKeyFilter(db, MAIN_ROWS),
     },
   ],
 };

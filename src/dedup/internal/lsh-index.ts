@@ -8,6 +8,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ProvenanceOptions } from '../options.js';
 import type { DocView } from './doc.js';
+import { FilterStore, type KeyFilter } from './key-filter.js';
 import { type BandScheme, bandKeys, bandScheme, containmentSamples } from './minhash.js';
 
 /** Tags separating the three key families (arbitrary distinct constants). */
@@ -71,22 +72,35 @@ export const MIN_RECENT_ROWS = 1024;
 /** `dedup_meta` entry holding the main table's row count (kept by the merge; counting 20M rows on open would take seconds). */
 export const MAIN_ROWS = 'lsh_main_rows';
 
+/** The main table's key filter of one connection, shared by every index object on it (see `KeyFilter`). */
+interface FilterState {
+  readonly store: FilterStore;
+  filter: KeyFilter | null;
+  /** The main row count the filter was last loaded or checked for (a stored filter that did not match is not re-read until it changes). */
+  checked: number;
+}
+
+const filterStates = new WeakMap<Database, FilterState>();
+
 /**
  * Lookups and inserts go to SQLite as ONE statement per article (a UNION ALL of per-key capped
  * lookups, in both tables; a multi-row insert): the per-call overhead, not the B-tree search,
  * dominated when each key was its own call (CPU profile of bench/dedup at 20k: per-key lookups 21%
- * and inserts 7% of samples; batching raised 3,596 to 4,146 inserts per CPU-second).
+ * and inserts 7% of samples; batching raised 3,596 to 4,146 inserts per CPU-second). The main table
+ * is probed only for the keys its filter may hold (see `KeyFilter`).
  */
 export class LshIndex {
   readonly #db: Database;
   readonly #maxPosting: number;
-  readonly #lookups = new Map<number, Statement<number[], [number, number]>>();
+  readonly #lookups = new Map<string, Statement<number[], [number, number]>>();
   readonly #inserts = new Map<number, Statement<number[]>>();
   readonly #countRecent: Statement<[], number>;
   readonly #getMainRows: Statement<[string], number>;
   readonly #addMainRows: Statement<[string, number]>;
   readonly #merge: Statement<[]>;
   readonly #clearRecent: Statement<[]>;
+  readonly #recentKeys: Statement<[], number>;
+  readonly #filter: FilterState;
   /** Postings in the recent table as far as this process knows (re-counted before a merge). */
   #recentRows: number;
   #mainRows: number;
@@ -94,6 +108,10 @@ export class LshIndex {
   skippedKeys = 0;
   /** Merges of the recent table into the main one (reported by the benchmark). */
   merges = 0;
+  /** Main-table probes skipped because the filter rules the key out (reported by the benchmark). */
+  filteredProbes = 0;
+  /** Filter rebuilds from the main table (reported by the benchmark). */
+  filterRebuilds = 0;
 
   constructor(db: Database, maxPosting: number) {
     this.#db = db;
@@ -106,17 +124,42 @@ export class LshIndex {
     // the recent table is read in key order, so the main B-tree is written page after page
     this.#merge = db.prepare('INSERT OR IGNORE INTO dedup_lsh (key, seq) SELECT key, seq FROM dedup_lsh_recent ORDER BY key, seq');
     this.#clearRecent = db.prepare('DELETE FROM dedup_lsh_recent');
+    this.#recentKeys = db.prepare<[], number>('SELECT key FROM dedup_lsh_recent').pluck();
     this.#recentRows = this.#countRecent.get() ?? 0;
     this.#mainRows = this.#getMainRows.get(MAIN_ROWS) ?? 0;
+    let state = filterStates.get(db);
+    if (!state) {
+      const store = new FilterStore(db);
+      state = { store, filter: store.load(this.#mainRows), checked: this.#mainRows };
+      filterStates.set(db, state);
+    }
+    this.#filter = state;
   }
 
-  #lookup(n: number): Statement<number[], [number, number]> {
-    let st = this.#lookups.get(n);
+  /**
+   * The filter, when it covers the main table as it is now: the recorded main row count is read on
+   * every call (one row), so a merge by another connection or another index object, or a rolled-back
+   * one, is noticed; then the stored filter is read, and used only if it covers exactly that count.
+   */
+  #currentFilter(): KeyFilter | null {
+    const st = this.#filter;
+    const mainRows = this.#getMainRows.get(MAIN_ROWS) ?? 0;
+    if (st.filter?.rows !== mainRows && st.checked !== mainRows) {
+      st.filter = st.store.load(mainRows);
+      st.checked = mainRows;
+    }
+    return st.filter?.rows === mainRows ? st.filter : null;
+  }
+
+  #lookup(nMain: number, nRecent: number): Statement<number[], [number, number]> {
+    const id = `${nMain},${nRecent}`;
+    let st = this.#lookups.get(id);
     if (!st) {
-      const one = (table: string, i: number) => `SELECT ${i} AS k, seq FROM (SELECT seq FROM ${table} WHERE key = ? LIMIT ${this.#maxPosting + 1})`;
-      const parts = ['dedup_lsh', 'dedup_lsh_recent'].flatMap((table) => Array.from({ length: n }, (_, i) => one(table, i)));
+      // each part binds (key index, key): the index says which key a row answers
+      const one = (table: string) => `SELECT ? AS k, seq FROM (SELECT seq FROM ${table} WHERE key = ? LIMIT ${this.#maxPosting + 1})`;
+      const parts = [...Array.from({ length: nMain }, () => one('dedup_lsh')), ...Array.from({ length: nRecent }, () => one('dedup_lsh_recent'))];
       st = this.#db.prepare<number[], [number, number]>(parts.join(' UNION ALL ')).raw();
-      this.#lookups.set(n, st);
+      this.#lookups.set(id, st);
     }
     return st;
   }
@@ -141,7 +184,18 @@ export class LshIndex {
       }
     }
     if (all.length === 0) return [];
-    const rows = this.#lookup(all.length).all(...all, ...all);
+    const filter = this.#currentFilter();
+    const params: number[] = [];
+    let nMain = 0;
+    for (let i = 0; i < all.length; i++) {
+      const k = all[i] ?? 0;
+      if (filter && !filter.mayContain(k)) continue;
+      params.push(i, k);
+      nMain++;
+    }
+    this.filteredProbes += all.length - nMain;
+    for (let i = 0; i < all.length; i++) params.push(i, all[i] ?? 0);
+    const rows = this.#lookup(nMain, all.length).all(...params);
     // a key's posting list is its rows in both tables; over the cap it is skipped
     const perKey = new Array<number>(all.length).fill(0);
     for (const [k] of rows) perKey[k] = (perKey[k] ?? 0) + 1;
@@ -175,17 +229,35 @@ export class LshIndex {
 
   /**
    * Moves the recent postings into the main table when the recent table is due (another process may
-   * have merged or added meanwhile, so both counts are re-read first). Call inside a transaction.
+   * have merged or added meanwhile, so both counts are re-read first), and brings the filter up to
+   * date in the same transaction: the moved keys are added, or, when the main table has outgrown
+   * the filter (or there is no current one), the filter is rebuilt from the table. Call inside a
+   * transaction.
    */
   mergeIfDue(): void {
+    const filter = this.#currentFilter();
     this.#recentRows = this.#countRecent.get() ?? 0;
     this.#mainRows = this.#getMainRows.get(MAIN_ROWS) ?? 0;
     if (this.#recentRows < this.#mergeAt()) return;
+    const growInPlace = filter !== null && this.#mainRows + this.#recentRows <= filter.capacity;
+    const moving = growInPlace ? this.#recentKeys.all() : [];
     const moved = this.#merge.run().changes;
     this.#clearRecent.run();
     this.#addMainRows.run(MAIN_ROWS, moved);
     this.#mainRows += moved;
     this.#recentRows = 0;
     this.merges++;
+    let next: KeyFilter;
+    if (growInPlace && filter) {
+      for (const k of moving) filter.add(k);
+      filter.rows = this.#mainRows;
+      next = filter;
+    } else {
+      next = this.#filter.store.rebuild(this.#mainRows);
+      this.filterRebuilds++;
+    }
+    this.#filter.store.save(next);
+    this.#filter.filter = next;
+    this.#filter.checked = this.#mainRows;
   }
 }
