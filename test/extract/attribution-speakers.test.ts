@@ -118,3 +118,10 @@ test('attribution speakers: a short capitalised reply with a speech frame after 
   const title = 'She appeared on “Meet the Press” on Sunday.';
   assert.ok(!quotesOf(title).some((q) => q.type === 'direct' && q.speaker.kind !== 'unknown'));
 });
+
+test('attribution speakers: a long opening subordinate clause is skipped to the main clause subject', () => {
+  const text =
+    'When the governor suggested that the county would sue the state for breaking the deal it had signed last spring, Senator Ivo Brandt was blunt: “If they sue us in court, they will lose.”';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Brandt'), JSON.stringify(q && [speakerText(text, q), q.cue]));
+});
