@@ -125,3 +125,13 @@ test('attribution speakers: a long opening subordinate clause is skipped to the 
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Brandt'), JSON.stringify(q && [speakerText(text, q), q.cue]));
 });
+
+test('attribution speakers: a participle after an unnamed object before a quote speaks for the clause subject', () => {
+  for (const text of [
+    'On Saturday, Governor Ana Lopes issued a statement saying “the harbor will reopen next week and every boat will be inspected.”',
+    'Governor Ana Lopes sent a text message to supporters saying: “We won the county, and we will win the state.”',
+  ]) {
+    const q = quotesOf(text).find((x) => x.type === 'direct');
+    assert.ok(q && speakerText(text, q)?.includes('Lopes'), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
+  }
+});

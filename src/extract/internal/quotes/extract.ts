@@ -14,7 +14,17 @@ import { FRAME_ONLY_LEMMAS, SPEECH_LEMMAS, STANCE_LEMMAS } from '../entities/lex
 import { findQuoteMarks } from './marks.js';
 import { agentlessPassive, expletiveSubject, insideQuote, isInfinitive, isTitle, namingParticiple, nominalUse, participleModifier } from './not-reports.js';
 import { endsNominal, type NounPhrase, npAfter, npBefore, resolveSpeaker, type SpeakerContext } from './speaker.js';
-import { clauseSubject, coordinatedSubject, hasNominal, mediumObject, pollFor, precedingSpeaker, sentenceSubject, tokenIndexAt } from './subjects.js';
+import {
+  clauseSubject,
+  coordinatedSubject,
+  hasNominal,
+  mediumObject,
+  pollFor,
+  precedingSpeaker,
+  sentenceSubject,
+  tokenIndexAt,
+  unnamedObject,
+} from './subjects.js';
 
 /** Tokens allowed after a frame's cue for the frame to count as closing its sentence ("Trump said on Twitter."). */
 const CLOSING_FRAME_REST = 5;
@@ -287,6 +297,13 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
       // ", calling them “…”" / ", saying “…”": a participle takes the clause's subject.
       if ((/ing$/.test(tok.text.toLowerCase()) && t[k - 1]?.text === ',') || isInfinitive(t, k)) {
         const subj = sentenceSubject(analysis, sFirst, k);
+        if (subj) return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
+      }
+      // "Trump issued a statement saying “…”", "his campaign sent out a text message to supporters saying:
+      // “…”": a participle after a verb's or preposition's unnamed object speaks for the clause's subject.
+      const medium = /ing$/.test(tok.text.toLowerCase()) ? npBefore(analysis, k, sFirst) : null;
+      if (medium && medium.end === k && unnamedObject(analysis, medium, sFirst)) {
+        const subj = sentenceSubject(analysis, sFirst, medium.first);
         if (subj) return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
       }
       // "X said that the platform should reiterate … “…”": a quote inside a reported clause is the reporter's.

@@ -34,12 +34,24 @@ export function precedingSpeaker(analysis: Analysis, direct: readonly Quote[], s
 
 /** Is `np`, right before the participle `cue`, a verb's or preposition's object naming no one ("issued a statement saying")? */
 export function mediumObject(analysis: Analysis, ctx: SpeakerContext, np: NounPhrase, cue: Token, first: number): boolean {
-  if (!/ing$/.test(cue.text.toLowerCase()) || np.first <= first) return false;
-  const before = analysis.tokens[np.first - 1] as Token;
-  if (before.pos !== 'VERB' && before.pos !== 'ADP') return false;
-  const last = analysis.tokens[np.end - 1] as Token;
-  if (last.pos !== 'NOUN' || /^\p{Lu}/u.test(last.text)) return false;
+  if (!/ing$/.test(cue.text.toLowerCase()) || !objectHeadedByNoun(analysis, np, first)) return false;
   return !ctx.mentions.some((x) => x.m.span.start >= np.span.start && x.m.span.end <= np.span.end && x.e.type !== 'PLACE');
+}
+
+/** Is `np` a verb's or preposition's object headed by a lower-case common noun? */
+function objectHeadedByNoun(analysis: Analysis, np: NounPhrase, first: number): boolean {
+  if (np.first <= first) return false;
+  const t = analysis.tokens;
+  const before = t[np.first - 1] as Token;
+  if (before.pos !== 'VERB' && before.pos !== 'ADP') return false;
+  const last = t[np.end - 1] as Token;
+  return last.pos === 'NOUN' && !/^\p{Lu}/u.test(last.text);
+}
+
+/** Such an object with no name, pronoun or capitalised word in it ("issued a statement", "to supporters"). */
+export function unnamedObject(analysis: Analysis, np: NounPhrase, first: number): boolean {
+  const named = analysis.tokens.slice(np.first, np.end).some((x) => x.pos === 'PROPN' || x.pos === 'PRON' || /^\p{Lu}/u.test(x.text));
+  return !named && objectHeadedByNoun(analysis, np, first);
 }
 
 /** Nouns of surveys whose respondents' answers are attributed to the survey. */
