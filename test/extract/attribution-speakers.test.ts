@@ -135,3 +135,13 @@ test('attribution speakers: a participle after an unnamed object before a quote 
     assert.ok(q && speakerText(text, q)?.includes('Lopes'), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
   }
 });
+
+test('attribution speakers: "as X put it" frames a quote', () => {
+  for (const text of [
+    'As the columnist Mara Quist put it, “Nobody in this town believes the budget adds up.”',
+    '“Nobody in this town believes the budget adds up,” as the columnist Mara Quist put it.',
+  ]) {
+    const q = quotesOf(text).find((x) => x.type === 'direct');
+    assert.ok(q && speakerText(text, q)?.includes('Quist'), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
+  }
+});

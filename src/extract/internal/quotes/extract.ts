@@ -77,6 +77,14 @@ function isFrameCue(t: Token, prev: Token | undefined): boolean {
   return SPEECH_LEMMAS.has(t.lemma) || SPEECH_LEMMAS.has(w.replace(/s$/, '')) || SPEECH_LEMMAS.has(w.replace(/es$/, ''));
 }
 
+/**
+ * "As the columnist put it, “…”", "“…,” as one aide puts it": "put it" reports the words that follow or
+ * precede (even half direct F1 0.8960 -> 0.8966, odd equal; all +0.0003 / +0.0002).
+ */
+function putsIt(t: readonly Token[], k: number): boolean {
+  return (t[k] as Token).lemma === 'put' && t[k + 1]?.text.toLowerCase() === 'it' && (t[k] as Token).pos === 'VERB';
+}
+
 /** Tokens after a closing mark searched for the frame ("," he said). */
 const FRAME_AFTER_TOKENS = 28; // room for an appositive: "…," Doug Usher, director of research at X, said
 /**
@@ -196,7 +204,7 @@ function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {
     const tok = t[k] as Token;
     if (tok.text === '“' || tok.text === '"' || tok.text === '«') break;
-    if (isCue(tok) || isFrameCue(tok, t[k - 1]) || (FRAME_ONLY_LEMMAS.has(tok.lemma) && (tok.lemma !== 'shoot' || t[k + 1]?.text === 'back'))) {
+    if (isCue(tok) || isFrameCue(tok, t[k - 1]) || putsIt(t, k) || (FRAME_ONLY_LEMMAS.has(tok.lemma) && (tok.lemma !== 'shoot' || t[k + 1]?.text === 'back'))) {
       const before = k > i ? npBefore(analysis, k, i) : null;
       // Inverted ("…,” said Trump") only when the cue directly follows the quote; "- and stressed the
       // state's importance" has the clause's subject as speaker, not the verb's object.
@@ -293,7 +301,7 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
       if (phrase)
         return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
     }
-    if (isCue(tok)) {
+    if (isCue(tok) || putsIt(t, k)) {
       // ", calling them “…”" / ", saying “…”": a participle takes the clause's subject.
       if ((/ing$/.test(tok.text.toLowerCase()) && t[k - 1]?.text === ',') || isInfinitive(t, k)) {
         const subj = sentenceSubject(analysis, sFirst, k);
