@@ -114,9 +114,14 @@ test('attribution speakers: a short capitalised reply with a speech frame after 
     const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes(word));
     assert.ok(q && speakerText(text, q)?.includes(speaker), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
   }
-  // Without a speech frame it stays a title.
-  const title = 'She appeared on “Meet the Press” on Sunday.';
-  assert.ok(!quotesOf(title).some((q) => q.type === 'direct' && q.speaker.kind !== 'unknown'));
+  // Without a speech frame it stays a title; after a word too ("on CNN's “New Day,” X said …").
+  for (const title of [
+    'She appeared on “Meet the Press” on Sunday.',
+    'Speaking on the network’s “Morning Show,” Senator Ivo Brandt said the budget was balanced.',
+  ]) {
+    const claimed = quotesOf(title).filter((q) => q.type === 'direct' && q.speaker.kind !== 'unknown');
+    assert.equal(claimed.length, 0, `${title}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(title, q)]))}`);
+  }
 });
 
 test('attribution speakers: a long opening subordinate clause is skipped to the main clause subject', () => {

@@ -456,6 +456,14 @@ function clauseVerb(analysis: Analysis, from: number, limit: number): Cue | null
   return null;
 }
 
+/** Does the quote opening at `openAt` follow a word of its own sentence ("as “fantastic,”", "on CNN's “New Day,”")? */
+function opensMidClause(analysis: Analysis, openAt: number): boolean {
+  const t = analysis.tokens;
+  const open = tokenIndexAt(analysis, openAt);
+  const prev = t[open - 1];
+  return !!prev && prev.sentence === t[open]?.sentence && prev.pos !== 'PUNCT';
+}
+
 /** Words that open a relative or subordinate clause after a quote ("the “offensive,” which went …"). */
 const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'when', 'where', 'while', 'because', 'as', 'if']);
 
@@ -466,9 +474,7 @@ const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'when',
  */
 function afterFrameFits(analysis: Analysis, outer: Span, content: string): boolean {
   const t = analysis.tokens;
-  const open = tokenIndexAt(analysis, outer.start);
-  const prev = t[open - 1];
-  if (!prev || prev.sentence !== t[open]?.sentence || prev.pos === 'PUNCT') return true;
+  if (!opensMidClause(analysis, outer.start)) return true;
   if (!/[,!?]\s*$/.test(content) && !/^\s*,/.test(analysis.text.slice(outer.end, outer.end + 2))) return false;
   let i = tokenIndexAt(analysis, outer.end);
   while ((t[i] as Token | undefined)?.pos === 'PUNCT') i++;
@@ -529,7 +535,9 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       if ((caseStats(analysis).upper[sentence] ?? 0) > HEADLINE_UPPER_SHARE) continue; // ALL-CAPS teaser lines are page furniture
       // A capitalised short span is a title ("“Hannity,”"), unless it ends at a comma, ! or ? with a speech
       // frame right after it: "“Absolutely,” he said", "“No, no, no,” he said, laughing" are replies.
-      if (isTitle(content) && !(after && /[,!?]\s*$/.test(content) && isCue(analysis.tokens[after.cue.index]))) continue;
+      // (Not after a word: "on CNN's “New Day,” Sen. X told …" is a show's title.)
+      const reply = after && /[,!?]\s*$/.test(content) && isCue(analysis.tokens[after.cue.index]) && !opensMidClause(analysis, mk.outer.start);
+      if (isTitle(content) && !reply) continue;
       const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
       // A participle frame after the quote (“…,” adding that …) speaks for the clause's subject.
       if (after && !after.phrase && (/ing$/.test(after.cue.text) || isInfinitive(analysis.tokens, after.cue.index))) {
