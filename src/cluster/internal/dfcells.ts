@@ -109,6 +109,22 @@ export class DfCells {
     for (const k of missing) if (!this.cells.has(k)) this.make(k, found.get(k) ?? 0);
   }
 
+  /** The cells of these keys, in order; the missing ones loaded with one query (as `preload`). */
+  cellsOf(keys: readonly string[]): DfCell[] {
+    const out = new Array<DfCell>(keys.length);
+    const missing: string[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const c = this.cells.get(keys[i] as string);
+      if (c) out[i] = c;
+      else missing.push(keys[i] as string);
+    }
+    if (missing.length > 0) {
+      this.preload(missing);
+      for (let i = 0; i < keys.length; i++) out[i] ??= this.cells.get(keys[i] as string) as DfCell;
+    }
+    return out;
+  }
+
   /** Counts one more document containing each of these distinct keys (journalled; folded every DF_FOLD_EVERY). */
   increment(keys: readonly string[]): void {
     this.preload(keys);

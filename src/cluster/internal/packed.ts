@@ -15,36 +15,28 @@ export interface Packed {
 }
 
 export function pack(p: Profile, cells: DfCells): Packed {
-  const t = Object.entries(p.terms);
-  const e = Object.entries(p.entities);
-  const n = Object.keys(p.numbers);
-  const size = t.length + e.length + n.length;
-  const out: DfCell[] = new Array(size);
-  const w = new Float64Array(size);
+  const keys = packKeys(p);
+  const eStart = Object.keys(p.terms).length;
+  const nStart = eStart + Object.keys(p.entities).length;
+  const w = new Float64Array(keys.length);
   let i = 0;
-  for (const [k, x] of t) {
-    out[i] = cells.cell(k);
-    w[i++] = x;
-  }
-  for (const [k, x] of e) {
-    out[i] = cells.cell(`e:${k}`);
-    w[i++] = x;
-  }
+  for (const k in p.terms) w[i++] = p.terms[k] as number;
+  for (const k in p.entities) w[i++] = p.entities[k] as number;
   // Numbers count once each, as in score(): a set, not a weighted vector.
-  for (const k of n) {
-    out[i] = cells.cell(`n:${k}`);
-    w[i++] = 1;
-  }
-  return { epoch: cells.epoch, cells: out, w, eStart: t.length, nStart: t.length + e.length };
+  w.fill(1, i);
+  return { epoch: cells.epoch, cells: cells.cellsOf(keys), w, eStart, nStart };
 }
 
-/** Keys a profile packs to (for loading their cells in one query). */
+/** Keys a profile packs to, in packing order: terms, `e:` names, `n:` numbers. */
 export function packKeys(p: Profile): string[] {
-  return [...Object.keys(p.terms), ...Object.keys(p.entities).map((k) => `e:${k}`), ...Object.keys(p.numbers).map((k) => `n:${k}`)];
+  const out: string[] = [];
+  for (const k in p.terms) out.push(k);
+  for (const k in p.entities) out.push(`e:${k}`);
+  for (const k in p.numbers) out.push(`n:${k}`);
+  return out;
 }
 
-/** Packs a profile that is not cached on a row, loading the cells it needs with one query. */
+/** Packs a profile that is not cached on a row (missing cells are loaded with one query). */
 export function packFresh(p: Profile, cells: DfCells): Packed {
-  cells.preload(packKeys(p));
   return pack(p, cells);
 }

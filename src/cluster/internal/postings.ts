@@ -51,10 +51,11 @@ interface KeyList {
 
 /** What the index reads from SQLite when a key is first used. */
 export interface PostingsSource {
-  /** Dated postings of `key` whose activity ends at or after `floor`. */
-  dated(key: string, floor: number): { event_id: string; t_lo: number; t_hi: number }[];
-  /** The first `limit` undated event ids of `key`, ascending. */
-  undated(key: string, limit: number): string[];
+  /**
+   * Postings of `key`: the dated ones whose activity ends at or after `floor`, then the first `undatedLimit` undated
+   * ones (tHi = −1) in index order (tLo, then event id; an undated event has tLo = −1 too, so by event id).
+   */
+  load(key: string, floor: number, undatedLimit: number): { event_id: string; t_lo: number; t_hi: number }[];
 }
 
 /** SQL ordering of the windowed lookup (index on key, t_hi, t_lo, then event_id, read backwards): latest first. */
@@ -102,8 +103,11 @@ export class PostingsIndex {
 
   private load(key: string, floor: number): KeyList {
     const dated = new Map<string, Span>();
-    for (const r of this.source.dated(key, floor)) dated.set(r.event_id, this.span(r.event_id, r.t_lo, r.t_hi));
-    const undated = this.source.undated(key, this.undatedKept + 1);
+    const undated: string[] = [];
+    for (const r of this.source.load(key, floor, this.undatedKept + 1)) {
+      if (r.t_hi === UNKNOWN) undated.push(r.event_id);
+      else dated.set(r.event_id, this.span(r.event_id, r.t_lo, r.t_hi));
+    }
     const capped = undated.length > this.undatedKept;
     if (capped) undated.length = this.undatedKept;
     const list: KeyList = { floor, dated, undated, capped };

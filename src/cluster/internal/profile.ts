@@ -130,6 +130,21 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
   return p;
 }
 
+/** A copy of a profile (its records copied, so changing the copy leaves the original as it is); equal to structuredClone(p) and several times cheaper. */
+export function copyProfile(p: Profile): Profile {
+  const own = <T>(r: Record<string, T>): Record<string, T> => Object.assign(dict<T>(), r);
+  return {
+    ...p,
+    terms: own(p.terms),
+    entities: own(p.entities),
+    numbers: own(p.numbers),
+    dates: own(p.dates),
+    ...(p.mentions === undefined ? {} : { mentions: own(p.mentions) }),
+    langs: own(p.langs),
+    surfaces: own(p.surfaces),
+  };
+}
+
 /** A profile read back from its stored JSON, its records as `dict()`s (later additions stay cheap, see dict.ts). */
 export function parseProfile(json: string): Profile {
   const p = JSON.parse(json) as Profile;

@@ -9,7 +9,7 @@ import { explanationOf } from './explain.js';
 import type { Features } from './features.js';
 import { type Ctx, eventDate, indexKeysOf, logDecision, rebuildEvent, rebuildStory, redirect, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
-import { addToProfile, type Profile } from './profile.js';
+import { addToProfile, copyProfile, type Profile } from './profile.js';
 import { score } from './similarity.js';
 import type { ProfileRow } from './state.js';
 import { stmt } from './stmts.js';
@@ -54,7 +54,7 @@ export function reconsiderArticle(
   // The article against the rest of its event (its old stored features taken out of the profile).
   let own = 0;
   if (current.profile.n > 1) {
-    const rest: Profile = structuredClone(current.profile);
+    const rest: Profile = copyProfile(current.profile);
     if (old) addToProfile(rest, old, -1);
     own = score(f, rest, ctx.state.idf, o.weights, true, {}, ctx.state.backgrounds.scale(f.language)).parts.total;
   }

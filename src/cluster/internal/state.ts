@@ -8,7 +8,7 @@ import { StoredBackgrounds } from './bgstore.js';
 import { DfCells } from './dfcells.js';
 import type { Features } from './features.js';
 import { DEFAULT_OPTIONS } from './options.js';
-import { type Packed, pack, packKeys } from './packed.js';
+import { type Packed, pack } from './packed.js';
 import { PostingsIndex } from './postings.js';
 import { type Profile, parseProfile } from './profile.js';
 
@@ -63,8 +63,8 @@ function statements(db: Database) {
     eventKeys: p('SELECT key FROM cluster_postings WHERE event_id = ?').pluck(),
     // What the in-memory window (postings.ts) loads for a key: dated postings ending at or after a floor, and the
     // first undated ones in the order the windowed lookup's LIMIT takes them.
-    keyDated: p('SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = ? AND t_hi >= ? AND t_hi <> ?'),
-    keyUndated: p('SELECT event_id FROM cluster_postings WHERE key = ? AND t_hi = ? ORDER BY event_id LIMIT ?').pluck(),
+    keyLoad: p(`SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi >= @floor AND t_hi <> @unknown
+      UNION ALL SELECT * FROM (SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT @limit)`),
     putFeatures: p('INSERT OR REPLACE INTO cluster_features (article_id, title, features) VALUES (?, ?, ?)'),
     getFeatures: p('SELECT title, features FROM cluster_features WHERE article_id = ?'),
     getTitle: p('SELECT title FROM cluster_features WHERE article_id = ?'),
@@ -88,10 +88,7 @@ export class ClusterState {
     this.s = statements(db);
     const s = this.s;
     this.postings = new PostingsIndex(
-      {
-        dated: (key, floor) => s.keyDated.all(key, floor, UNKNOWN_TIME) as { event_id: string; t_lo: number; t_hi: number }[],
-        undated: (key, limit) => s.keyUndated.all(key, UNKNOWN_TIME, limit) as string[],
-      },
+      { load: (key, floor, limit) => s.keyLoad.all({ key, floor, limit, unknown: UNKNOWN_TIME }) as { event_id: string; t_lo: number; t_hi: number }[] },
       postingsPerKey,
     );
     this.backgrounds = new StoredBackgrounds(db);
@@ -155,7 +152,6 @@ export class ClusterState {
   /** The row's profile packed for the fast scorer (cached on the row until it is saved or the cells are evicted). */
   packed(row: ProfileRow): Packed {
     if (row.packed && row.packed.epoch === this.cells.epoch) return row.packed;
-    this.cells.preload(packKeys(row.profile));
     row.packed = pack(row.profile, this.cells);
     return row.packed;
   }

@@ -9,7 +9,7 @@
 import type { Features } from './features.js';
 import { type Ctx, cannotLink, combineProfiles, freshId, logDecision, mergeStories, rebuildStory, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
-import type { Profile } from './profile.js';
+import { copyProfile, type Profile } from './profile.js';
 import { score } from './similarity.js';
 import type { ProfileRow } from './state.js';
 import { stmt } from './stmts.js';
@@ -96,7 +96,7 @@ function review(
 
   if (siblings.length > 0) {
     // Does the event still fit the rest of its storyline (the storyline without it)?
-    const rest = combineProfiles(structuredClone(story.profile), ev.profile, -1);
+    const rest = combineProfiles(copyProfile(story.profile), ev.profile, -1);
     const restFit = fit(rest);
     if (restFit >= o.storyThreshold) return changes;
     if (siblings.some((id) => ctx.state.profile(id)?.locked)) return changes;
