@@ -79,9 +79,9 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
   const bySeq: Statement<[number], CandidateRow> = db.prepare(
     `SELECT id, seq, text, paragraphs, published, ${optionalColumns(db, 'articles', ORIGIN_COLUMNS)} FROM articles WHERE seq = ?`,
   );
-  const paragraphsBySeq: Statement<[number], Pick<CandidateRow, 'id' | 'text' | 'paragraphs'>> = db.prepare(
-    'SELECT id, text, paragraphs FROM articles WHERE seq = ?',
-  );
+  // the bound reads the paragraph JSON only; the text is read when the JSON cannot be scanned
+  const paragraphsBySeq: Statement<[number], Pick<CandidateRow, 'id' | 'paragraphs'>> = db.prepare('SELECT id, paragraphs FROM articles WHERE seq = ?');
+  const textBySeq: Statement<[number], string> = db.prepare<[number], string>('SELECT text FROM articles WHERE seq = ?').pluck();
   const setMeta = db.prepare('INSERT INTO dedup_meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)');
   const getMeta = db.prepare<[string], number>('SELECT value FROM dedup_meta WHERE name = ?').pluck();
   const insertRepeat = db.prepare(
@@ -126,7 +126,7 @@ export function createProvenance(db: Database, options: Partial<ProvenanceOption
     let shared = sharedAnchorBoundJson(row.paragraphs, mine);
     if (shared === null) {
       try {
-        shared = sharedAnchorBound(paragraphsOf(row.text, JSON.parse(row.paragraphs) as string[]), mine);
+        shared = sharedAnchorBound(paragraphsOf(textBySeq.get(seq) ?? '', JSON.parse(row.paragraphs) as string[]), mine);
       } catch {
         return false;
       }
