@@ -150,3 +150,12 @@ test('attribution speakers: "as X put it" frames a quote', () => {
     assert.ok(q && speakerText(text, q)?.includes('Quist'), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
   }
 });
+
+test('attribution speakers: a contrasting second report gets its own speaker and the first report ends before it', () => {
+  const text = 'The Ledger lists the mayor among the ten richest people in the state, while the Courier lists her as the fortieth.';
+  const qs = quotesOf(text).filter((q) => q.type === 'indirect' && q.speaker.kind !== 'unknown');
+  const first = qs.find((q) => speakerText(text, q)?.includes('Ledger'));
+  const second = qs.find((q) => speakerText(text, q)?.includes('Courier'));
+  assert.ok(first && second, JSON.stringify(qs.map((q) => [q.text, speakerText(text, q)])));
+  assert.ok(!first.text.includes('fortieth') && second.text.includes('fortieth'), JSON.stringify([first.text, second.text]));
+});

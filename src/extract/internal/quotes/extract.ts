@@ -482,6 +482,29 @@ function afterFrameFits(analysis: Analysis, outer: Span, content: string): boole
   return !!next && next.pos !== 'SCONJ' && !CLAUSE_OPENERS.has(next.text.toLowerCase());
 }
 
+/** Words that open a second, contrasting or coordinated report after a comma ("…, while Bloomberg lists …"). */
+const CLAUSE_JOINERS = new Set(['while', 'whereas', 'but', 'and', 'although', 'though']);
+
+/**
+ * "Forbes lists X, while Bloomberg lists Y": when the next report's subject starts a clause of its own
+ * (after ", while", ", but", ";") inside the first report's content, the first report ends before it.
+ */
+function contrastCut(analysis: Analysis, first: Quote, next: Quote): Quote | null {
+  const sp = next.speaker.span;
+  if (!sp || sp.start <= first.span.start || sp.start >= first.span.end) return null;
+  const t = analysis.tokens;
+  let j = tokenIndexAt(analysis, sp.start) - 1;
+  // ", while Bloomberg …" / "; Bloomberg …"
+  const joined = CLAUSE_JOINERS.has(t[j]?.text.toLowerCase() ?? '');
+  if (joined) j--;
+  const mark = t[j]?.text;
+  if (!(mark === ';' || (mark === ',' && joined))) return null;
+  const end = (t[j - 1] as Token | undefined)?.span.end ?? first.span.start;
+  if (end - first.span.start < MIN_CONTENT_CHARS) return null;
+  const span = { start: first.span.start, end };
+  return { ...first, span, parts: [span], text: analysis.text.slice(span.start, span.end) };
+}
+
 export class RuleQuoteExtractor implements QuoteExtractor {
   extract(analysis: Analysis, entities: readonly Entity[]): Quote[] {
     const mentions = entities.flatMap((e) => e.mentions.map((m: Mention) => ({ m, e }))).sort((a, b) => a.m.span.start - b.m.span.start);
@@ -635,8 +658,14 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       // Nested or chained reports in one sentence ("X said Y believes …", "X, who says …, said …").
       let from = found.cueSpan ? tokenIndexAt(analysis, found.cueSpan.start) + 1 : s.endToken;
       for (let n = 0; n < MAX_EXTRA_PER_SENTENCE && from < s.endToken; n++) {
-        const more = this.verbFrame(analysis, ctx, s, covered, direct, false, from);
+        // A further stance report only opens a contrasting clause ("Forbes lists X, while Bloomberg lists Y"),
+        // and the first report's content then ends before it (any stance report here: even all F1 -0.005).
+        const speech = this.verbFrame(analysis, ctx, s, covered, direct, false, from);
+        const stance = speech ? null : this.verbFrame(analysis, ctx, s, covered, direct, true, from);
+        const cut = stance ? contrastCut(analysis, found, stance) : null;
+        const more = speech ?? (cut ? stance : null);
         if (!more || !more.cueSpan) break;
+        if (cut) out[out.length - 1] = cut;
         out.push(more);
         from = tokenIndexAt(analysis, more.cueSpan.start) + 1;
       }
