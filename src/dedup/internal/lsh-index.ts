@@ -8,7 +8,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ProvenanceOptions } from '../options.js';
 import type { DocView } from './doc.js';
-import { FilterStore, type KeyFilter } from './key-filter.js';
+import { FilterStore, KeyFilter, RECENT_FILTER_BITS_PER_KEY } from './key-filter.js';
 import { type BandScheme, bandKeys, bandScheme, containmentSamples } from './minhash.js';
 
 /** Tags separating the three key families (arbitrary distinct constants). */
@@ -72,12 +72,22 @@ export const MIN_RECENT_ROWS = 1024;
 /** `dedup_meta` entry holding the main table's row count (kept by the merge; counting 20M rows on open would take seconds). */
 export const MAIN_ROWS = 'lsh_main_rows';
 
-/** The main table's key filter of one connection, shared by every index object on it (see `KeyFilter`). */
+/**
+ * The key filters of one connection, shared by every index object on it (see `KeyFilter`): the
+ * main table's (stored), and the recent table's (memory only). The recent filter belongs to one
+ * state of the tables, named by the main row count (`generation`, which every merge changes, and a
+ * rolled-back merge changes back) and `PRAGMA data_version` (`version`, which changes when another
+ * connection commits, e.g. its own inserts); in any other state it is rebuilt from the recent table.
+ */
 interface FilterState {
   readonly store: FilterStore;
+  readonly dataVersion: Statement<[], number>;
   filter: KeyFilter | null;
   /** The main row count the filter was last loaded or checked for (a stored filter that did not match is not re-read until it changes). */
   checked: number;
+  recent: KeyFilter | null;
+  generation: number;
+  version: number;
 }
 
 const filterStates = new WeakMap<Database, FilterState>();
@@ -112,6 +122,8 @@ export class LshIndex {
   filteredProbes = 0;
   /** Filter rebuilds from the main table (reported by the benchmark). */
   filterRebuilds = 0;
+  /** Recent-table filter rebuilds (at the first lookup, and after another connection's commits or a rolled-back merge). */
+  recentFilterBuilds = 0;
 
   constructor(db: Database, maxPosting: number) {
     this.#db = db;
@@ -130,25 +142,34 @@ export class LshIndex {
     let state = filterStates.get(db);
     if (!state) {
       const store = new FilterStore(db);
-      state = { store, filter: store.load(this.#mainRows), checked: this.#mainRows };
+      const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+      state = { store, dataVersion, filter: store.load(this.#mainRows), checked: this.#mainRows, recent: null, generation: -1, version: -1 };
       filterStates.set(db, state);
     }
     this.#filter = state;
   }
 
   /**
-   * The filter, when it covers the main table as it is now: the recorded main row count is read on
+   * The filters, when they cover the tables as they are now: the recorded main row count is read on
    * every call (one row), so a merge by another connection or another index object, or a rolled-back
-   * one, is noticed; then the stored filter is read, and used only if it covers exactly that count.
+   * one, is noticed; then the stored main filter is read, and used only if it covers exactly that
+   * count. The recent filter is rebuilt when the main row count or the data version has changed.
    */
-  #currentFilter(): KeyFilter | null {
+  #currentFilters(): { main: KeyFilter | null; recent: KeyFilter } {
     const st = this.#filter;
     const mainRows = this.#getMainRows.get(MAIN_ROWS) ?? 0;
     if (st.filter?.rows !== mainRows && st.checked !== mainRows) {
       st.filter = st.store.load(mainRows);
       st.checked = mainRows;
     }
-    return st.filter?.rows === mainRows ? st.filter : null;
+    const version = st.dataVersion.get() ?? 0;
+    if (!st.recent || st.generation !== mainRows || st.version !== version) {
+      st.recent = st.store.recentFilter(this.#mergeAtFor(mainRows));
+      st.generation = mainRows;
+      st.version = version;
+      this.recentFilterBuilds++;
+    }
+    return { main: st.filter?.rows === mainRows ? st.filter : null, recent: st.recent };
   }
 
   #lookup(nMain: number, nRecent: number): Statement<number[], [number, number]> {
@@ -184,18 +205,25 @@ export class LshIndex {
       }
     }
     if (all.length === 0) return [];
-    const filter = this.#currentFilter();
+    const { main, recent } = this.#currentFilters();
     const params: number[] = [];
     let nMain = 0;
     for (let i = 0; i < all.length; i++) {
       const k = all[i] ?? 0;
-      if (filter && !filter.mayContain(k)) continue;
+      if (main && !main.mayContain(k)) continue;
       params.push(i, k);
       nMain++;
     }
-    this.filteredProbes += all.length - nMain;
-    for (let i = 0; i < all.length; i++) params.push(i, all[i] ?? 0);
-    const rows = this.#lookup(nMain, all.length).all(...params);
+    let nRecent = 0;
+    for (let i = 0; i < all.length; i++) {
+      const k = all[i] ?? 0;
+      if (!recent.mayContain(k)) continue;
+      params.push(i, k);
+      nRecent++;
+    }
+    this.filteredProbes += 2 * all.length - nMain - nRecent;
+    if (nMain + nRecent === 0) return [];
+    const rows = this.#lookup(nMain, nRecent).all(...params);
     // a key's posting list is its rows in both tables; over the cap it is skipped
     const perKey = new Array<number>(all.length).fill(0);
     for (const [k] of rows) perKey[k] = (perKey[k] ?? 0) + 1;
@@ -220,11 +248,19 @@ export class LshIndex {
     if (params.length === 0) return;
     this.#insertStmt(params.length / 2).run(...params);
     this.#recentRows += params.length / 2;
+    const st = this.#filter;
+    if (st.recent && st.generation === this.#mainRows) {
+      for (const list of [keys.shingle, keys.anchor, keys.sample]) for (const key of list) st.recent.add(key);
+    } else st.recent = null;
     if (this.#recentRows >= this.#mergeAt()) this.mergeIfDue();
   }
 
   #mergeAt(): number {
-    return Math.max(MIN_RECENT_ROWS, Math.ceil(this.#mainRows * RECENT_SHARE));
+    return this.#mergeAtFor(this.#mainRows);
+  }
+
+  #mergeAtFor(mainRows: number): number {
+    return Math.max(MIN_RECENT_ROWS, Math.ceil(mainRows * RECENT_SHARE));
   }
 
   /**
@@ -235,7 +271,7 @@ export class LshIndex {
    * transaction.
    */
   mergeIfDue(): void {
-    const filter = this.#currentFilter();
+    const filter = this.#currentFilters().main;
     this.#recentRows = this.#countRecent.get() ?? 0;
     this.#mainRows = this.#getMainRows.get(MAIN_ROWS) ?? 0;
     if (this.#recentRows < this.#mergeAt()) return;
@@ -259,5 +295,8 @@ export class LshIndex {
     this.#filter.store.save(next);
     this.#filter.filter = next;
     this.#filter.checked = this.#mainRows;
+    // the recent table is empty now
+    this.#filter.recent = KeyFilter.sizedFor(this.#mergeAt(), RECENT_FILTER_BITS_PER_KEY);
+    this.#filter.generation = this.#mainRows;
   }
 }
