@@ -159,3 +159,13 @@ test('attribution speakers: a contrasting second report gets its own speaker and
   assert.ok(first && second, JSON.stringify(qs.map((q) => [q.text, speakerText(text, q)])));
   assert.ok(!first.text.includes('fortieth') && second.text.includes('fortieth'), JSON.stringify([first.text, second.text]));
 });
+
+test('attribution speakers: a quote with no frame of its own takes the frame that closes its sentence', () => {
+  for (const [text, speaker] of [
+    ['“Many would call that an embarrassment for the mayor” if she did not win by a wider margin, said Dana Ruiz, an analyst at the institute.', 'Ruiz'],
+    ['“And yet it would settle the race for the mayor” because she would widen her lead, the analyst Dana Ruiz said.', 'Ruiz'],
+  ] as const) {
+    const q = quotesOf(text).find((x) => x.type === 'direct');
+    assert.ok(q && speakerText(text, q)?.includes(speaker), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
+  }
+});

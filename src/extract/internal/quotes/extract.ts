@@ -482,6 +482,20 @@ function afterFrameFits(analysis: Analysis, outer: Span, content: string): boole
   return !!next && next.pos !== 'SCONJ' && !CLAUSE_OPENERS.has(next.text.toLowerCase());
 }
 
+/**
+ * "“Many would consider that an embarrassment” if she didn't win by more, said David Wasserman.": a quote
+ * with no frame of its own inside the content of a report whose frame closes the sentence after it is
+ * that reporter's.
+ */
+function closingReport(q: Quote, indirect: readonly Quote[]): Quote | null {
+  if (q.speaker.kind !== 'unknown') return null;
+  for (const r of indirect) {
+    if (r.sentence !== q.sentence || !r.cueSpan || r.speaker.kind === 'unknown' || r.cueSpan.start < q.span.end) continue;
+    if (r.span.start <= q.span.start && q.span.end <= r.span.end + 1) return { ...q, speaker: { ...r.speaker }, cue: r.cue, cueSpan: r.cueSpan };
+  }
+  return null;
+}
+
 /** Words that open a second, contrasting or coordinated report after a comma ("…, while Bloomberg lists …"). */
 const CLAUSE_JOINERS = new Set(['while', 'whereas', 'but', 'and', 'although', 'though']);
 
@@ -511,7 +525,8 @@ export class RuleQuoteExtractor implements QuoteExtractor {
     const ctx: SpeakerContext = { analysis, entities, mentions, speakersBySentence: new Map() };
     const direct = this.direct(analysis, ctx);
     const indirect = this.indirect(analysis, ctx, direct);
-    return [...direct, ...indirect].sort((a, b) => a.span.start - b.span.start);
+    const framed = direct.map((q) => closingReport(q, indirect) ?? q);
+    return [...framed, ...indirect].sort((a, b) => a.span.start - b.span.start);
   }
 
   private direct(analysis: Analysis, ctx: SpeakerContext): Quote[] {
