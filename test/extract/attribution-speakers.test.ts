@@ -169,3 +169,11 @@ test('attribution speakers: a quote with no frame of its own takes the frame tha
     assert.ok(q && speakerText(text, q)?.includes(speaker), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
   }
 });
+
+test('attribution speakers: a copula and an adjective with "of" or "about" state the named subject’s stance', () => {
+  const text = 'Senator Ivo Brandt was sharply critical of the new harbor tax.';
+  const q = quotesOf(text).find((x) => x.type === 'indirect' && x.text.includes('harbor tax'));
+  assert.ok(q && speakerText(text, q)?.includes('Brandt'), JSON.stringify(q && [q.text, speakerText(text, q)]));
+  // A subject naming no one is no source.
+  assert.ok(!quotesOf('The plan was critical of nothing at all in the end.').some((x) => x.speaker.kind !== 'unknown'));
+});
