@@ -749,7 +749,7 @@ export class RuleQuoteExtractor implements QuoteExtractor {
       let a = k + 1;
       while (a < s.endToken && (t[a] as Token).pos === 'ADV') a++;
       const adj = t[a];
-      if (!adj || adj.pos !== 'ADJ') continue;
+      if (adj?.pos !== 'ADJ') continue;
       const next = t[a + 1];
       const w = next?.text.toLowerCase() ?? '';
       if (!next || !STANCE_PREPOSITIONS.has(w)) continue;
