@@ -177,3 +177,13 @@ test('attribution speakers: a copula and an adjective with "of" or "about" state
   // A subject naming no one is no source.
   assert.ok(!quotesOf('The plan was critical of nothing at all in the end.').some((x) => x.speaker.kind !== 'unknown'));
 });
+
+test('attribution speakers: a passive with no agent or "so-called" before a quote frames nothing', () => {
+  for (const text of [
+    'The mayor relied on thousands of so-called “independent expenditure” reports that the groups filed.',
+    'The governor sent what has been described as a “political army” into the state.',
+  ]) {
+    const claimed = quotesOf(text).filter((q) => q.type === 'direct' && q.speaker.kind !== 'unknown');
+    assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
+  }
+});

@@ -85,6 +85,12 @@ function putsIt(t: readonly Token[], k: number): boolean {
   return (t[k] as Token).lemma === 'put' && t[k + 1]?.text.toLowerCase() === 'it' && (t[k] as Token).pos === 'VERB';
 }
 
+/** "so-called", "so- called": a naming participle after "so". */
+function soCalled(t: readonly Token[], k: number): boolean {
+  const prev = t[k - 1]?.text.toLowerCase();
+  return prev === 'so-' || (prev === '-' && t[k - 2]?.text.toLowerCase() === 'so') || prev === 'so';
+}
+
 /** Tokens after a closing mark searched for the frame ("," he said). */
 const FRAME_AFTER_TOKENS = 28; // room for an appositive: "…," Doug Usher, director of research at X, said
 /**
@@ -307,6 +313,9 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
       if (phrase)
         return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
     }
+    // "the so-called “…”", "what has been described as a “…”", "the proposed deal … a “…”": a passive with no
+    // agent or a participle modifying a noun reports nothing; the search goes on to the left.
+    if (isCue(tok) && (agentlessPassive(t, k, sFirst) || participleModifier(t, k) || soCalled(t, k))) continue;
     if (isCue(tok) || putsIt(t, k)) {
       // ", calling them “…”" / ", saying “…”": a participle takes the clause's subject.
       if ((/ing$/.test(tok.text.toLowerCase()) && t[k - 1]?.text === ',') || isInfinitive(t, k)) {
