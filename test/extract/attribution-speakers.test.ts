@@ -187,3 +187,9 @@ test('attribution speakers: a passive with no agent or "so-called" before a quot
     assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
   }
 });
+
+test('quote marks: an attribute value left from markup is no quotation', () => {
+  const text = 'One activist tweeted: <tweet tweet-author="@harborwatch" tweet-date="May 2, 2016">The tax is unfair to every family.<tweet/>';
+  const qs = quotesOf(text).filter((q) => q.type === 'direct');
+  assert.ok(!qs.some((q) => q.text.includes('harborwatch') || q.text.includes('May 2')), JSON.stringify(qs.map((q) => q.text)));
+});

@@ -38,6 +38,8 @@ const OPEN_ONLY = new Set(['“', '«', '„']);
 function canOpen(text: string, i: number): boolean {
   const prev = text[i - 1];
   const next = text[i + 1];
+  // A markup attribute value left in the text (tweet-author="@user") is no quotation.
+  if (prev === '=') return false;
   if (!next) return false;
   if (/\s/.test(next) && !(OPEN_ONLY.has(text[i] as string) && next !== '\n')) return false;
   if (SINGLE.has(text[i] as string)) return !isWordChar(prev); // not an apostrophe inside a word
