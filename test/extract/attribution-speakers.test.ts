@@ -193,3 +193,15 @@ test('quote marks: an attribute value left from markup is no quotation', () => {
   const qs = quotesOf(text).filter((q) => q.type === 'direct');
   assert.ok(!qs.some((q) => q.text.includes('harborwatch') || q.text.includes('May 2')), JSON.stringify(qs.map((q) => q.text)));
 });
+
+test('attribution speakers: an opening "To/For" + a name, or "In" + a poll, gives the source of the clause', () => {
+  for (const [text, content, speaker] of [
+    ['To Mayor Ines Duarte, the vote marked a turning point for the harbor.', 'turning point', 'Duarte'],
+    ['In an early-October Ledger poll, the mayor led her rival by twelve points.', 'twelve points', 'poll'],
+  ] as const) {
+    const q = quotesOf(text).find((x) => x.type === 'indirect' && x.text.includes(content));
+    assert.ok(q && speakerText(text, q)?.includes(speaker), `${text}: ${JSON.stringify(q && [q.text, speakerText(text, q)])}`);
+  }
+  // Not a name: "For now, …" gives no source.
+  assert.ok(!quotesOf('For now, the harbor will stay closed to every boat.').some((q) => q.speaker.kind !== 'unknown'));
+});
