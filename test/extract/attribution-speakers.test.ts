@@ -205,3 +205,9 @@ test('attribution speakers: an opening "To/For" + a name, or "In" + a poll, give
   // Not a name: "For now, …" gives no source.
   assert.ok(!quotesOf('For now, the harbor will stay closed to every boat.').some((q) => q.speaker.kind !== 'unknown'));
 });
+
+test('attribution speakers: before a colon, a spaced dash ends the speaker label; a cue in the headline before it frames nothing', () => {
+  const text = 'Analysts agree - Mara Quist: “The harbor tax will not pass this year, and everyone in the council knows it.”';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Quist'), JSON.stringify(q && [speakerText(text, q), q.cue]));
+});

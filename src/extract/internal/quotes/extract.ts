@@ -307,6 +307,8 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
   for (let k = i0; k >= sFirst; k--) {
     const tok = t[k] as Token;
     if (tok.text === '”' || tok.text === '"' || tok.text === '»') break;
+    // "Pollsters agree - Carl Bialik: “…”": before a colon, a spaced dash ends the label; what precedes it is a headline.
+    if (colon && /^[-–—]$/.test(tok.text) && /\s/.test(analysis.text[tok.span.start - 1] ?? '')) break;
     // "According to the newspaper, “…”".
     if (tok.text.toLowerCase() === 'according' && (t[k + 1] as Token | undefined)?.text.toLowerCase() === 'to') {
       const phrase = sourceAfterAccordingTo(analysis, k + 2, i0 + 1);
@@ -348,6 +350,8 @@ function frameBefore(analysis: Analysis, openAt: number): Frame | null {
   if (colon) {
     // "Name Surname: “…”" / "HEADLINE - Name Surname: “…”" — a label; "The headline reads: “…”" — the clause subject introduces it.
     let label = npBefore(analysis, i0, sFirst);
+    // ("… - Carl Bialik:": a label phrase that begins with the dash itself starts after it.)
+    if (label && label.end > label.first + 1 && /^[-–—]$/.test((t[label.first] as Token).text)) label = npBefore(analysis, i0, label.first + 1);
     // "HEADLINE WORDS - Name:": the label is what follows the last spaced dash.
     if (label) {
       for (let k = label.end - 1; k > label.first; k--) {
