@@ -211,3 +211,13 @@ test('attribution speakers: before a colon, a spaced dash ends the speaker label
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Quist'), JSON.stringify(q && [speakerText(text, q), q.cue]));
 });
+
+test('attribution speakers: a bare singular noun before a stance cue is a compound noun, not a source', () => {
+  for (const text of [
+    'The studio is filming television shows and movies about the harbor for the fall season.',
+    'Aides spent Saturday delivering pep talks to some of their precinct captains.',
+  ]) {
+    const claimed = quotesOf(text).filter((q) => q.speaker.kind !== 'unknown');
+    assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
+  }
+});
