@@ -23,6 +23,7 @@ import { discover } from './ingest/discover.js';
 import { articleId, canonicalUrl, contentHash, outletFromUrl } from './ingest/identity.js';
 import { DEFAULT_MAX_BYTES, readFile } from './ingest/read.js';
 import type { ReadItem } from './ingest/records.js';
+import { stmt } from './internal/stmts.js';
 import { findByCanonicalUrl, findExisting, getArticle, insertArticle, setInferredPublished } from './store/articles.js';
 import type { CleanedArticle, RawInput, StoredArticle } from './types.js';
 
@@ -223,7 +224,7 @@ function openRun(db: Database, inputs: readonly string[], stages: Stages) {
   const runId = Number(
     db.prepare('INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)').run(new Date().toISOString(), JSON.stringify(inputs)).lastInsertRowid,
   );
-  const log = db.prepare('INSERT INTO ingest_log (run_id, location, record, status, reason, article_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const log = stmt(db, 'INSERT INTO ingest_log (run_id, location, record, status, reason, article_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const entries: LogEntry[] = [];
   return {
     runId,

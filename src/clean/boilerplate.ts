@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { stmt } from '../internal/stmts.js';
 import { lineFingerprint } from './internal/fingerprint.js';
 import { shapeOf } from './internal/line-shape.js';
 
@@ -32,7 +33,8 @@ export function linesFingerprints(lines: readonly string[]): string[] {
 
 /** Counts one article's line fingerprints for its outlet (call once per stored article). */
 export function recordOutletLines(db: Database, outlet: string, fingerprints: readonly string[]): void {
-  const up = db.prepare(
+  const up = stmt(
+    db,
     'INSERT INTO clean_outlet_lines (outlet, fingerprint, articles) VALUES (?, ?, 1) ON CONFLICT(outlet, fingerprint) DO UPDATE SET articles = articles + 1',
   );
   db.transaction(() => {
@@ -42,7 +44,7 @@ export function recordOutletLines(db: Database, outlet: string, fingerprints: re
 
 /** The outlet's boilerplate fingerprints: lines seen in at least `minArticles` of its articles. */
 export function knownBoilerplate(db: Database, outlet: string, minArticles = MIN_OUTLET_ARTICLES): Set<string> {
-  const rows = db.prepare('SELECT fingerprint FROM clean_outlet_lines WHERE outlet = ? AND articles >= ?').all(outlet, minArticles) as {
+  const rows = stmt(db, 'SELECT fingerprint FROM clean_outlet_lines WHERE outlet = ? AND articles >= ?').all(outlet, minArticles) as {
     fingerprint: string;
   }[];
   return new Set(rows.map((r) => r.fingerprint));

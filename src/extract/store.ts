@@ -4,6 +4,7 @@
  * person in two articles gets one key.
  */
 import type { Database } from 'better-sqlite3';
+import { stmt } from '../internal/stmts.js';
 import { AnnotationStoreError } from './errors.js';
 import { EntityRegistry, type RegistryEntry, resolveAcrossArticles } from './registry.js';
 import type { Annotations, DateAnchor, EntityType } from './types.js';
@@ -38,7 +39,8 @@ export function saveAnnotations(db: Database, articleId: string, annotations: An
   try {
     const registry = registryFor(db);
     resolveAcrossArticles([annotations], registry);
-    const upsert = db.prepare(
+    const upsert = stmt(
+      db,
       'INSERT INTO extract_entities (key, type, name, aliases) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET type = excluded.type, name = excluded.name, aliases = excluded.aliases',
     );
     for (const e of annotations.entities) {
@@ -46,10 +48,11 @@ export function saveAnnotations(db: Database, articleId: string, annotations: An
       if (entry) upsert.run(entry.key, entry.type, entry.name, JSON.stringify(entry.aliases));
     }
     for (const t of ['extract_mentions', 'extract_dates', 'extract_quotes', 'extract_numbers', 'extract_articles'])
-      db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(articleId);
+      stmt(db, `DELETE FROM ${t} WHERE article_id = ?`).run(articleId);
     const ip = annotations.inferredPublished;
     const anchor = annotations.dates.find((d) => d.anchor)?.anchor ?? null;
-    db.prepare(
+    stmt(
+      db,
       'INSERT INTO extract_articles (article_id, version, inferred_published, inferred_confidence, inferred_evidence, anchor, fallbacks, annotated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       articleId,
@@ -61,12 +64,14 @@ export function saveAnnotations(db: Database, articleId: string, annotations: An
       JSON.stringify(annotations.fallbacks),
       new Date().toISOString(),
     );
-    const m = db.prepare(
+    const m = stmt(
+      db,
       'INSERT INTO extract_mentions (article_id, entity_key, text, start, end, type, descriptor, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const e of annotations.entities)
       for (const x of e.mentions) m.run(articleId, e.key, x.text, x.span.start, x.span.end, e.type, x.descriptor, x.sentence, x.paragraph);
-    const d = db.prepare(
+    const d = stmt(
+      db,
       'INSERT INTO extract_dates (article_id, text, start, end, kind, value, day_start, day_end, mod, precision, anchor, anchor_source, tense, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const x of annotations.dates)
@@ -87,7 +92,8 @@ export function saveAnnotations(db: Database, articleId: string, annotations: An
         x.sentence,
         x.paragraph,
       );
-    const q = db.prepare(
+    const q = stmt(
+      db,
       'INSERT INTO extract_quotes (article_id, text, start, end, parts, type, speaker_key, speaker_name, speaker_kind, cue, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const x of annotations.quotes)
@@ -105,7 +111,8 @@ export function saveAnnotations(db: Database, articleId: string, annotations: An
         x.sentence,
         x.paragraph,
       );
-    const n = db.prepare(
+    const n = stmt(
+      db,
       'INSERT INTO extract_numbers (article_id, raw, start, end, value, upper, unit, scale, approx, noun, sentence, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const x of annotations.numbers)

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { stmt } from '../internal/stmts.js';
 import type { RemovedBlock, StoredArticle } from '../types.js';
 
 /** An article row ready to insert. */
@@ -53,13 +54,13 @@ function toArticle(r: ArticleRow): StoredArticle {
 
 /** Article already stored under this canonical URL, if any. */
 export function findByCanonicalUrl(db: Database, canonicalUrl: string): string | null {
-  const row = db.prepare('SELECT id FROM articles WHERE canonical_url = ?').get(canonicalUrl) as { id: string } | undefined;
+  const row = stmt(db, 'SELECT id FROM articles WHERE canonical_url = ?').get(canonicalUrl) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
 /** Article already stored under the same content hash or canonical URL, if any. */
 export function findExisting(db: Database, hash: string, canonicalUrl: string | null): string | null {
-  const row = db.prepare('SELECT id FROM articles WHERE content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)').get(hash, canonicalUrl) as
+  const row = stmt(db, 'SELECT id FROM articles WHERE content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)').get(hash, canonicalUrl) as
     | { id: string }
     | undefined;
   return row?.id ?? null;
@@ -68,13 +69,12 @@ export function findExisting(db: Database, hash: string, canonicalUrl: string | 
 /** Inserts an article and its removed blocks (call inside the article's transaction). */
 export function insertArticle(db: Database, a: NewArticle): StoredArticle {
   const ingestedAt = new Date().toISOString();
-  const info = db
-    .prepare(
-      `INSERT INTO articles (id, content_hash, canonical_url, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at)
+  const info = stmt(
+    db,
+    `INSERT INTO articles (id, content_hash, canonical_url, path, url, record, title, outlet, author, published, modified, language, format, raw, text, paragraphs, meta, is_article, ingested_at)
        VALUES (@id, @contentHash, @canonicalUrl, @path, @url, @record, @title, @outlet, @author, @published, @modified, @language, @format, @raw, @text, @paragraphs, @meta, @isArticle, @ingestedAt)`,
-    )
-    .run({ ...a, paragraphs: JSON.stringify(a.paragraphs), meta: JSON.stringify(a.meta), isArticle: a.isArticle ? 1 : 0, ingestedAt });
-  const insertRemoved = db.prepare('INSERT INTO removed_blocks (article_id, ord, rule, reason, text) VALUES (?, ?, ?, ?, ?)');
+  ).run({ ...a, paragraphs: JSON.stringify(a.paragraphs), meta: JSON.stringify(a.meta), isArticle: a.isArticle ? 1 : 0, ingestedAt });
+  const insertRemoved = stmt(db, 'INSERT INTO removed_blocks (article_id, ord, rule, reason, text) VALUES (?, ?, ?, ?, ?)');
   a.removed.forEach((b, i) => {
     insertRemoved.run(a.id, i, b.rule, b.reason, b.text);
   });
@@ -84,13 +84,15 @@ export function insertArticle(db: Database, a: NewArticle): StoredArticle {
 
 /** Sets a publication date inferred from the text, recording where it came from in the article's metadata. */
 export function setInferredPublished(db: Database, id: string, published: string, evidence: readonly string[]): void {
-  db.prepare(
-    `UPDATE articles SET published = ?, meta = json_set(meta, '$.fieldSources.published', 'inferred', '$.publishedEvidence', json(?)) WHERE id = ?`,
-  ).run(published, JSON.stringify(evidence), id);
+  stmt(db, `UPDATE articles SET published = ?, meta = json_set(meta, '$.fieldSources.published', 'inferred', '$.publishedEvidence', json(?)) WHERE id = ?`).run(
+    published,
+    JSON.stringify(evidence),
+    id,
+  );
 }
 
 export function getArticle(db: Database, id: string): StoredArticle | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+  const row = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
   return row ? toArticle(row) : null;
 }
 
@@ -100,7 +102,7 @@ export function listArticles(db: Database, ids?: readonly string[]): StoredArtic
 }
 
 export function removedBlocks(db: Database, articleId: string): RemovedBlock[] {
-  return db.prepare('SELECT rule, reason, text FROM removed_blocks WHERE article_id = ? ORDER BY ord').all(articleId) as RemovedBlock[];
+  return stmt(db, 'SELECT rule, reason, text FROM removed_blocks WHERE article_id = ? ORDER BY ord').all(articleId) as RemovedBlock[];
 }
 
 export interface SearchHit {
