@@ -1,0 +1,121 @@
+/** Frames before an opening quote mark ("X said: “…”", "Name: “…”", "Said X, “…”") and in the previous sentence. */
+import type { Analysis, Token } from '../../types.js';
+import { sourceAfterAccordingTo } from './according-to.js';
+import { soCalled, subordinateOpening } from './clause-shape.js';
+import { cueOf, type Frame, isCue, putsIt } from './frame.js';
+import { agentlessPassive, isInfinitive, participleModifier } from './not-reports.js';
+import { reporterFrame } from './reporter-frame.js';
+import { type NounPhrase, npAfter, npBefore } from './speaker.js';
+import { clauseSubject, hasNominal, sentenceSubject, tokenIndexAt, unnamedObject } from './subjects.js';
+
+export function frameBefore(analysis: Analysis, openAt: number): Frame | null {
+  const t = analysis.tokens;
+  const i0 = tokenIndexAt(analysis, openAt) - 1;
+  const tok0 = t[i0];
+  if (!tok0) return null;
+  // A quote opening its own sentence has no frame before it (the previous sentence's frame belongs to the previous quote).
+  const open = t[i0 + 1];
+  if (open && open.sentence !== tok0.sentence) return null;
+  if (/[.!?]["”’»]?\s*$/.test(analysis.text.slice(Math.max(0, openAt - 3), openAt))) return null;
+  const s = analysis.sentences[tok0.sentence];
+  const sFirst = s ? s.firstToken : 0;
+  const colon = tok0.text === ':';
+  for (let k = i0; k >= sFirst; k--) {
+    const tok = t[k] as Token;
+    if (tok.text === '”' || tok.text === '"' || tok.text === '»') break;
+    // "Pollsters agree - Carl Bialik: “…”": before a colon, a spaced dash ends the label; what precedes it is a headline.
+    if (colon && /^[-–—]$/.test(tok.text) && /\s/.test(analysis.text[tok.span.start - 1] ?? '')) break;
+    // "According to the newspaper, “…”".
+    if (tok.text.toLowerCase() === 'according' && (t[k + 1] as Token | undefined)?.text.toLowerCase() === 'to') {
+      const phrase = sourceAfterAccordingTo(analysis, k + 2, i0 + 1);
+      if (phrase)
+        return { cue: { index: k, text: 'according to', span: { start: tok.span.start, end: (t[k + 1] as Token).span.end } }, phrase, end: tok.span.end };
+    }
+    // "the so-called “…”", "what has been described as a “…”", "the proposed deal … a “…”": a passive with no
+    // agent or a participle modifying a noun reports nothing; the search goes on to the left.
+    if (isCue(tok) && (agentlessPassive(t, k, sFirst) || participleModifier(t, k) || soCalled(t, k))) continue;
+    if (isCue(tok) || putsIt(t, k)) {
+      // ", calling them “…”" / ", saying “…”": a participle takes the clause's subject.
+      if ((/ing$/.test(tok.text.toLowerCase()) && t[k - 1]?.text === ',') || isInfinitive(t, k)) {
+        const subj = sentenceSubject(analysis, sFirst, k);
+        if (subj) return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
+      }
+      // "Trump issued a statement saying “…”", "his campaign sent out a text message to supporters saying:
+      // “…”": a participle after a verb's or preposition's unnamed object speaks for the clause's subject.
+      const medium = /ing$/.test(tok.text.toLowerCase()) ? npBefore(analysis, k, sFirst) : null;
+      if (medium && medium.end === k && unnamedObject(analysis, medium, sFirst)) {
+        const subj = sentenceSubject(analysis, sFirst, medium.first);
+        if (subj) return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
+      }
+      // "X said that the platform should reiterate … “…”": a quote inside a reported clause is the reporter's.
+      // Inverted, opening the sentence: "Said Dorothy Poynter, who …, “…”" (after a comma the name is
+      // more often an addressee: "…, telling CNN: “…”"; even half direct F1 -0.001 with it).
+      const inverted = k === sFirst ? invertedSpeaker(analysis, k, i0 + 1) : null;
+      if (inverted) return { cue: cueOf(tok, k), phrase: inverted, end: inverted.span.end };
+      const phrase = npBefore(analysis, k, sFirst);
+      // "When Trump suggested …, Rubio fired back: “…”": a cue inside an opening adverbial clause frames nothing after the clause.
+      if (phrase && phrase.first === sFirst && subordinateOpening(analysis, phrase.first) && t.slice(k, i0).some((x) => x.text === ',')) continue;
+      const outer = phrase ? reporterFrame(analysis, phrase, k, sFirst) : null;
+      if (outer) return outer;
+      if (phrase && hasNominal(analysis, phrase)) return { cue: cueOf(tok, k), phrase, end: tok.span.end };
+      // "X described … but noted '…'": the clause subject is the speaker.
+      const subj = sentenceSubject(analysis, sFirst, k);
+      return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
+    }
+  }
+  if (colon) {
+    // "Name Surname: “…”" / "HEADLINE - Name Surname: “…”" — a label; "The headline reads: “…”" — the clause subject introduces it.
+    let label = npBefore(analysis, i0, sFirst);
+    // ("… - Carl Bialik:": a label phrase that begins with the dash itself starts after it.)
+    if (label && label.end > label.first + 1 && /^[-–—]$/.test((t[label.first] as Token).text)) label = npBefore(analysis, i0, label.first + 1);
+    // "HEADLINE WORDS - Name:": the label is what follows the last spaced dash.
+    if (label) {
+      for (let k = label.end - 1; k > label.first; k--) {
+        const d = t[k] as Token;
+        if (/^[-–—]$/.test(d.text) && /\s/.test(analysis.text[d.span.start - 1] ?? '')) {
+          label = npBefore(analysis, i0, k + 1);
+          break;
+        }
+      }
+    }
+    const labelStart = label && (label.first === sFirst || /^[-–—]$/.test((t[label.first - 1] as Token).text));
+    if (label && labelStart && hasNominal(analysis, label)) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: label, end: tok0.span.end };
+    // "Clinton has since apologized for what happened: “…”": the sentence subject, before the nearest clause's.
+    const subj = sentenceSubject(analysis, sFirst, i0) ?? clauseSubject(analysis, sFirst, i0);
+    if (subj) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: subj, end: tok0.span.end };
+  }
+  return null;
+}
+
+/** A name right after a cue that opens its sentence, ending at a comma, colon or the quote (`limit`): "Said Dorothy Poynter, …". */
+function invertedSpeaker(analysis: Analysis, k: number, limit: number): NounPhrase | null {
+  const t = analysis.tokens;
+  const p = npAfter(analysis, k, limit);
+  if (!p || !t.slice(p.first, p.end).some((x) => x.pos === 'PROPN')) return null;
+  const next = t[p.end];
+  return p.end >= limit - 1 || next?.text === ',' || next?.text === ':' ? p : null;
+}
+
+/**
+ * "He said the following:" / "The judge interrupted me." — a quote opening a sentence whose
+ * previous sentence (same paragraph, or ending in a colon) has a speech verb no other quote used.
+ */
+export function frameInPreviousSentence(analysis: Analysis, openAt: number, usedCues: ReadonlySet<number>): Frame | null {
+  const t = analysis.tokens;
+  const i0 = tokenIndexAt(analysis, openAt);
+  const cur = t[i0] as Token | undefined;
+  const sIdx = cur?.sentence ?? 0;
+  const prev = analysis.sentences[sIdx - 1];
+  const here = analysis.sentences[sIdx];
+  if (!prev || !here) return null;
+  if (prev.paragraph !== here.paragraph && !/:\s*$/.test(analysis.text.slice(prev.span.start, prev.span.end))) return null;
+  for (let k = prev.endToken - 1; k >= prev.firstToken; k--) {
+    const tok = t[k] as Token;
+    if (tok.text === '”' || tok.text === '"' || tok.text === '»') return null; // the previous sentence quoted already
+    if (isCue(tok) && !usedCues.has(tok.span.start)) {
+      const phrase = npBefore(analysis, k, prev.firstToken);
+      return { cue: cueOf(tok, k), phrase: phrase && hasNominal(analysis, phrase) ? phrase : sentenceSubject(analysis, prev.firstToken, k), end: tok.span.end };
+    }
+  }
+  return null;
+}
