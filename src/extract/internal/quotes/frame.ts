@@ -1,6 +1,6 @@
 /** A report frame: the cue word of a quote or report and the phrase naming its speaker. */
 import type { Span, Token } from '../../types.js';
-import { SPEECH_LEMMAS } from '../entities/lexicon.js';
+import { MANNER_OF_SPEAKING, SPEECH_LEMMAS } from '../entities/lexicon.js';
 import type { NounPhrase } from './speaker.js';
 
 export type Covered = (start: number, end: number) => boolean;
@@ -13,6 +13,11 @@ export interface Cue {
 
 export function isCue(t: Token | undefined): boolean {
   return !!t && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && SPEECH_LEMMAS.has(t.lemma) && t.pos !== 'NOUN';
+}
+
+/** A cue that can introduce an indirect report: manner-of-speaking verbs ("chanted", "growled") frame direct quotes only. */
+export function isReportCue(t: Token | undefined): boolean {
+  return isCue(t) && !MANNER_OF_SPEAKING.has((t as Token).lemma);
 }
 
 export function cueOf(t: Token, i: number): Cue {
@@ -28,11 +33,14 @@ export interface Frame {
 
 export const QUOTE_MARK_TOKENS = new Set(['“', '”', '"', '«', '»']);
 
-/** In a frame right after a quote, a speech word wink tagged as a noun ("Viguerie notes") still is the cue when a name or pronoun precedes it. */
+/**
+ * In a frame right after a quote, a speech word wink tagged as a noun ("Viguerie notes") or an adjective
+ * ("Duarte elaborated") still is the cue when a name or pronoun precedes it.
+ */
 export function isFrameCue(t: Token, prev: Token | undefined): boolean {
   if (!prev || !['PROPN', 'PRON'].includes(prev.pos)) return false;
   const w = t.text.toLowerCase();
-  return SPEECH_LEMMAS.has(t.lemma) || SPEECH_LEMMAS.has(w.replace(/s$/, '')) || SPEECH_LEMMAS.has(w.replace(/es$/, ''));
+  return [t.lemma, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/d$/, ''), w.replace(/ed$/, '')].some((x) => SPEECH_LEMMAS.has(x));
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Closing frames of indirect reports ("…, X said." / "…, said X, an analyst at Y."). */
 import type { Analysis, Quote, Sentence, Token } from '../../types.js';
 import { takesObject } from './clause-shape.js';
-import { type Covered, cueOf, isCue } from './frame.js';
+import { type Covered, cueOf, isReportCue } from './frame.js';
 import { insideQuote } from './not-reports.js';
 import { MIN_CONTENT_CHARS, makeReport, TRAILING_FRAME_REST } from './report.js';
 import { type NounPhrase, npAfter, npBefore, type SpeakerContext } from './speaker.js';
@@ -12,7 +12,7 @@ export function trailingFrame(analysis: Analysis, ctx: SpeakerContext, s: Senten
   const t = analysis.tokens;
   for (let k = s.endToken - 1; k > s.firstToken + 2; k--) {
     const tok = t[k] as Token;
-    if (!isCue(tok) || /ing$/.test(tok.text.toLowerCase()) || insideQuote(direct, tok.span)) continue;
+    if (!isReportCue(tok) || /ing$/.test(tok.text.toLowerCase()) || insideQuote(direct, tok.span)) continue;
     if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) return null;
     const prev = t[k - 1] as Token;
     let phrase: NounPhrase | null = null;

@@ -2,7 +2,7 @@
 import type { Analysis, Quote, Sentence, Token } from '../../types.js';
 import { STANCE_LEMMAS } from '../entities/lexicon.js';
 import { afterPreposition, bareNoun, objectPronoun, takesObject } from './clause-shape.js';
-import { type Covered, cueOf, isCue } from './frame.js';
+import { type Covered, cueOf, isReportCue } from './frame.js';
 import { agentlessPassive, insideQuote, isInfinitive, namingParticiple, nominalUse, participleModifier } from './not-reports.js';
 import { MIN_CONTENT_CHARS, makeReport, TRAILING_FRAME_REST } from './report.js';
 import { npAfter, npBefore, type SpeakerContext } from './speaker.js';
@@ -43,7 +43,7 @@ export function verbFrame(
     // Any verb taking a that-clause ("X is convinced that …", "X conceded that …") reports a stance or a claim.
     const thatClause = tok.pos === 'VERB' && t[k + 1]?.text.toLowerCase() === 'that' && t[k + 1]?.pos === 'SCONJ';
     const stance = stancePass && (STANCE_LEMMAS.has(tok.lemma) || thatClause) && (tok.pos === 'VERB' || nounVerb);
-    if (stancePass ? !stance : !isCue(tok)) continue;
+    if (stancePass ? !stance : !isReportCue(tok)) continue;
     if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
     if (insideQuote(direct, tok.span) || agentlessPassive(t, k, s.firstToken) || participleModifier(t, k) || nominalUse(t, k) || namingParticiple(t, k))
       continue;

@@ -1,0 +1,65 @@
+// Speech-verb classes of the lexicon (issue 5): each row is a sentence written for this test whose cue belongs
+// to one class; the attribution of the content word must go to the speaker word.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { annotate, type Quote } from '../../src/extract/index.js';
+
+const quotesOf = (text: string) => annotate({ title: '', text, published: '2016-03-01', language: 'en' }).quotes;
+const speakerText = (text: string, q: Quote) => (q.speaker.span ? text.slice(q.speaker.span.start, q.speaker.span.end) : null);
+
+const rows: { name: string; text: string; type: Quote['type']; content: string; speaker: string }[] = [
+  {
+    name: 'manner of speaking after a quote',
+    text: 'The meeting ran late. “Keep the harbor open for every boat!” the dockworkers chanted outside the hall.',
+    type: 'direct',
+    content: 'harbor',
+    speaker: 'dockworkers',
+  },
+  {
+    name: 'manner of speaking, inverted',
+    text: '“We will not pay a cent more for the ferry,” growled Councilman Ed Varga at the hearing.',
+    type: 'direct',
+    content: 'ferry',
+    speaker: 'Varga',
+  },
+  {
+    name: 'stating verb with a that-clause',
+    text: 'Mayor Ines Duarte reaffirmed that the harbor tax would be repealed before the winter.',
+    type: 'indirect',
+    content: 'repealed',
+    speaker: 'Duarte',
+  },
+  {
+    name: 'elaborating verb after a quote',
+    text: '“The ferry has lost money for six straight years and nobody wants to admit it,” Duarte elaborated.',
+    type: 'direct',
+    content: 'ferry',
+    speaker: 'Duarte',
+  },
+  {
+    name: 'complaining verb with its object',
+    text: 'Councilman Ed Varga railed against the new ferry fares during the budget meeting.',
+    type: 'indirect',
+    content: 'ferry fares',
+    speaker: 'Varga',
+  },
+];
+
+test('speech verbs: each class frames its quote or report', () => {
+  for (const row of rows) {
+    const q = quotesOf(row.text).find((x) => x.type === row.type && x.text.includes(row.content));
+    assert.ok(q, `${row.name}: no ${row.type} quote holding ${row.content}`);
+    const sp = speakerText(row.text, q);
+    assert.ok(sp?.includes(row.speaker), `${row.name}: speaker ${JSON.stringify(sp)} (${q.speaker.kind}, cue ${q.cue})`);
+  }
+});
+
+test('speech verbs: a manner-of-speaking verb opens no indirect report', () => {
+  for (const text of [
+    'The crowd roared its approval as the mayor walked onto the harbor stage.',
+    'The engines howled through the night over the empty harbor.',
+  ]) {
+    const claimed = quotesOf(text).filter((q) => q.type === 'indirect' && q.speaker.kind !== 'unknown');
+    assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
+  }
+});
