@@ -37,6 +37,13 @@ const rows: { name: string; text: string; type: Quote['type']; content: string; 
     speaker: 'Duarte',
   },
   {
+    name: 'speculating verb framing a short quote in its clause',
+    text: 'The analyst Pia Roe speculated that the ferry would be “sold by spring.”',
+    type: 'direct',
+    content: 'sold',
+    speaker: 'Roe',
+  },
+  {
     name: 'complaining verb with its object',
     text: 'Councilman Ed Varga railed against the new ferry fares during the budget meeting.',
     type: 'indirect',
