@@ -221,3 +221,13 @@ test('attribution speakers: a bare singular noun before a stance cue is a compou
     assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
   }
 });
+
+test('attribution speakers: an -n participle with no "have" before it is a reduced passive, not a report', () => {
+  for (const text of ['She is a liberal icon known to fans as the harbor queen.', 'Ruth Adler became a writer known for her harbor novels.']) {
+    const claimed = quotesOf(text).filter((q) => q.speaker.kind !== 'unknown' && /known|seen/.test(q.cue ?? ''));
+    assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
+  }
+  // A perfect keeps its report: "studies have shown that …".
+  const text = 'Harbor studies have shown that the ferry loses money every winter.';
+  assert.ok(quotesOf(text).some((q) => q.type === 'indirect' && q.text.includes('loses money')));
+});

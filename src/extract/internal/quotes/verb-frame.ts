@@ -3,7 +3,7 @@ import type { Analysis, Quote, Sentence, Token } from '../../types.js';
 import { STANCE_LEMMAS } from '../entities/lexicon.js';
 import { afterPreposition, bareNoun, objectPronoun, takesObject } from './clause-shape.js';
 import { type Covered, cueOf, isReportCue } from './frame.js';
-import { agentlessPassive, insideQuote, isInfinitive, namingParticiple, nominalUse, participleModifier } from './not-reports.js';
+import { agentlessPassive, insideQuote, isInfinitive, namingParticiple, nominalUse, participleModifier, reducedParticiple } from './not-reports.js';
 import { MIN_CONTENT_CHARS, makeReport, TRAILING_FRAME_REST } from './report.js';
 import { npAfter, npBefore, type SpeakerContext } from './speaker.js';
 import { coordinatedSubject, hasNominal, mediumObject, pollFor, precedingSpeaker, sentenceSubject } from './subjects.js';
@@ -45,7 +45,14 @@ export function verbFrame(
     const stance = stancePass && (STANCE_LEMMAS.has(tok.lemma) || thatClause) && (tok.pos === 'VERB' || nounVerb);
     if (stancePass ? !stance : !isReportCue(tok)) continue;
     if (direct.some((q) => q.cueSpan && q.cueSpan.start === tok.span.start)) continue; // already the frame of a direct quote
-    if (insideQuote(direct, tok.span) || agentlessPassive(t, k, s.firstToken) || participleModifier(t, k) || nominalUse(t, k) || namingParticiple(t, k))
+    if (
+      insideQuote(direct, tok.span) ||
+      agentlessPassive(t, k, s.firstToken) ||
+      reducedParticiple(t, k, s.firstToken) ||
+      participleModifier(t, k) ||
+      nominalUse(t, k) ||
+      namingParticiple(t, k)
+    )
       continue;
     // Passive: "X was first reported by MSNBC", "Asked by Matt Lauer whether …" — the agent is the source.
     if ((t[k + 1] as Token | undefined)?.text.toLowerCase() === 'by' && /ed$/.test(tok.text.toLowerCase())) {
