@@ -40,6 +40,13 @@ const rows: Row[] = [
     speaker: 'She',
     type: 'direct',
   },
+  {
+    name: 'a name with a parenthetical label before the comma is the subject, not a place in the opening clause',
+    text: 'After winning Ohio in the primary on Tuesday, Gov. Dan Kessler (R-OH), said, “I am getting ready to rent a covered wagon for the whole trip west.”',
+    content: 'covered wagon',
+    speaker: 'Kessler',
+    type: 'direct',
+  },
 ];
 
 test('attribution speakers: the speaker of each pattern', () => {

@@ -91,6 +91,13 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
     }
   }
   if (end - 1 > sentenceFirst && (t[end - 1] as Token).text === ',') {
+    // "…after winning Ohio in the primary, Gov. John Kasich (R-OH), said": a name with a parenthetical label
+    // right before the comma opens its own clause; the comma closes the label, not an appositive of an earlier head.
+    if ((t[end - 2] as Token | undefined)?.text === ')') {
+      const labelled = npBefore(analysis, end - 1, sentenceFirst);
+      const opens = labelled && (labelled.first === sentenceFirst || (t[labelled.first - 1] as Token).text === ',');
+      if (labelled && opens && (t[labelled.end - 1] as Token).pos === 'PROPN') return labelled;
+    }
     // "Brian Fallon, a spokesman for Mrs. Clinton, said": jump to the comma opening the aside.
     // Several comma-separated asides may stand between ("Lance Beebe, 49, a Navy veteran who …, said"):
     // take the first one back whose head is a name, pronoun or noun (numbers alone are ages).
