@@ -238,3 +238,16 @@ test('attribution speakers: an -n participle with no "have" before it is a reduc
   const text = 'Harbor studies have shown that the ferry loses money every winter.';
   assert.ok(quotesOf(text).some((q) => q.type === 'indirect' && q.text.includes('loses money')));
 });
+
+test('attribution speakers: a base-form cue after "a/an" + a singular noun is a compound noun, not that subject’s verb', () => {
+  for (const text of [
+    'The council held a roll-call vote on the harbor tax that lasted three hours.',
+    'The mayor won a single first-place vote from the panel of harbor judges.',
+  ]) {
+    const claimed = quotesOf(text).filter((q) => q.speaker.kind !== 'unknown');
+    assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
+  }
+  // Agreement holds: a plural subject's base-form cue still reports.
+  const text = 'Harbor pilots say the new ferry schedule is unsafe for every crew.';
+  assert.ok(quotesOf(text).some((q) => q.type === 'indirect' && q.text.includes('unsafe') && q.speaker.kind !== 'unknown'));
+});

@@ -1,7 +1,7 @@
 /** Indirect reports framed by a speech or stance verb ("X said (that) …", "polls show …", "X was reported by Y"). */
 import type { Analysis, Quote, Sentence, Token } from '../../types.js';
 import { STANCE_LEMMAS } from '../entities/lexicon.js';
-import { afterPreposition, bareNoun, objectPronoun, takesObject } from './clause-shape.js';
+import { afterPreposition, agreementClash, bareNoun, objectPronoun, takesObject } from './clause-shape.js';
 import { type Covered, cueOf, isReportCue } from './frame.js';
 import { agentlessPassive, insideQuote, isInfinitive, namingParticiple, nominalUse, participleModifier, reducedParticiple } from './not-reports.js';
 import { MIN_CONTENT_CHARS, makeReport, TRAILING_FRAME_REST } from './report.js';
@@ -113,6 +113,7 @@ export function verbFrame(
     // "television shows", "pep talks", "tax credits": a bare singular common noun right before a stance cue
     // makes a compound noun the tagger split, not a clause (even half: 12 of 41 such reports right).
     if (stance && subject && bareNoun(t, subject, k)) continue;
+    if (subject && !participle && agreementClash(t, subject, k)) continue;
     // Forward: "X said (that) …", "X told reporters (that) …".
     if (!subject || (!participle && subject.first >= k)) continue;
     let c = k + 1;
