@@ -70,3 +70,13 @@ test('speech verbs: a manner-of-speaking verb opens no indirect report', () => {
     assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
   }
 });
+
+test('speech verbs: "mean" states an entailment, not a report', () => {
+  for (const text of [
+    'The long delay means the harbor ferry will not sail again until the spring.',
+    'It meant the council had to raise the harbor tax again.',
+  ]) {
+    const claimed = quotesOf(text).filter((q) => q.speaker.kind !== 'unknown');
+    assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
+  }
+});
