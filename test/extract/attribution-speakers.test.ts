@@ -251,3 +251,19 @@ test('attribution speakers: a base-form cue after "a/an" + a singular noun is a 
   const text = 'Harbor pilots say the new ferry schedule is unsafe for every crew.';
   assert.ok(quotesOf(text).some((q) => q.type === 'indirect' && q.text.includes('unsafe') && q.speaker.kind !== 'unknown'));
 });
+
+test('attribution speakers: a dash line under a paragraph that is one quotation credits its author', () => {
+  const text =
+    'The claims in the harbor debate, checked.\n\n"Most of the ferry money goes to the richest one percent of the city."\n\n- Mara Lind.\n\nThe councillor is using old figures.\n\n"It needs to stop, and it needs to stop now."\n\n—Tomas Reyes, Port Ashby.';
+  for (const [content, speaker] of [
+    ['richest one percent', 'Lind'],
+    ['stop now', 'Reyes'],
+  ] as const) {
+    const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes(content));
+    assert.ok(q && speakerText(text, q)?.includes(speaker), JSON.stringify(q && [q.text, speakerText(text, q), q.cue]));
+  }
+  // A dash line under a quote inside running text credits nothing.
+  const inline = 'He called the plan “a gift to the richest one percent of the city.”\n\n- Mara Lind spoke next.';
+  const q = quotesOf(inline).find((x) => x.type === 'direct');
+  assert.ok(!q || !speakerText(inline, q)?.includes('Lind'), JSON.stringify(q && [speakerText(inline, q), q.cue]));
+});

@@ -3,6 +3,7 @@ import type { Analysis, Quote, Speaker, Token } from '../../types.js';
 import { caseStats } from '../case-stats.js';
 import { accordingToAfter } from './according-to.js';
 import { clauseVerb, opensMidClause } from './clause-shape.js';
+import { creditLine } from './credit-line.js';
 import { type Frame, isCue } from './frame.js';
 import { afterFrameFits, bareVerbFrame, closesSentence, frameAfter } from './frame-after.js';
 import { frameBefore, frameInPreviousSentence } from './frame-before.js';
@@ -91,6 +92,7 @@ export function directQuotes(analysis: Analysis, ctx: SpeakerContext): Quote[] {
       frameBefore(analysis, mk.outer.start),
       recentQuote ? null : frameInPreviousSentence(analysis, mk.outer.start, usedCues),
       accordingToAfter(analysis, mk.outer.end),
+      creditLine(analysis, mk.outer),
       bareVerbFrame(analysis, mk.outer.end, content),
       // Last resort: a frame opening the next sentence that goes on past the cue ("…?” Trump told ITV in an interview aired …").
       after || !fits ? null : candidate,
