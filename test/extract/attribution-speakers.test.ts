@@ -267,3 +267,11 @@ test('attribution speakers: a dash line under a paragraph that is one quotation 
   const q = quotesOf(inline).find((x) => x.type === 'direct');
   assert.ok(!q || !speakerText(inline, q)?.includes('Lind'), JSON.stringify(q && [speakerText(inline, q), q.cue]));
 });
+
+test('attribution speakers: a title-like quote right after a speech verb was spoken; after a naming verb it stays a title', () => {
+  const text = 'Hundreds of dockworkers marched past the city hall, chanting “Ferries For All,” as the council met.';
+  const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes('Ferries'));
+  assert.ok(q && speakerText(text, q)?.includes('dockworkers'), JSON.stringify(q && [speakerText(text, q), q.cue]));
+  const title = 'The harbor show called “Salt Water Stories” ended in May.';
+  assert.equal(quotesOf(title).filter((x) => x.type === 'direct').length, 0);
+});

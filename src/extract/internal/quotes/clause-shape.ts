@@ -1,6 +1,7 @@
 /** Token-shape tests around a cue: objects, prepositions, compound nouns, clause openings. */
 import type { Analysis, Token } from '../../types.js';
-import { type Cue, cueOf } from './frame.js';
+import { type Cue, cueOf, isCue } from './frame.js';
+import { NAMING_LEMMAS } from './not-reports.js';
 import type { NounPhrase } from './speaker.js';
 import { tokenIndexAt } from './subjects.js';
 
@@ -90,3 +91,16 @@ export function opensMidClause(analysis: Analysis, openAt: number): boolean {
 
 /** Words that open a relative or subordinate clause after a quote ("the “offensive,” which went …"). */
 export const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'when', 'where', 'while', 'because', 'as', 'if']);
+
+/**
+ * Is the quote opening at `openAt` the object of a speech verb right before it ("chanting “Dump Trump.”",
+ * "shouted: “Lock her up!”")? Then its words were spoken, however title-like; verbs of naming ("a show
+ * called “Hannity”") are left out.
+ */
+export function spokenObject(analysis: Analysis, openAt: number): boolean {
+  const t = analysis.tokens;
+  let i = tokenIndexAt(analysis, openAt) - 1;
+  if (t[i]?.text === ':' || t[i]?.text === ',') i--;
+  const cue = t[i];
+  return !!cue && cue.sentence === t[i + 1]?.sentence && isCue(cue) && !NAMING_LEMMAS.has(cue.lemma);
+}

@@ -2,7 +2,7 @@
 import type { Analysis, Quote, Speaker, Token } from '../../types.js';
 import { caseStats } from '../case-stats.js';
 import { accordingToAfter } from './according-to.js';
-import { clauseVerb, opensMidClause } from './clause-shape.js';
+import { clauseVerb, opensMidClause, spokenObject } from './clause-shape.js';
 import { creditLine } from './credit-line.js';
 import { type Frame, isCue } from './frame.js';
 import { afterFrameFits, bareVerbFrame, closesSentence, frameAfter } from './frame-after.js';
@@ -78,7 +78,7 @@ export function directQuotes(analysis: Analysis, ctx: SpeakerContext): Quote[] {
     // frame right after it: "“Absolutely,” he said", "“No, no, no,” he said, laughing" are replies.
     // (Not after a word: "on CNN's “New Day,” Sen. X told …" is a show's title.)
     const reply = after && /[,!?]\s*$/.test(content) && isCue(analysis.tokens[after.cue.index]) && !opensMidClause(analysis, mk.outer.start);
-    if (isTitle(content) && !reply) continue;
+    if (isTitle(content) && !reply && !spokenObject(analysis, mk.outer.start)) continue;
     const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
     // A participle frame after the quote (“…,” adding that …) speaks for the clause's subject.
     if (after && !after.phrase && (/ing$/.test(after.cue.text) || isInfinitive(analysis.tokens, after.cue.index))) {

@@ -73,7 +73,7 @@ export function participleModifier(t: readonly Token[], k: number): boolean {
 }
 
 /** Verbs of naming: after a noun, their participle names the thing ("a company called X"), it reports nothing. */
-const NAMING_LEMMAS = new Set(['call', 'name', 'dub', 'title', 'label', 'term', 'nickname']);
+export const NAMING_LEMMAS = new Set(['call', 'name', 'dub', 'title', 'label', 'term', 'nickname']);
 
 /** "a firm called Cambridge Analytica", "a band called Sophistafunk": a naming participle right after a common noun. */
 export function namingParticiple(t: readonly Token[], k: number): boolean {
