@@ -275,3 +275,10 @@ test('attribution speakers: a title-like quote right after a speech verb was spo
   const title = 'The harbor show called “Salt Water Stories” ended in May.';
   assert.equal(quotesOf(title).filter((x) => x.type === 'direct').length, 0);
 });
+
+test('attribution speakers: a sentence ending in a colon introduces the quotation in the next paragraph', () => {
+  const text =
+    'In response to the storm, Mayor Ines Duarte issued the following statement:\n\n“Our prayers are with all those affected by the storm in the harbor.”';
+  const q = quotesOf(text).find((x) => x.type === 'direct');
+  assert.ok(q && speakerText(text, q)?.includes('Duarte'), JSON.stringify(q && [speakerText(text, q), q.cue]));
+});

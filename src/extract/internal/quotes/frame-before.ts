@@ -117,5 +117,14 @@ export function frameInPreviousSentence(analysis: Analysis, openAt: number, used
       return { cue: cueOf(tok, k), phrase: phrase && hasNominal(analysis, phrase) ? phrase : sentenceSubject(analysis, prev.firstToken, k), end: tok.span.end };
     }
   }
+  // "Trump issued the following statement:⏎“…”": a sentence ending in a colon introduces the quotation after
+  // it; with no speech verb, its subject does when it holds a name (even half direct F1 0.9054 -> 0.9057,
+  // odd 0.8923 -> 0.8932; with pronoun subjects too, even fell to 0.9053: "Wait, it gets better:").
+  const colon = t[prev.endToken - 1];
+  if (colon?.text === ':' && !usedCues.has(colon.span.start)) {
+    const subj = sentenceSubject(analysis, prev.firstToken, prev.endToken - 1);
+    if (subj && t.slice(subj.first, subj.end).some((x) => x.pos === 'PROPN'))
+      return { cue: cueOf(colon, prev.endToken - 1), phrase: subj, end: colon.span.end };
+  }
   return null;
 }
