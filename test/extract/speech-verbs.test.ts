@@ -44,6 +44,13 @@ const rows: { name: string; text: string; type: Quote['type']; content: string; 
     speaker: 'Roe',
   },
   {
+    name: 'a short reply framed by a speech word the tagger read as an adjective',
+    text: '“The way I see it,” she elaborated, “no one on the council ever questioned the ferry budget.”',
+    type: 'direct',
+    content: 'way I see',
+    speaker: 'she',
+  },
+  {
     name: 'complaining verb with its object',
     text: 'Councilman Ed Varga railed against the new ferry fares during the budget meeting.',
     type: 'indirect',

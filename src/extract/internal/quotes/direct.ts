@@ -4,7 +4,7 @@ import { caseStats } from '../case-stats.js';
 import { accordingToAfter } from './according-to.js';
 import { clauseVerb, opensMidClause, spokenObject } from './clause-shape.js';
 import { creditLine } from './credit-line.js';
-import { type Frame, isCue } from './frame.js';
+import { type Frame, isCue, isFrameCue } from './frame.js';
 import { afterFrameFits, bareVerbFrame, closesSentence, frameAfter } from './frame-after.js';
 import { frameBefore, frameInPreviousSentence } from './frame-before.js';
 import { HEADLINE_UPPER_SHARE } from './headline.js';
@@ -77,7 +77,11 @@ export function directQuotes(analysis: Analysis, ctx: SpeakerContext): Quote[] {
     // A capitalised short span is a title ("“Hannity,”"), unless it ends at a comma, ! or ? with a speech
     // frame right after it: "“Absolutely,” he said", "“No, no, no,” he said, laughing" are replies.
     // (Not after a word: "on CNN's “New Day,” Sen. X told …" is a show's title.)
-    const reply = after && /[,!?]\s*$/.test(content) && isCue(analysis.tokens[after.cue.index]) && !opensMidClause(analysis, mk.outer.start);
+    const reply =
+      after &&
+      /[,!?]\s*$/.test(content) &&
+      (isCue(analysis.tokens[after.cue.index]) || isFrameCue(analysis.tokens[after.cue.index] as Token, analysis.tokens[after.cue.index - 1])) &&
+      !opensMidClause(analysis, mk.outer.start);
     if (isTitle(content) && !reply && !spokenObject(analysis, mk.outer.start)) continue;
     const recentQuote = prevQuote !== null && sentence - (analysis.tokens[tokenIndexAt(analysis, prevQuote.q.span.start)]?.sentence ?? 0) <= 1;
     // A participle frame after the quote (“…,” adding that …) speaks for the clause's subject.
