@@ -282,3 +282,13 @@ test('attribution speakers: a sentence ending in a colon introduces the quotatio
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Duarte'), JSON.stringify(q && [speakerText(text, q), q.cue]));
 });
+
+test('attribution speakers: a speaker phrase does not open with a conjunction capitalised at the sentence start', () => {
+  for (const [text, speaker] of [
+    ['If Mayor Lind says the ferry will run, the council will agree to the plan.', 'Mayor Lind'],
+    ['But the harbor council said the ferry would run again in the spring.', 'the harbor council'],
+  ] as const) {
+    const q = quotesOf(text).find((x) => x.type === 'indirect');
+    assert.equal(q && speakerText(text, q), speaker, JSON.stringify(q && [q.text, q.cue]));
+  }
+});
