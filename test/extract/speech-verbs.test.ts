@@ -87,3 +87,11 @@ test('speech verbs: "mean" states an entailment, not a report', () => {
     assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
   }
 });
+
+test('speech verbs: "maintain" with an object means keep; with a that-clause it still reports', () => {
+  const keep = 'The ferry line maintained its lead in the harbor market for a decade.';
+  assert.equal(quotesOf(keep).filter((q) => q.speaker.kind !== 'unknown').length, 0, JSON.stringify(quotesOf(keep).map((q) => [q.text, q.cue])));
+  const claim = 'Mayor Ines Duarte maintained that the harbor tax was fair to every family.';
+  const q = quotesOf(claim).find((x) => x.type === 'indirect' && x.text.includes('fair'));
+  assert.ok(q && speakerText(claim, q)?.includes('Duarte'), JSON.stringify(q && [q.text, speakerText(claim, q)]));
+});

@@ -175,13 +175,17 @@ const SPECULATING_VERBS = 'speculate conjecture surmise theorize theorise hypoth
 /** Verbs of advising and notifying (Levin's 37.9), missing from the core list: "X briefed reporters that …"; even half: 2 of 4 right (above the F1/2 break-even). */
 const ADVISING_VERBS = 'admonish alert brief counsel notify apprise'.split(/\s+/);
 
-/** Reporting and speech cue lemmas (the verb's lemma as wink gives it). */
+/**
+ * Reporting and speech cue lemmas (the verb's lemma as wink gives it). "maintain" is left out (2026-11-21): with
+ * an object it means keep ("maintained its lead"; 4 of 14 right on the even half), and "maintained that …" is
+ * still caught as a verb taking a that-clause (even all F1 0.6989 -> 0.6991, odd 0.6958 -> 0.6963).
+ */
 export const SPEECH_LEMMAS = new Set(
   (
     'say tell add state note warn write report announce confirm acknowledge insist stress emphasise emphasize explain argue claim ' +
     'declare assert suggest describe caution urge predict deny admit reply respond answer ask tweet post comment remark recall ' +
     'complain concede estimate indicate inform mention point reveal signal believe think agree highlight characterize characterise ' +
-    'vow promise pledge threaten accuse call express maintain contend observe testify conclude quip joke shout ' +
+    'vow promise pledge threaten accuse call express contend observe testify conclude quip joke shout ' +
     'scream whisper muse recount tell write reiterate repeat retort counter insist demand propose allege charge lament boast ' +
     'exclaim interrupt cry yell snap scoff sigh marvel laugh chuckle wonder murmur mutter confide confess disagree object protest ' +
     'plead beg instruct advise recommend query inquire enquire read quote interject tout rebut concur summarize summarise opine ' +
