@@ -211,6 +211,9 @@ test('attribution speakers: an opening "To/For" + a name, or "In" + a poll, give
   }
   // Not a name: "For now, …" gives no source.
   assert.ok(!quotesOf('For now, the harbor will stay closed to every boat.').some((q) => q.speaker.kind !== 'unknown'));
+  // "For" + a name marks whom the writer's point concerns, not whose view it is.
+  const forName = 'For Mayor Ines Duarte, the ferry vote has become a test of her whole term.';
+  assert.ok(!quotesOf(forName).some((q) => q.speaker.kind !== 'unknown'), JSON.stringify(quotesOf(forName).map((q) => [q.text, q.cue])));
 });
 
 test('attribution speakers: before a colon, a spaced dash ends the speaker label; a cue in the headline before it frames nothing', () => {
