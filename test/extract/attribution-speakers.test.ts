@@ -295,3 +295,15 @@ test('attribution speakers: a speaker phrase does not open with a conjunction ca
     assert.equal(q && speakerText(text, q), speaker, JSON.stringify(q && [q.text, q.cue]));
   }
 });
+
+test('attribution speakers: a pronoun opening a report’s content restates the reporter; no second report', () => {
+  const text = 'Harbor analyst Pia Roe said she thought the ferry deal was built to avoid the old problems.';
+  const reports = quotesOf(text).filter((q) => q.type === 'indirect' && q.speaker.kind !== 'unknown');
+  assert.deepEqual(
+    reports.map((q) => speakerText(text, q)),
+    ['Harbor analyst Pia Roe'],
+  );
+  // A named inner reporter is a report of its own.
+  const nested = 'Mayor Ines Duarte said the harbor pilots believe the ferry deal is unsafe for every crew.';
+  assert.ok(quotesOf(nested).some((q) => q.type === 'indirect' && speakerText(nested, q)?.includes('pilots')));
+});

@@ -42,6 +42,18 @@ function contrastCut(analysis: Analysis, first: Quote, next: Quote): Quote | nul
 }
 
 /**
+ * "Ando said he thought the deal was …", "Weaver says he believes …": a pronoun opening the first report's
+ * content (after an optional "that") and reporting again restates the first speaker's own view; PolNeAR gives
+ * the content to the first speaker only, so the inner report is not added.
+ */
+function restatedBySpeaker(analysis: Analysis, first: Quote, inner: Quote): boolean {
+  const sp = inner.speaker.span;
+  if (inner.speaker.kind !== 'pronoun' || !sp || first.speaker.kind === 'unknown') return false;
+  if (sp.start < first.span.start || sp.start >= first.span.end) return false;
+  return /^\s*(?:that\s+)?$/i.test(analysis.text.slice(first.span.start, sp.start));
+}
+
+/**
  * Of a speech report and a stance report in one sentence, the one whose cue comes first when the
  * other's cue is inside its content ("the campaign worries that … could spur networks to call …").
  */
@@ -77,7 +89,7 @@ export function indirectQuotes(analysis: Analysis, ctx: SpeakerContext, direct: 
       const more = speech ?? (cut ? stance : null);
       if (!more || !more.cueSpan) break;
       if (cut) out[out.length - 1] = cut;
-      out.push(more);
+      if (!restatedBySpeaker(analysis, found, more)) out.push(more);
       from = tokenIndexAt(analysis, more.cueSpan.start) + 1;
     }
   }
