@@ -1,6 +1,6 @@
 /**
  * Invented articles for the clustering tests (all names, places and outlets are made up):
- * a storyline with two meetings of the same people in the same city seven weeks apart (a preview,
+ * a storyline in which the same delegations meet twice in one city, with seven weeks between (a preview,
  * reports and a follow-up for the first; two reports for the second), plus two unrelated stories.
  */
 import type { Database } from 'better-sqlite3';
