@@ -307,3 +307,9 @@ test('attribution speakers: a pronoun opening a report’s content restates the 
   const nested = 'Mayor Ines Duarte said the harbor pilots believe the ferry deal is unsafe for every crew.';
   assert.ok(quotesOf(nested).some((q) => q.type === 'indirect' && speakerText(nested, q)?.includes('pilots')));
 });
+
+test('attribution speakers: a share written with a percent sign is the source of what it says', () => {
+  const text = 'On harbor issues the residents lean left: 42% say the ferry should stay public, and most want lower fares.';
+  const q = quotesOf(text).find((x) => x.type === 'indirect' && x.text.includes('ferry should stay public'));
+  assert.ok(q && speakerText(text, q)?.includes('42%'), JSON.stringify(q && [q.text, speakerText(text, q), q.speaker.kind]));
+});

@@ -37,7 +37,8 @@ function capitalised(t: Token): boolean {
 }
 
 function npToken(t: Token): boolean {
-  return NP_POS.has(t.pos) || capitalised(t) || t.text === '-' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
+  // ("42% say …": a percent sign belongs to the share it follows.)
+  return NP_POS.has(t.pos) || capitalised(t) || t.text === '-' || t.text === '%' || (t.pos === 'ADP' && t.text.toLowerCase() === 'of');
 }
 
 /** Longest relative clause ("who spoke anonymously to discuss internal strategy") skipped back to its head, in tokens. */
@@ -201,7 +202,7 @@ function antecedent(ctx: SpeakerContext, at: number, pronoun: string): { m: Ment
 /** Does the phrase end in a noun, name, pronoun or number (a possessive, conjunction, adjective or mark does not)? */
 export function endsNominal(analysis: Analysis, phrase: NounPhrase): boolean {
   const last = analysis.tokens.slice(phrase.first, phrase.end).at(-1);
-  return !!last && (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(last.pos) || capitalised(last));
+  return !!last && (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(last.pos) || capitalised(last) || last.text === '%');
 }
 
 export function resolveSpeaker(ctx: SpeakerContext, phrase: NounPhrase | null): Speaker {

@@ -95,6 +95,7 @@ export function hasNominal(analysis: Analysis, p: NounPhrase): boolean {
     if (['NOUN', 'PROPN', 'PRON'].includes(t.pos) || (t.pos !== 'PUNCT' && /^\p{Lu}/u.test(t.text))) return true;
     // Survey shares as subjects: "About four in 10 said", "29 percent said".
     if (t.pos === 'NUM' && k === p.end - 1 && !/^(?:19|20)\d{2}$/.test(t.text)) return true;
+    if (t.text === '%' && k === p.end - 1 && analysis.tokens[k - 1]?.pos === 'NUM') return true;
   }
   return false;
 }
