@@ -51,6 +51,13 @@ const rows: { name: string; text: string; type: Quote['type']; content: string; 
     speaker: 'she',
   },
   {
+    name: 'reciting verb after a quote',
+    text: '“The harbor belongs to everyone who works on it,” the children recited.',
+    type: 'direct',
+    content: 'harbor belongs',
+    speaker: 'children',
+  },
+  {
     name: 'complaining verb with its object',
     text: 'Councilman Ed Varga railed against the new ferry fares during the budget meeting.',
     type: 'indirect',
