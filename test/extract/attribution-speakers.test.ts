@@ -63,7 +63,7 @@ test('attribution speakers: the speaker of each pattern', () => {
 const notSpeakers: { name: string; text: string; speaker: string }[] = [
   {
     name: 'expletive "there" is no source',
-    text: 'But there are signs that shoppers are starting to feel more confident about their own prospects.',
+    text: 'But there are signs that harbor traders now expect a busier summer than last year.',
     speaker: 'there',
   },
   {
@@ -187,8 +187,8 @@ test('attribution speakers: a copula and an adjective with "of" or "about" state
 
 test('attribution speakers: a passive with no agent or "so-called" before a quote frames nothing', () => {
   for (const text of [
-    'The mayor relied on thousands of so-called “independent expenditure” reports that the groups filed.',
-    'The governor sent what has been described as a “political army” into the state.',
+    'The mayor leaned on hundreds of so-called “voluntary levy” forms that the traders had signed.',
+    'The governor dispatched what has been described as a “repair brigade” to the coast.',
   ]) {
     const claimed = quotesOf(text).filter((q) => q.type === 'direct' && q.speaker.kind !== 'unknown');
     assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
@@ -225,7 +225,7 @@ test('attribution speakers: before a colon, a spaced dash ends the speaker label
 test('attribution speakers: a bare singular noun before a stance cue is a compound noun, not a source', () => {
   for (const text of [
     'The studio is filming television shows and movies about the harbor for the fall season.',
-    'Aides spent Saturday delivering pep talks to some of their precinct captains.',
+    'Coaches spent Sunday giving pep talks to the youngest members of the squad.',
   ]) {
     const claimed = quotesOf(text).filter((q) => q.speaker.kind !== 'unknown');
     assert.equal(claimed.length, 0, `${text}: ${JSON.stringify(claimed.map((q) => [q.text, speakerText(text, q), q.cue]))}`);
@@ -280,8 +280,7 @@ test('attribution speakers: a title-like quote right after a speech verb was spo
 });
 
 test('attribution speakers: a sentence ending in a colon introduces the quotation in the next paragraph', () => {
-  const text =
-    'In response to the storm, Mayor Ines Duarte issued the following statement:\n\n“Our prayers are with all those affected by the storm in the harbor.”';
+  const text = 'After the flood, Mayor Ines Duarte issued the following statement:\n\n“Every family that lost a home this week will have a roof by Friday.”';
   const q = quotesOf(text).find((x) => x.type === 'direct');
   assert.ok(q && speakerText(text, q)?.includes('Duarte'), JSON.stringify(q && [speakerText(text, q), q.cue]));
 });

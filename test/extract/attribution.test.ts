@@ -201,7 +201,7 @@ test('attribution rules: agentless passives and participle modifiers report noth
     ['The new law, as the measure is widely known, would end the requirement for annual tests.', 'known'],
     ['She leads by 300 pledged delegates after the primaries in the South.', 'pledged'],
     ['But can the leaders deliver on their promises to fight global warming before the decade ends?', 'promises'],
-    ['The panel subjected her to more than eight hours of questioning in October over the attack.', 'questioning'],
+    ['The inquiry put the harbor master through nearly six hours of questioning in May about the fire.', 'questioning'],
     ['Q: Does the senator think the bill will pass before the recess in August?', ':'],
     ['The campaign paid a firm called Harbor Analytics, which builds voter profiles for several clients.', 'called'],
   ];

@@ -40,7 +40,7 @@ export function frameBefore(analysis: Analysis, openAt: number): Frame | null {
         const subj = sentenceSubject(analysis, sFirst, k);
         if (subj) return { cue: cueOf(tok, k), phrase: subj, end: tok.span.end };
       }
-      // "Trump issued a statement saying “…”", "his campaign sent out a text message to supporters saying:
+      // "The mayor released a statement saying “…”", "the club emailed its members a note saying:
       // “…”": a participle after a verb's or preposition's unnamed object speaks for the clause's subject.
       const medium = /ing$/.test(tok.text.toLowerCase()) ? npBefore(analysis, k, sFirst) : null;
       if (medium && medium.end === k && unnamedObject(analysis, medium, sFirst)) {

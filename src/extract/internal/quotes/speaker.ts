@@ -110,7 +110,7 @@ export function npBefore(analysis: Analysis, v: number, sentenceFirst: number): 
         // "Clinton, during a meeting in Columbus, Ohio, said": a preposition's object is inside the aside, not its head.
         const pp = head && head.first > sentenceFirst && (t[head.first - 1] as Token).pos === 'ADP';
         if (head && last && !pp && (['PROPN', 'PRON', 'NOUN'].includes(last.pos) || capitalised(last))) return head;
-        // "His critics in the United States, many of them …, argue": the phrase the preposition hangs on is the head.
+        // "Her rivals on the council, most of them …, argue": the phrase the preposition hangs on is the head.
         if (head && pp) {
           const outer = npBefore(analysis, head.first - 1, sentenceFirst);
           const outerLast = outer ? (t[outer.end - 1] as Token) : null;
