@@ -57,10 +57,15 @@ export const defaultProvenanceOptions: ProvenanceOptions = {
   // precision 1.00 on every kind; 3 and 5 lost one rewrite (recall 0.98) and 3 linked one more
   // same-story pair. 4 is also the width the extraction benchmark uses for text overlap.
   shingleSize: 4,
-  // 8 bands × 2 rows: a pair with shingle Jaccard J is a candidate with p = 1-(1-J²)^8, i.e. 0.99 at
-  // J = 0.6 and 0.90 at J = 0.5, and ~0 for unrelated texts. 8 rows is what the 300-byte index budget
-  // leaves after the anchor bands and samples (measured 267 bytes/article for all 24 rows).
-  shingleBands: 8,
+  // 6 bands × 2 rows: a pair with shingle Jaccard J is a candidate with p = 1-(1-J²)^6, i.e. 0.98 at
+  // the near-copy threshold J = 0.7, 0.93 at J = 0.6, and ~0 for unrelated texts; a near copy also
+  // shares most of its containment samples, a second candidate source. Was 8 (0.997 at 0.7) until
+  // 2026-11-21 (third session): measured per band count on every accuracy table (`bench/dedup.ts`
+  // synthetic kinds and transforms, 427 same-story pairs, demo corpus), 5, 6, 7 and 8 bands give
+  // identical tables (same links, same same-story pairs linked), so bands 7 and 8 found nothing the
+  // other keys did not, while each costs one posting per article (~14 index bytes of the 300-byte
+  // budget and one B-tree insert in the merge). 6 rather than 5 keeps p ≥ 0.98 at J = 0.7.
+  shingleBands: 6,
   shingleRows: 2,
   // Rewrite candidates come from two MinHash families sharing the 8 rows the 300-byte index budget
   // leaves after the shingle bands and samples (re-set 2026-11-21 after the demo corpus):
