@@ -86,6 +86,20 @@ function stagesFor(db: Database): Stages {
   return s;
 }
 
+/**
+ * Runs `fn` in one write transaction, taking the write lock at the start (so a concurrent writer makes it wait on
+ * busy_timeout rather than fail mid-way on a stale snapshot). If it rolls back, the stages' in-memory caches may hold
+ * what was undone, so they are dropped before the error goes on.
+ */
+function writeTransaction<T>(db: Database, stages: Stages, fn: () => T): T {
+  try {
+    return db.transaction(fn).immediate();
+  } catch (err) {
+    stages.clusterer.invalidate();
+    throw err;
+  }
+}
+
 /** What the clusterer reads from the extract stage: canonical entity names, dates of happenings, numbers. */
 export function clusterSignals(ann: Annotations): ClusterSignals {
   return {
@@ -123,11 +137,11 @@ function redate(db: Database, ids: readonly string[], stages: Stages): string[] 
   );
   for (const id of done) {
     const ann = fresh.get(id);
-    db.transaction(() => {
+    writeTransaction(db, stages, () => {
       const stored = getArticle(db, id);
       if (!stored || !ann) return;
       stages.clusterer.reconsider(adoptInferredDate(db, stored, ann), clusterSignals(ann));
-    })();
+    });
   }
   return done;
 }
@@ -177,7 +191,7 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
     stages.sinceReference = 0;
     stages.datedSinceNull = false;
   }
-  db.transaction(() => {
+  writeTransaction(db, stages, () => {
     let stored = insertArticle(db, {
       id,
       contentHash: hash,
@@ -211,7 +225,7 @@ function ingestOne(db: Database, input: RawInput, options: IngestOptions, stages
     stages.clusterer.assign(stored, clusterSignals(ann));
     // only a date the corpus reference counts (metadata, or an inferred one confident enough to be adopted above)
     if (stored.published) stages.datedSinceNull = true;
-  })();
+  });
   return { ...base, status: 'ingested', reason: null, articleId: id };
 }
 
@@ -319,19 +333,27 @@ export function reannotateStored(db: Database, options: Partial<ReannotateOption
   const reference = corpusReference(db);
   let redated = 0;
   let moved = 0;
+  let reannotated = 0;
   for (let i = 0; i < ids.length; i += opts.batch) {
-    db.transaction(() => {
-      for (const id of ids.slice(i, i + opts.batch)) {
-        const stored = getArticle(db, id);
+    // Annotating is the slow part: do it before taking the write lock, so other writers wait only for the writes.
+    const batch = ids.slice(i, i + opts.batch).flatMap((id) => {
+      const stored = getArticle(db, id);
+      if (!stored) return [];
+      const doc = { id, title: stored.title, text: stored.text, published: stored.published, language: stored.language };
+      return [{ id, ann: annotate(doc, { reference }) }];
+    });
+    writeTransaction(db, stages, () => {
+      for (const { id, ann } of batch) {
+        const stored = getArticle(db, id); // as stored now: another writer may have changed or removed it meanwhile
         if (!stored) continue;
-        const ann = annotate({ id, title: stored.title, text: stored.text, published: stored.published, language: stored.language }, { reference });
         saveAnnotations(db, id, ann);
         const after = adoptInferredDate(db, stored, ann);
         if (after.published !== stored.published) redated++;
         if (stages.clusterer.reconsider(after, clusterSignals(ann)).moved) moved++;
+        reannotated++;
       }
-    })();
+    });
     opts.onProgress?.(Math.min(i + opts.batch, ids.length), ids.length);
   }
-  return { reannotated: ids.length, redated, moved, version: ANNOTATIONS_VERSION };
+  return { reannotated, redated, moved, version: ANNOTATIONS_VERSION };
 }

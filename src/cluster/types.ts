@@ -74,4 +74,10 @@ export interface Clusterer {
    * articles and locked events stay). Call inside a write transaction with the article as now stored.
    */
   reconsider(article: StoredArticle, signals?: ClusterSignals): Reconsideration;
+  /**
+   * Drops every in-memory cache (profiles, document frequencies, the postings window, backgrounds) so the next call
+   * reads SQLite afresh. Call after rolling back a transaction in which `assign` or `reconsider` returned normally;
+   * their own failures already do this.
+   */
+  invalidate(): void;
 }

@@ -330,6 +330,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   }
 
   return {
+    invalidate() {
+      state.clearCaches();
+    },
     reconsider(article, signals) {
       try {
         return reconsiderInner(article, signals);
