@@ -312,3 +312,20 @@ test('attribution speakers: a share written with a percent sign is the source of
   const q = quotesOf(text).find((x) => x.type === 'indirect' && x.text.includes('ferry should stay public'));
   assert.ok(q && speakerText(text, q)?.includes('42%'), JSON.stringify(q && [q.text, speakerText(text, q), q.speaker.kind]));
 });
+
+test('attribution speakers: a cue whose subject opens an embedded question or a condition reports nothing', () => {
+  const rows: { text: string; notSpeaker: string }[] = [
+    { text: 'Asked if he thought the ferry levy went too far, the harbor master smiled at the crowd.', notSpeaker: 'he' },
+    { text: 'The pilots would strike even if they believed the new roster was fair to every crew.', notSpeaker: 'they' },
+    { text: 'We asked our readers what they thought the council should build on the old pier.', notSpeaker: 'they' },
+    { text: 'Nobody knows whether the mayor supports the plan to close the night ferry in winter.', notSpeaker: 'mayor' },
+  ];
+  for (const { text, notSpeaker } of rows) {
+    const claimed = quotesOf(text).filter((q) => q.type === 'indirect' && q.speaker.kind !== 'unknown');
+    const hit = claimed.find((q) => speakerText(text, q)?.split(/\s+/).includes(notSpeaker));
+    assert.equal(hit, undefined, `${text}: ${JSON.stringify(hit && [hit.text, hit.cue])}`);
+  }
+  // A plain report of the same shape still counts.
+  const plain = 'The harbor master said he thought the ferry levy went too far for most families.';
+  assert.ok(quotesOf(plain).some((q) => q.type === 'indirect' && speakerText(plain, q)?.includes('master')));
+});

@@ -3,7 +3,16 @@ import type { Analysis, Quote, Sentence, Token } from '../../types.js';
 import { STANCE_LEMMAS } from '../entities/lexicon.js';
 import { afterPreposition, agreementClash, bareNoun, objectPronoun, takesObject } from './clause-shape.js';
 import { type Covered, cueOf, isReportCue } from './frame.js';
-import { agentlessPassive, insideQuote, isInfinitive, namingParticiple, nominalUse, participleModifier, reducedParticiple } from './not-reports.js';
+import {
+  agentlessPassive,
+  hypotheticalClause,
+  insideQuote,
+  isInfinitive,
+  namingParticiple,
+  nominalUse,
+  participleModifier,
+  reducedParticiple,
+} from './not-reports.js';
 import { MIN_CONTENT_CHARS, makeReport, TRAILING_FRAME_REST } from './report.js';
 import { npAfter, npBefore, type SpeakerContext } from './speaker.js';
 import { coordinatedSubject, hasNominal, mediumObject, pollFor, precedingSpeaker, sentenceSubject } from './subjects.js';
@@ -114,6 +123,7 @@ export function verbFrame(
     // makes a compound noun the tagger split, not a clause (even half: 12 of 41 such reports right).
     if (stance && subject && bareNoun(t, subject, k)) continue;
     if (subject && !participle && agreementClash(t, subject, k)) continue;
+    if (subject && !participle && hypotheticalClause(t, subject, s.firstToken)) continue;
     // Forward: "X said (that) …", "X told reporters (that) …".
     if (!subject || (!participle && subject.first >= k)) continue;
     let c = k + 1;
