@@ -40,7 +40,7 @@ export const DEFAULT_CACHE_MIB = 64;
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   const memory = path === ':memory:';
   const cacheMib = options.cacheMib ?? DEFAULT_CACHE_MIB;
-  if (!(cacheMib > 0)) throw new StoreError(`cacheMib must be a positive number of MiB, got ${cacheMib}`);
+  if (!Number.isFinite(cacheMib) || cacheMib <= 0) throw new StoreError(`cacheMib must be a positive number of MiB, got ${cacheMib}`);
   if (!memory && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   let db: Database;
   try {

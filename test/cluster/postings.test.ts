@@ -13,8 +13,9 @@ import { openDatabase } from '../../src/store/db.js';
 /** The SQL lookup the memory index replaces (one key, as ClusterState issued it before). */
 function sqlLookup(db: ReturnType<typeof openDatabase>, key: string, lo: number, hi: number, n: number): string[] {
   return db
-    .prepare(`SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi >= @lo AND t_lo <= @hi ORDER BY t_hi DESC LIMIT @n)
-      UNION ALL SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi = @unknown LIMIT @n)`)
+    .prepare(`SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi >= @lo AND t_lo <= @hi
+        ORDER BY t_hi DESC, t_lo DESC, event_id DESC LIMIT @n)
+      UNION ALL SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT @n)`)
     .pluck()
     .all({ key, lo, hi, n, unknown: UNKNOWN_TIME }) as string[];
 }

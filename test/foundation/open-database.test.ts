@@ -21,7 +21,7 @@ test('a file database opens in WAL mode with a fixed page cache, default or chos
 
 test('a cache size that is not a positive number is refused before anything is created', () => {
   const dir = tempDir();
-  for (const cacheMib of [0, -4, Number.NaN]) {
+  for (const cacheMib of [0, -4, Number.NaN, Number.POSITIVE_INFINITY]) {
     assert.throws(
       () => openDatabase(join(dir, 'sub', 'x.db'), { cacheMib }),
       (err: unknown) => err instanceof StoreError && /cacheMib/.test(err.message),

@@ -3,6 +3,7 @@
  * splitting and relabelling events and storylines, with redirects and the decision log.
  */
 import type { Database } from 'better-sqlite3';
+import { stmt } from '../../internal/stmts.js';
 import type { Features } from './features.js';
 import { dfKeys } from './idf.js';
 import {
@@ -18,7 +19,6 @@ import {
 } from './profile.js';
 import { strongestKeys } from './select.js';
 import type { ClusterState, ProfileRow } from './state.js';
-import { stmt } from './stmts.js';
 
 export type Origin = 'human' | 'auto';
 

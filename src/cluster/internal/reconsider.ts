@@ -4,6 +4,8 @@
  * candidate events again, and moves when another event is now clearly better. Moves are automatic decisions
  * (logged); pinned articles (human moves and splits) and locked events never move.
  */
+
+import { stmt } from '../../internal/stmts.js';
 import type { Reconsideration, ScoreParts } from '../types.js';
 import { explanationOf } from './explain.js';
 import type { Features } from './features.js';
@@ -12,7 +14,6 @@ import type { ClusterOptions } from './options.js';
 import { addToProfile, copyProfile, type Profile } from './profile.js';
 import { score } from './similarity.js';
 import type { ProfileRow } from './state.js';
-import { stmt } from './stmts.js';
 
 /**
  * A move needs the other event to beat the article's own event (without the article) by this much. Set from the

@@ -53,9 +53,12 @@ function statements(db: Database) {
           rep_article = excluded.rep_article, rep_score = excluded.rep_score, locked = excluded.locked, indexed = excluded.indexed`),
     delProfile: p('DELETE FROM cluster_profiles WHERE id = ?'),
     // Events in the window (most recently active first) and events with no known time, in one statement per key.
-    postWindow: p(`SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi >= @lo AND t_lo <= @hi ORDER BY t_hi DESC LIMIT @n)
-      UNION ALL SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi = @unknown LIMIT @n)`).pluck(),
-    postAll: p('SELECT event_id FROM cluster_postings WHERE key = ? ORDER BY t_hi DESC LIMIT ?').pluck(),
+    // The order is spelled out to the last column (the window index holds key, t_hi, t_lo, event_id, so it costs no
+    // sort): the in-memory window (postings.ts) must return the same events at the per-key limit.
+    postWindow: p(`SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi >= @lo AND t_lo <= @hi
+        ORDER BY t_hi DESC, t_lo DESC, event_id DESC LIMIT @n)
+      UNION ALL SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT @n)`).pluck(),
+    postAll: p('SELECT event_id FROM cluster_postings WHERE key = ? ORDER BY t_hi DESC, t_lo DESC, event_id DESC LIMIT ?').pluck(),
     addPosting: p('INSERT OR REPLACE INTO cluster_postings (key, event_id, t_lo, t_hi) VALUES (?, ?, ?, ?)'),
     delPosting: p('DELETE FROM cluster_postings WHERE key = ? AND event_id = ?'),
     delPostings: p('DELETE FROM cluster_postings WHERE event_id = ?'),

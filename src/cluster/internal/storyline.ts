@@ -6,13 +6,14 @@
  * another storyline (then the two merge, the larger surviving). Locked (human-edited) events and storylines and
  * cannot-link pairs are never touched; every change is logged as an automatic decision.
  */
+
+import { stmt } from '../../internal/stmts.js';
 import type { Features } from './features.js';
 import { type Ctx, cannotLink, combineProfiles, freshId, logDecision, mergeStories, rebuildStory, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
 import { copyProfile, type Profile } from './profile.js';
 import { score } from './similarity.js';
 import type { ProfileRow } from './state.js';
-import { stmt } from './stmts.js';
 
 /** A profile seen as one article's features, to score two clusters against each other. */
 export function asFeatures(p: Profile): Features {

@@ -5,7 +5,7 @@
  */
 import type { Analysis, Entity, EntityType, Mention, RecognizedMention } from '../../types.js';
 import { ORG_HEADS } from './lexicon.js';
-import { acronymOf, entityKey, foldName, isAcronym, nameVariant, skeleton, undot, wordVariant } from './names.js';
+import { acronymOf, entityKey, foldName, isAcronym, lastWord, nameVariant, skeleton, undot, wordVariant } from './names.js';
 
 interface Group {
   type: EntityType;
@@ -119,7 +119,7 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
       // A distinctive last word alone names the organisation introduced in full ("Drennick Rovers" … "Rovers");
       // a generic head ("Ministry", "Council") is left alone, it could be any of several bodies.
       const orgs = [...new Set(byWord.get(`L|${skeleton(w)}`) ?? [])].filter(
-        (g) => g.type === 'ORG' && [...g.forms.keys()].some((f) => wordCount(f) > 1 && lastOf(f).toLowerCase() === w.toLowerCase()),
+        (g) => g.type === 'ORG' && [...g.forms.keys()].some((f) => wordCount(f) > 1 && lastWord(f).toLowerCase() === w.toLowerCase()),
       );
       if (orgs.length === 1) target = orgs[0];
     }
@@ -150,8 +150,3 @@ export function groupMentions(analysis: Analysis, found: readonly RecognizedMent
 }
 
 export { foldName };
-
-function lastOf(form: string): string {
-  const words = form.split(/\s+/);
-  return words[words.length - 1] as string;
-}

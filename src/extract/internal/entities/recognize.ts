@@ -10,7 +10,7 @@ import { caseStats } from '../case-stats.js';
 import { CALENDAR_WORDS, DOTTED_MONTH } from './calendar-words.js';
 import { findDescriptor } from './descriptor.js';
 import { CITIES, COUNTRIES, GIVEN_NAMES, HONORIFICS, NAME_CONNECTORS, ORG_HEADS, PERSON_TITLES, SEATS, SPEECH_LEMMAS } from './lexicon.js';
-import { foldName, isAcronym } from './names.js';
+import { foldName, isAcronym, lastWord } from './names.js';
 
 /** Share of upper-case letters above which a sentence is an ALL-CAPS headline whose case says nothing. Set on the seeds' teaser lines (≥ 0.9) vs body text (< 0.2). */
 const CAPS_HEADLINE_RATIO = 0.6;
@@ -332,25 +332,20 @@ function retypePluralAffiliations(text: string, found: RecognizedMention[]): Rec
     const next = found[i + 1] as RecognizedMention;
     if (next.type !== 'PERSON') continue;
     const gap = /^\s+([\p{Ll}-]+)\s+$/u.exec(text.slice(m.span.end, next.span.start));
-    if (gap && PERSON_TITLES.has(gap[1] as string)) affiliations.add(lastWord(m.text));
+    if (gap && PERSON_TITLES.has(gap[1] as string)) affiliations.add(lastWord(foldName(m.text)));
   }
   if (affiliations.size === 0) return found;
   const groups = new Set<string>();
   for (const m of found) {
-    const last = lastWord(m.text);
+    const last = lastWord(foldName(m.text));
     if (m.type === 'PERSON' && m.evidence.includes('name-shape') && affiliations.has(last) && PLURAL_NAME.test(last)) groups.add(last);
   }
   if (groups.size === 0) return found;
   return found.map((m) => {
-    if (!groups.has(lastWord(m.text)) || (m.type !== 'PERSON' && m.type !== 'MISC')) return m;
+    if (!groups.has(lastWord(foldName(m.text))) || (m.type !== 'PERSON' && m.type !== 'MISC')) return m;
     if (m.type === 'PERSON' && !m.evidence.includes('name-shape') && !m.evidence.includes('speech-subject')) return m;
     return { ...m, type: 'ORG' as EntityType, evidence: [...m.evidence, 'plural-affiliation'] };
   });
-}
-
-function lastWord(name: string): string {
-  const words = foldName(name).split(' ');
-  return words[words.length - 1] as string;
 }
 
 /** Characters after a mention searched for "'s <role>" (enough for one possessive and a long role word). */
