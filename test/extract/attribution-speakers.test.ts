@@ -329,3 +329,15 @@ test('attribution speakers: a cue whose subject opens an embedded question or a 
   const plain = 'The harbor master said he thought the ferry levy went too far for most families.';
   assert.ok(quotesOf(plain).some((q) => q.type === 'indirect' && speakerText(plain, q)?.includes('master')));
 });
+
+test('attribution speakers: a passive verb of talking names no source of its topic', () => {
+  for (const text of [
+    'The harbor master was asked about the ferry levy at the council meeting on Monday.',
+    'The harbor master shrugged when asked about the ferry levy at the council meeting.',
+  ]) {
+    const hit = quotesOf(text).find((q) => q.type === 'indirect' && q.speaker.kind !== 'unknown' && speakerText(text, q)?.includes('master'));
+    assert.equal(hit, undefined, `${text}: ${JSON.stringify(hit && [hit.text, hit.cue])}`);
+  }
+  const active = 'The harbor master talked about the ferry levy at the council meeting on Monday.';
+  assert.ok(quotesOf(active).some((q) => q.type === 'indirect' && speakerText(active, q)?.includes('master')));
+});

@@ -1,7 +1,7 @@
 /** Last-resort stance frames: a verb of talking with its topic, a copula and an adjective with its object. */
 import type { Analysis, Quote, Sentence, Token } from '../../types.js';
 import { type Covered, cueOf } from './frame.js';
-import { insideQuote, nominalUse } from './not-reports.js';
+import { agentlessPassive, insideQuote, nominalUse, subjectlessPassive } from './not-reports.js';
 import { makeReport } from './report.js';
 import { npAfter, npBefore, type SpeakerContext } from './speaker.js';
 import { hasNominal } from './subjects.js';
@@ -43,6 +43,8 @@ export function topicFrame(analysis: Analysis, ctx: SpeakerContext, s: Sentence,
   for (let k = from; k < s.endToken; k++) {
     const tok = t[k] as Token;
     if (tok.pos !== 'VERB' || !TOPIC_LEMMAS.has(tok.lemma) || insideQuote(direct, tok.span) || nominalUse(t, k)) continue;
+    // "X was asked about …", "when asked about …": the one asked is the topic's addressee, not its source.
+    if (agentlessPassive(t, k, s.firstToken) || subjectlessPassive(t, k)) continue;
     const subject = npBefore(analysis, k, s.firstToken);
     if (!subject || !hasNominal(analysis, subject) || subject.first >= k) continue;
     let c = k + 1;
