@@ -7,6 +7,9 @@ import { isInfinitive } from './not-reports.js';
 import { type NounPhrase, npAfter, npBefore } from './speaker.js';
 import { tokenIndexAt } from './subjects.js';
 
+/** Punctuation tokens skipped after a closing quote before its frame (",”", "!”" and a dash at most: three). */
+const MAX_MARKS_AFTER_QUOTE = 3;
+
 /** Tokens allowed after a frame's cue for the frame to count as closing its sentence ("Trump said on Twitter."). */
 const CLOSING_FRAME_REST = 5;
 
@@ -50,7 +53,7 @@ export function frameAfter(analysis: Analysis, closeAt: number): Frame | null {
   const sEnd = s ? s.endToken : t.length;
   if (first.sentence !== last.sentence && s && s.firstToken !== i0) return null;
   let i = i0;
-  while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“' && i - i0 < 3) i++;
+  while (i < sEnd && (t[i] as Token).pos === 'PUNCT' && (t[i] as Token).text !== '“' && i - i0 < MAX_MARKS_AFTER_QUOTE) i++;
   // "…remained “one of commitment”, but he also warned …": a conjunction after the quote opens a new clause, not its frame.
   if ((t[i] as Token | undefined)?.pos === 'CCONJ') return null;
   for (let k = i; k < Math.min(sEnd, i + FRAME_AFTER_TOKENS); k++) {

@@ -12,7 +12,7 @@ export interface Cue {
 }
 
 export function isCue(t: Token | undefined): boolean {
-  return !!t && (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN') && SPEECH_LEMMAS.has(t.lemma) && t.pos !== 'NOUN';
+  return !!t && (t.pos === 'VERB' || t.pos === 'AUX') && SPEECH_LEMMAS.has(t.lemma);
 }
 
 /** A cue that can introduce an indirect report: manner-of-speaking verbs ("chanted", "growled") frame direct quotes only. */

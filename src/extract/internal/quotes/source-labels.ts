@@ -4,6 +4,7 @@ import { MAX_ACCORDING_TO_TOKENS } from './according-to.js';
 import { type Covered, cueOf } from './frame.js';
 import { MIN_INDIRECT_TOKENS, makeReport } from './report.js';
 import { npBefore, type SpeakerContext } from './speaker.js';
+import { POLL_NOUNS } from './subjects.js';
 
 /** A "Name:" speaker label must end within this many tokens of the sentence start. */
 const COLON_SPEAKER_TOKENS = 8;
@@ -34,9 +35,6 @@ export function colonLabel(analysis: Analysis, ctx: SpeakerContext, s: Sentence,
  */
 const OPENING_SOURCE_PREPOSITIONS = new Set(['to', 'in']);
 
-/** Nouns naming a survey whose findings the clause reports. */
-const POLL_WORDS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
-
 /**
  * "To Sexton, Tuesday marked a turning point.": an opening "To" + a name + comma gives whose view the clause
  * is; "In an early-October CBS News poll, she led …": an opening "In" + a poll or survey gives its source. The
@@ -56,7 +54,7 @@ export function openingSource(analysis: Analysis, ctx: SpeakerContext, s: Senten
   const words = t.slice(phrase.first, phrase.end);
   const ok =
     w === 'in'
-      ? words.some((x) => POLL_WORDS.has(x.text.toLowerCase()))
+      ? words.some((x) => POLL_NOUNS.has(x.text.toLowerCase()))
       : words.some((x) => x.pos === 'PROPN') && words.every((x) => x.pos === 'PROPN' || x.pos === 'DET' || /^\p{Lu}/u.test(x.text) || x.pos === 'PUNCT');
   if (!ok) return null;
   const rest = t.slice(comma + 1, s.endToken).filter((x) => x.pos !== 'PUNCT');

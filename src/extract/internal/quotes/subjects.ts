@@ -55,7 +55,7 @@ export function unnamedObject(analysis: Analysis, np: NounPhrase, first: number)
 }
 
 /** Nouns of surveys whose respondents' answers are attributed to the survey. */
-const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
+export const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
 /** Words that make a subject a share of respondents ("60 percent", "a majority of voters", "most"). */
 const SHARE_WORDS = new Set(['percent', '%', 'majority', 'plurality', 'half', 'third', 'quarter', 'most', 'fewer', 'more', 'minority']);
 

@@ -56,12 +56,8 @@ export function topicFrame(analysis: Analysis, ctx: SpeakerContext, s: Sentence,
       if (addressee) c = addressee.end;
     }
     if (!TOPIC_PREPOSITIONS.has((t[c] as Token | undefined)?.text.toLowerCase() ?? '')) continue;
-    c++;
-    let e = c;
-    while (e < s.endToken && !/^[,;:.!?”"]$/.test((t[e] as Token).text)) e++;
-    if (e <= c) continue;
-    const content = { start: (t[c] as Token).span.start, end: (t[e - 1] as Token).span.end };
-    if (covered(content.start, content.end)) continue;
+    const content = contentToPunctuation(t, c + 1, s.endToken);
+    if (!content || covered(content.start, content.end)) continue;
     return makeReport(analysis, ctx, content, subject, cueOf(tok, k), s.index);
   }
   return null;
@@ -87,13 +83,16 @@ export function adjectiveStance(analysis: Analysis, ctx: SpeakerContext, s: Sent
     const subject = npBefore(analysis, k, s.firstToken);
     // (A name or pronoun: a capital opening the sentence ("The plan") is not enough.)
     if (!subject || subject.end !== k || !t.slice(subject.first, subject.end).some((x) => x.pos === 'PROPN' || x.pos === 'PRON')) continue;
-    const c = a + 2;
-    let e = c;
-    while (e < s.endToken && !/^[,;:.!?”"]$/.test((t[e] as Token).text)) e++;
-    if (e <= c) continue;
-    const content = { start: (t[c] as Token).span.start, end: (t[e - 1] as Token).span.end };
-    if (covered(content.start, content.end)) continue;
+    const content = contentToPunctuation(t, a + 2, s.endToken);
+    if (!content || covered(content.start, content.end)) continue;
     return makeReport(analysis, ctx, content, subject, cueOf(adj, a), s.index);
   }
   return null;
+}
+
+/** The content of a topic or stance: from token `c` to the next comma, clause mark, closing quote or the sentence end; null when empty. */
+function contentToPunctuation(t: readonly Token[], c: number, end: number): { start: number; end: number } | null {
+  let e = c;
+  while (e < end && !/^[,;:.!?”"]$/.test((t[e] as Token).text)) e++;
+  return e > c ? { start: (t[c] as Token).span.start, end: (t[e - 1] as Token).span.end } : null;
 }
