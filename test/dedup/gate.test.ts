@@ -6,7 +6,8 @@
  * the log-structured index 5,021 / 3,704 / 1,777 at 10k / 100k / 1M stored; after it 4,967 / 3,173 at
  * 100k / 1M; with the key filters (2026-11-21, third session, `npm run bench:dedup -- --sizes
  * 100000,1000000 --skip-accuracy`) 6,093 / 3,815, see docs/provenance.md; index 278 bytes per article
- * at 4k, 292 at 100k, 298 at 1M (290 before the filters).
+ * at 4k, 292 at 100k, 298 at 1M (290 before the filters). With 6 shingle bands (2026-11-21, third
+ * session, same command, 1M window now 60,000 inserts): 6,850 / 5,363, index 261 / 269 bytes per article.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -20,8 +21,11 @@ const MIN_COPY_RECALL = 0.95;
 const MIN_PARTIAL_RECALL = 0.85;
 const MIN_REWRITE_RECALL = 0.85;
 const MIN_REWRITE_PRECISION = 0.95;
-/** The issue's budget for the index. */
-const MAX_INDEX_BYTES = 300;
+/**
+ * Index bytes per article on this gate's 4k store: 278 with 8 shingle bands, 256 with 6 (2026-11-21,
+ * third session, two runs). The ceiling sits just above 256, well inside the issue's 300-byte budget.
+ */
+const MAX_INDEX_BYTES = 265;
 /**
  * This gate's own 4k-article store ran at 6,718 / 7,154 / 8,201 inserts per CPU-second after the
  * log-structured index and the plain-text paths (2026-11-21, three runs, load average 8–10 on the
