@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { annotate, type Quote, WinkAnalyzer } from '../../src/extract/index.js';
-
-const quotesOf = (text: string) => annotate({ title: '', text, published: '2016-03-01', language: 'en' }).quotes;
-const speakerText = (text: string, q: Quote) => (q.speaker.span ? text.slice(q.speaker.span.start, q.speaker.span.end) : null);
+import { quotesOf, speakerText } from './quote-helpers.js';
 
 interface Row {
   name: string;

@@ -2,10 +2,8 @@
 // to one class; the attribution of the content word must go to the speaker word.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotate, type Quote } from '../../src/extract/index.js';
-
-const quotesOf = (text: string) => annotate({ title: '', text, published: '2016-03-01', language: 'en' }).quotes;
-const speakerText = (text: string, q: Quote) => (q.speaker.span ? text.slice(q.speaker.span.start, q.speaker.span.end) : null);
+import type { Quote } from '../../src/extract/index.js';
+import { quotesOf, speakerText } from './quote-helpers.js';
 
 const rows: { name: string; text: string; type: Quote['type']; content: string; speaker: string }[] = [
   {
