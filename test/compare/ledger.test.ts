@@ -101,7 +101,14 @@ test('ledger: copies collapse into one independent source; single-source and fir
 
 test('ledger: attribution and holder are kept', () => {
   const ledger = buildLedger(
-    makeInput([{ id: 'a', outlet: 'Alpha', published: '2026-03-03', paragraphs: ['Veloria wants river withdrawals capped at 800,000 litres a day, according to the Lindmark Gazette.'] }]),
+    makeInput([
+      {
+        id: 'a',
+        outlet: 'Alpha',
+        published: '2026-03-03',
+        paragraphs: ['Veloria wants river withdrawals capped at 800,000 litres a day, according to the Lindmark Gazette.'],
+      },
+    ]),
   );
   const c = ledger.claims.find((x) => x.numeric === 800000) as Claim;
   assert.deepEqual(c.attributions, ['according to the Lindmark Gazette']);

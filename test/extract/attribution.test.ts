@@ -2,7 +2,7 @@
 // test, with the speaker words and the content words the extractor must (or must not) attribute.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { annotate, type Quote, WinkAnalyzer } from '../../src/extract/index.js';
+import { annotate, WinkAnalyzer } from '../../src/extract/index.js';
 import { quotesOf, speakerText } from './quote-helpers.js';
 
 interface Row {

@@ -146,7 +146,7 @@ function spanText(text: string, tokens: readonly Token[], a: number, b: number):
 /** Default recognizer (rules + lexicon signals + document statistics). */
 export class RuleEntityRecognizer implements EntityRecognizer {
   recognize(analysis: Analysis): RecognizedMention[] {
-    const { tokens, text } = analysis;
+    const { tokens } = analysis;
     const found: RecognizedMention[] = [];
     const stats = caseStats(analysis);
     for (const s of analysis.sentences) {
