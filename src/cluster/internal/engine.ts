@@ -324,8 +324,10 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const old = state.features(article.id)?.features ?? null;
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     const r = reconsiderArticle(ctx, o, article.id, f, old, scoreCandidates(f));
-    // Profiles changed without a new document: make every process (this one included) reload them.
-    if (r.from) state.bumpGeneration();
+    // Profiles changed without a new document: make every process reload them. An article that stayed changed its
+    // event and storyline profiles in place through the cache (reconsider.ts refreshInPlace), so this process's cache
+    // stays exact; a move rebuilds events outside it.
+    if (r.from) state.bumpGeneration(!r.moved);
     return r;
   }
 

@@ -127,12 +127,15 @@ export class ClusterState {
     this.backgrounds.reload();
   }
 
-  /** Marks the clusters as edited so every process reloads them. */
-  bumpGeneration(): void {
+  /**
+   * Marks the clusters as edited so every process reloads them. This process's profile cache is dropped too,
+   * unless the caller changed profiles only through it (`profile()` rows saved with `saveProfile`), which keeps it exact.
+   */
+  bumpGeneration(ownCacheExact = false): void {
     const g = String(Number(this.meta('generation') ?? 0) + 1);
     this.s.setMeta.run('generation', g);
     this.generation = g;
-    this.profileCache.clear();
+    if (!ownCacheExact) this.profileCache.clear();
   }
 
   get docs(): number {
