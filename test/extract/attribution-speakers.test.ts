@@ -339,3 +339,20 @@ test('attribution speakers: a passive verb of talking names no source of its top
   const active = 'The harbor master talked about the ferry levy at the council meeting on Monday.';
   assert.ok(quotesOf(active).some((q) => q.type === 'indirect' && speakerText(active, q)?.includes('master')));
 });
+
+test('attribution speakers: a quote inside an opening "Asked …" clause is the question’s wording, no one’s statement', () => {
+  const rows: { text: string; quote: string }[] = [
+    { text: 'Asked whether the mayor “can be trusted with the harbor budget,” 61 percent of residents said no.', quote: 'trusted' },
+    { text: 'When asked if the ferry was “worth the higher fare,” most of the commuters said yes.', quote: 'worth' },
+    { text: 'Pressed on whether the levy was “fair to working families,” the harbor master said it was.', quote: 'fair' },
+  ];
+  for (const { text, quote } of rows) {
+    const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes(quote));
+    assert.ok(q, `${text}: quote not found`);
+    assert.equal(q.speaker.kind, 'unknown', `${text}: ${JSON.stringify([speakerText(text, q), q.cue])}`);
+  }
+  // After the clause's comma the quote is the main clause's: its subject speaks.
+  const answer = 'Asked about the ferry levy, the harbor master said, “It is fair to every crew on the island.”';
+  const a = quotesOf(answer).find((x) => x.type === 'direct');
+  assert.ok(a && speakerText(answer, a)?.includes('master'), JSON.stringify(a && [speakerText(answer, a), a.cue]));
+});

@@ -9,7 +9,7 @@ import { afterFrameFits, bareVerbFrame, closesSentence, frameAfter } from './fra
 import { frameBefore, frameInPreviousSentence } from './frame-before.js';
 import { HEADLINE_UPPER_SHARE } from './headline.js';
 import { findQuoteMarks } from './marks.js';
-import { isInfinitive, isTitle } from './not-reports.js';
+import { isInfinitive, isTitle, questionWording } from './not-reports.js';
 import { resolveSpeaker, type SpeakerContext } from './speaker.js';
 import { sentenceSubject, tokenIndexAt } from './subjects.js';
 
@@ -112,6 +112,11 @@ export function directQuotes(analysis: Analysis, ctx: SpeakerContext): Quote[] {
       }
     }
     if (frame) usedCues.add(frame.cue.span.start);
+    // "Asked whether X “…,” 60 percent said yes": the quote is the unnamed asker's question, no one's statement.
+    const sq = analysis.sentences[sentence];
+    if (sq && questionWording(analysis.tokens, sq.firstToken, tokenIndexAt(analysis, mk.outer.start), endsClause)) {
+      speaker = { entityKey: null, name: null, kind: 'unknown', span: null };
+    }
     // "…,” said X, adding that “…”": a participle frame continues the previous quote's speaker.
     // (Also when the previous quote began a sentence earlier: "“… Pence. He has been …,” Cruz said, adding: “…”".)
     if (frame && /ing$/.test(frame.cue.text) && prevQuote && prevQuote.q.speaker.kind !== 'unknown') {
