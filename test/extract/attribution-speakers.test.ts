@@ -356,3 +356,24 @@ test('attribution speakers: a quote inside an opening "Asked …" clause is the 
   const a = quotesOf(answer).find((x) => x.type === 'direct');
   assert.ok(a && speakerText(answer, a)?.includes('master'), JSON.stringify(a && [speakerText(answer, a), a.cue]));
 });
+
+test('attribution speakers: a colon label "… from X:" credits the quotation after it to X', () => {
+  const rows: { text: string; speaker: string }[] = [
+    {
+      text: 'The ferry fight is far from over.\n\nWhy the vote slipped - More from Marta Quill: “The council never had the numbers, and everyone at the harbor knew it by spring.”',
+      speaker: 'Quill',
+    },
+    {
+      text: 'Fares rose again in May.\n\nA final word from Harbor Commissioner Ade Lund: “We will review every fare before the winter timetable starts.”',
+      speaker: 'Lund',
+    },
+    {
+      text: 'Fares rose again in May.\n\nAn excerpt from the Harbor Commission: “We will review every fare before the winter timetable starts.”',
+      speaker: 'Commission',
+    },
+  ];
+  for (const { text, speaker } of rows) {
+    const q = quotesOf(text).find((x) => x.type === 'direct');
+    assert.ok(q && speakerText(text, q)?.includes(speaker), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
+  }
+});

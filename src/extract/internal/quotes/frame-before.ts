@@ -78,11 +78,30 @@ export function frameBefore(analysis: Analysis, openAt: number): Frame | null {
         }
       }
     }
+    // "More from Jones: “…”", "A statement from the mayor's office: “…”": the quotation comes from the object of "from".
+    const source = label ? fromSource(analysis, sFirst, i0) : null;
+    if (source) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: source, end: tok0.span.end };
     const labelStart = label && (label.first === sFirst || /^[-–—]$/.test((t[label.first - 1] as Token).text));
     if (label && labelStart && hasNominal(analysis, label)) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: label, end: tok0.span.end };
     // "Clinton has since apologized for what happened: “…”": the sentence subject, before the nearest clause's.
     const subj = sentenceSubject(analysis, sFirst, i0) ?? clauseSubject(analysis, sFirst, i0);
     if (subj) return { cue: { index: i0, text: ':', span: tok0.span }, phrase: subj, end: tok0.span.end };
+  }
+  return null;
+}
+
+/**
+ * The phrase after the last "from" of a colon label, when it runs up to the colon (`colon`) and holds a name:
+ * "More from Jones:" → Jones. A label is a noun phrase, so whatever the quotation comes "from" is its source.
+ * (2026-11-21: even direct F1 0.90635 -> 0.90651, all 0.70193 -> 0.70205; held-out odd 0.89389 -> 0.89416,
+ * 0.69910 -> 0.69917; full 0.90020 -> 0.90040, 0.70045 -> 0.70054.)
+ */
+function fromSource(analysis: Analysis, first: number, colon: number): NounPhrase | null {
+  const t = analysis.tokens;
+  for (let k = colon - 1; k >= first; k--) {
+    if ((t[k] as Token).text.toLowerCase() !== 'from') continue;
+    const p = npAfter(analysis, k, colon);
+    return p && p.end === colon && t.slice(p.first, p.end).some((x) => x.pos === 'PROPN') ? p : null;
   }
   return null;
 }
