@@ -377,3 +377,12 @@ test('attribution speakers: a colon label "… from X:" credits the quotation af
     assert.ok(q && speakerText(text, q)?.includes(speaker), `${text}: ${JSON.stringify(q && [speakerText(text, q), q.cue])}`);
   }
 });
+
+test('attribution speakers: a subject inside quotation marks before a colon is a quoted headline’s, no speaker', () => {
+  const text =
+    'Weekend reading for the harbor crowd.\n\n“Old ferry terminal to close in spring,” by the Gazette’s Ann Roe: “The terminal, a brick shed that served four generations of commuters, will shut in April.”';
+  const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes('brick shed'));
+  assert.ok(q, 'quote not found');
+  const sp = speakerText(text, q);
+  assert.ok(!sp || !/terminal|ferry/i.test(sp), JSON.stringify([sp, q.cue]));
+});
