@@ -386,3 +386,19 @@ test('attribution speakers: a subject inside quotation marks before a colon is a
   const sp = speakerText(text, q);
   assert.ok(!sp || !/terminal|ferry/i.test(sp), JSON.stringify([sp, q.cue]));
 });
+
+test('attribution speakers: a share of respondents framing a direct quote speaks for the poll its sentence names', () => {
+  const rows: { text: string; quote: string }[] = [
+    { text: 'In a June Harbor Gazette poll, 64 percent of islanders said the ferry “should never have been sold off.”', quote: 'sold off' },
+    { text: 'Some 58 percent of commuters said the new timetable was “a mess from the first week,” according to a Coastline survey.', quote: 'mess' },
+  ];
+  for (const { text, quote } of rows) {
+    const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes(quote));
+    assert.ok(q, `${text}: quote not found`);
+    assert.match(speakerText(text, q) ?? '', /poll|survey/, `${text}: ${JSON.stringify([speakerText(text, q), q.cue])}`);
+  }
+  // With no poll named, the share itself stays the source.
+  const bare = 'Most of the commuters said the new timetable was “a mess from the first week.”';
+  const b = quotesOf(bare).find((x) => x.type === 'direct');
+  assert.ok(b && /commuters/.test(speakerText(bare, b) ?? ''), JSON.stringify(b && [speakerText(bare, b), b.cue]));
+});
