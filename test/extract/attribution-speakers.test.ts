@@ -371,6 +371,10 @@ test('attribution speakers: a colon label "… from X:" credits the quotation af
       text: 'Fares rose again in May.\n\nAn excerpt from the Harbor Commission: “We will review every fare before the winter timetable starts.”',
       speaker: 'Commission',
     },
+    {
+      text: 'Fares rose again in May.\n\nWhat the timetable hides - More from Ada Brill and Tomas Vey: “Half the winter sailings were never staffed, so the published timetable was fiction.”',
+      speaker: 'Brill and Tomas Vey',
+    },
   ];
   for (const { text, speaker } of rows) {
     const q = quotesOf(text).find((x) => x.type === 'direct');
