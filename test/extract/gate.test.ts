@@ -11,8 +11,9 @@
 // 0.702. Raised 2026-11-21 (third session, round 2, end): full run direct 0.9001, all 0.6990 (even half 0.9061 /
 // 0.7002, held-out odd half 0.8939 / 0.6979); 120-file subset direct 0.872, all 0.709. Raised 2026-11-21 (third
 // session, round 3, end): full run direct 0.9001, all 0.7004 (even half 0.9061 / 0.7019, held-out odd half
-// 0.8939 / 0.6991); 120-file subset direct 0.8721, all 0.7109. Floors sit 0.006 under those (direct 0.866,
-// all 0.705): a margin of about one rule's worth of change, so the gate catches a regression, not a re-tokenisation
+// 0.8939 / 0.6991); 120-file subset direct 0.8721, all 0.7109. Raised 2026-11-21 (third session, round 4, end):
+// full run direct 0.90119, all 0.70084 (even half 0.90751 / 0.70241, held-out odd half 0.89473 / 0.69941);
+// 120-file subset direct 0.8732, all 0.7112. Floors sit about 0.006 under those (direct 0.867, all 0.705): a margin of about one rule's worth of change, so the gate catches a regression, not a re-tokenisation
 // that moves one quote (a floor 0.001 under the subset would fail on a single prediction).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -35,7 +36,7 @@ test('extract gate: attribution and dates do not regress', (t) => {
   console.log(
     `gate: direct F1 ${a.direct.f1.toFixed(3)}, all F1 ${a.all.f1.toFixed(3)}, dates span F1 ${d.f1.toFixed(3)}, value acc ${d.valueAccuracy.toFixed(3)}`,
   );
-  assert.ok(a.direct.f1 >= Number(process.env.GATE_DIRECT ?? 0.866), `direct F1 ${a.direct.f1}`);
+  assert.ok(a.direct.f1 >= Number(process.env.GATE_DIRECT ?? 0.867), `direct F1 ${a.direct.f1}`);
   assert.ok(a.all.f1 >= Number(process.env.GATE_ALL ?? 0.705), `all F1 ${a.all.f1}`);
   assert.ok(d.f1 >= 0.9, `dates span F1 ${d.f1}`);
   assert.ok(d.valueAccuracy >= 0.95, `dates value accuracy ${d.valueAccuracy}`);
