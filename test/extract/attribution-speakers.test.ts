@@ -406,3 +406,24 @@ test('attribution speakers: a share of respondents framing a direct quote speaks
   const b = quotesOf(bare).find((x) => x.type === 'direct');
   assert.ok(b && /commuters/.test(speakerText(bare, b) ?? ''), JSON.stringify(b && [speakerText(bare, b), b.cue]));
 });
+
+test('attribution speakers: a dummy "there" or "it" framing a direct quote names no one', () => {
+  const rows: { text: string; quote: string; not: RegExp }[] = [
+    {
+      text: 'The mayor listed the new ferries and the cheaper fares. Then there was the biggest promise of all: “Nobody on this island will wait more than an hour for a boat.”',
+      quote: 'Nobody',
+      not: /^there$/i,
+    },
+    {
+      text: 'The harbor report came out on Friday. It is too soon to say whether the crossings are “safer than they have ever been in living memory.”',
+      quote: 'safer',
+      not: /^it$/i,
+    },
+  ];
+  for (const { text, quote, not } of rows) {
+    const q = quotesOf(text).find((x) => x.type === 'direct' && x.text.includes(quote));
+    assert.ok(q, `${text}: quote not found`);
+    const sp = speakerText(text, q);
+    assert.ok(!sp || !not.test(sp), `${text}: ${JSON.stringify([sp, q.cue])}`);
+  }
+});

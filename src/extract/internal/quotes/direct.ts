@@ -9,7 +9,7 @@ import { afterFrameFits, bareVerbFrame, closesSentence, frameAfter } from './fra
 import { frameBefore, frameInPreviousSentence } from './frame-before.js';
 import { HEADLINE_UPPER_SHARE } from './headline.js';
 import { findQuoteMarks } from './marks.js';
-import { isInfinitive, isTitle, questionWording } from './not-reports.js';
+import { expletiveSubject, isInfinitive, isTitle, questionWording } from './not-reports.js';
 import { resolveSpeaker, type SpeakerContext } from './speaker.js';
 import { pollFor, sentenceSubject, tokenIndexAt } from './subjects.js';
 
@@ -104,6 +104,10 @@ export function directQuotes(analysis: Analysis, ctx: SpeakerContext): Quote[] {
     let frame: Frame | null = frames[0] ?? null;
     let speaker: Speaker = { entityKey: null, name: null, kind: 'unknown', span: null };
     for (const f of frames) {
+      // "Then there was the last change of all: “…”", "It is too soon to say “…”": a dummy subject names no one, and
+      // the next frame is tried (2026-11-21: even direct F1 0.90751 -> 0.90859, all 0.70241 -> 0.70264; held-out odd
+      // 0.89473 -> 0.89496, 0.69941 -> 0.69956; full 0.90119 -> 0.90185, 0.70084 -> 0.70103).
+      if (f.phrase && expletiveSubject(analysis.tokens, f.phrase.first, f.phrase.end, f.cue.index)) continue;
       const sp = resolveSpeaker(ctx, f.phrase);
       if (sp.kind !== 'unknown') {
         frame = f;
