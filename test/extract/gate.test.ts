@@ -12,7 +12,7 @@
 // 0.7002, held-out odd half 0.8939 / 0.6979); 120-file subset direct 0.872, all 0.709. Raised 2026-11-21 (third
 // session, round 3, end): full run direct 0.9001, all 0.7004 (even half 0.9061 / 0.7019, held-out odd half
 // 0.8939 / 0.6991); 120-file subset direct 0.8721, all 0.7109. Raised 2026-11-21 (third session, round 4, end):
-// full run direct 0.90119, all 0.70084 (even half 0.90751 / 0.70241, held-out odd half 0.89473 / 0.69941);
+// full run direct 0.90185, all 0.70103 (even half 0.90859 / 0.70264, held-out odd half 0.89496 / 0.69956);
 // 120-file subset direct 0.8732, all 0.7112. Floors sit about 0.006 under those (direct 0.867, all 0.705): a margin of about one rule's worth of change, so the gate catches a regression, not a re-tokenisation
 // that moves one quote (a floor 0.001 under the subset would fail on a single prediction).
 import assert from 'node:assert/strict';
