@@ -11,6 +11,7 @@
  * Anything else (accented letters, other scripts, `\u` escapes, an empty list) returns `null`: the
  * caller parses and uses the general bound.
  */
+import { isDigit, isLower, isUpper, joinsNumber } from './chars.js';
 import { FNV_OFFSET, FNV_PRIME } from './hash.js';
 
 /** Words at least this long count in the bound: `sentenceAnchors` adds them when a text has few anchors (same value as there). */
@@ -22,34 +23,6 @@ const PLAIN_PUNCTUATION = new Set([0x2018, 0x2019, 0x201c, 0x201d, 0x2013, 0x201
 const NO_BREAK_SPACES = new Set([0x00a0, 0x202f]);
 const BACKSLASH = 0x5c;
 const QUOTE = 0x22;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-/** A thousands separator `joinNumbers` removes: one of `, . space` or a no-break space. */
-function isNumberSeparator(c: number): boolean {
-  return c === 44 || c === 46 || c === 32 || NO_BREAK_SPACES.has(c);
-}
-
-/** `joinNumbers`: a separator after a digit and before exactly three digits is dropped. */
-function joinsNumber(s: string, i: number): boolean {
-  return (
-    isDigit(s.charCodeAt(i - 1)) &&
-    isDigit(s.charCodeAt(i + 1)) &&
-    isDigit(s.charCodeAt(i + 2)) &&
-    isDigit(s.charCodeAt(i + 3)) &&
-    !isDigit(s.charCodeAt(i + 4))
-  );
-}
 
 function isAlnum(c: number): boolean {
   return isUpper(c) || isLower(c) || isDigit(c);
@@ -85,7 +58,7 @@ export function sharedAnchorBoundJson(json: string, anchors: ReadonlySet<number>
           if (isDigit(d)) digit = true;
           hash = Math.imul(hash ^ (isUpper(d) ? d + 32 : d), FNV_PRIME);
           len++;
-        } else if (!(isNumberSeparator(d) && joinsNumber(json, j))) break;
+        } else if (!joinsNumber(json, j)) break;
       }
       if (isUpper(c) || digit || len >= LONG_WORD) {
         const h = hash | 0;

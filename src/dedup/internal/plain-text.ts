@@ -10,6 +10,7 @@
  * synthetic store at 100k (per-step timing; CPU profile: sentence regex 2.8%, token and word
  * regexes 3.3%, `sentenceAnchors` and `words` 7.6% of samples).
  */
+import { isDigit, isUpper, joinsNumber } from './chars.js';
 import { FNV_OFFSET, FNV_PRIME } from './hash.js';
 
 /** Fewest anchors before long words are added, and the long-word length (same values as `sentenceAnchors`). */
@@ -36,12 +37,6 @@ const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) =>
 
 function classOf(c: number): number {
   return c < 128 ? (ASCII_CLASS[c] ?? 0) : c === NBSP || c === NARROW_NBSP ? SPACE : 0;
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
 }
 /** `\s` restricted to the allowed characters. */
 function isSpace(c: number): boolean {
@@ -110,19 +105,6 @@ export function plainWordHashes(text: string): number[] | null {
     out.push(h | 0);
   }
   return out;
-}
-
-/** A separator `joinNumbers` drops: one of `, .`, a space or a no-break space after a digit, before exactly three digits. */
-function joinsNumber(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return (
-    (c === 44 || c === 46 || c === 32 || c === NBSP || c === NARROW_NBSP) &&
-    isDigit(s.charCodeAt(i - 1)) &&
-    isDigit(s.charCodeAt(i + 1)) &&
-    isDigit(s.charCodeAt(i + 2)) &&
-    isDigit(s.charCodeAt(i + 3)) &&
-    !isDigit(s.charCodeAt(i + 4))
-  );
 }
 
 function isEnd(c: number): boolean {
