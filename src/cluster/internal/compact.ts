@@ -5,6 +5,7 @@
  */
 import { dict } from './dict.js';
 import { type Features, STORED_NAMES, STORED_TERMS } from './features.js';
+import { topKeys } from './top-keys.js';
 
 /** The `keep` entries of `rec` with the highest weight × IDF (ties by key), or `rec` itself when it is small. */
 function strongest(rec: Record<string, number>, keep: number, idf: (k: string) => number, prefix: string): Record<string, number> {
@@ -15,23 +16,8 @@ function strongest(rec: Record<string, number>, keep: number, idf: (k: string) =
     const k = keys[i] as string;
     scores[i] = (rec[k] as number) * idf(prefix ? prefix + k : k);
   }
-  const cutoff = scores.slice().sort()[keys.length - keep] as number;
   const out = dict<number>();
-  const ties: string[] = [];
-  let kept = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    const s = scores[i] as number;
-    if (s > cutoff) {
-      out[k] = rec[k] as number;
-      kept++;
-    } else if (s === cutoff) ties.push(k);
-  }
-  ties.sort();
-  for (let i = 0; i < ties.length && kept < keep; i++, kept++) {
-    const k = ties[i] as string;
-    out[k] = rec[k] as number;
-  }
+  for (const k of topKeys(keys, scores, keep)) out[k] = rec[k] as number;
   return out;
 }
 
