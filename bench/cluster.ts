@@ -5,7 +5,7 @@
  *      and a stream built from the SemEval pairs; order agreement over shuffled arrival orders;
  *   3. speed (bench/cluster-speed.ts): assignment latency p50/p99, articles/s, peak memory at 100k and 1M stored articles.
  * Flags: --quick (skip speed), --speed-only, --sizes=100000,1000000, --sweep (threshold grid on the quality streams),
- *   --skip=similarity,demo,seeds,semeval. Environment: ORDERS (shuffled orders per stream, default 3), BUILD_MAX
+ *   --skip=similarity,demo,seeds,semeval, --from-source (speed through tsx instead of the tsc build). Environment: ORDERS (shuffled orders per stream, default 3), BUILD_MAX
  *   (articles assigned for real before the speed run replicates the state, default 100000).
  * Prints Markdown tables and writes bench/out/cluster.json.
  */
@@ -307,7 +307,7 @@ if (!flag('speed-only')) {
   if (!skip.has('semeval')) semevalBench();
   if (flag('sweep')) sweep();
 }
-if (!flag('quick') && !flag('sweep')) out.speed = speedBench(root, SIZES);
+if (!flag('quick') && !flag('sweep')) out.speed = await speedBench(root, SIZES, flag('from-source'));
 mkdirSync(resolve(root, 'bench/out'), { recursive: true });
 writeFileSync(
   resolve(root, 'bench/out/cluster.json'),
