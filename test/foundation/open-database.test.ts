@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DEFAULT_CACHE_MIB, openDatabase, StoreError } from '../../src/store/db.js';
+import { DEFAULT_CACHE_MIB, DEFAULT_WAL_CHECKPOINT_PAGES, openDatabase, StoreError } from '../../src/store/db.js';
 import { tempDir } from '../helpers/tmp.js';
 
 test('a file database opens in WAL mode with a fixed page cache, default or chosen', () => {
@@ -28,4 +28,27 @@ test('a cache size that is not a positive number is refused before anything is c
     );
   }
   assert.equal(existsSync(join(dir, 'sub')), false, 'no folder was made for a refused open');
+});
+
+test('the WAL is checkpointed every DEFAULT_WAL_CHECKPOINT_PAGES pages unless told otherwise, and truncated after a checkpoint', () => {
+  const file = join(tempDir(), 'wal.db');
+  const db = openDatabase(file);
+  assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), DEFAULT_WAL_CHECKPOINT_PAGES);
+  assert.ok((db.pragma('journal_size_limit', { simple: true }) as number) > 0, 'a bounded WAL file');
+  db.close();
+  const often = openDatabase(file, { walCheckpointPages: 200 });
+  assert.equal(often.pragma('wal_autocheckpoint', { simple: true }), 200);
+  // Writing well past 200 pages with that interval leaves a WAL far smaller than what was written.
+  often.exec('CREATE TABLE blobs (b BLOB)');
+  const put = often.prepare('INSERT INTO blobs (b) VALUES (?)');
+  for (let i = 0; i < 400; i++) put.run(Buffer.alloc(8192, i % 251));
+  const walPages = (often.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? -1;
+  assert.ok(walPages >= 0 && walPages < 400, `WAL holds ${walPages} pages after ~800 pages were written`);
+  often.close();
+  for (const walCheckpointPages of [0, -1, 1.5, Number.NaN]) {
+    assert.throws(
+      () => openDatabase(join(tempDir(), 'y.db'), { walCheckpointPages }),
+      (err: unknown) => err instanceof StoreError && /walCheckpointPages/.test(err.message),
+    );
+  }
 });
