@@ -19,7 +19,7 @@ import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { reconsiderArticle } from './reconsider.js';
 import { datesDiverge, splitByDates } from './refine.js';
 import { strongestHits } from './select.js';
-import { type Evidence, score } from './similarity.js';
+import { type Evidence, evidenceWith, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
 import { asFeatures, isReviewSize, reviewStoryline } from './storyline.js';
 
@@ -211,9 +211,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     let newStory = false;
     let rule: string;
     let ev: Evidence;
-    // The chosen event's full evidence (shared terms, names, numbers) comes from score() itself.
-    const bestEv = best ? score(f, best.row.profile, state.idf, o.weights, true, {}, scaleOf(f)) : null;
-    if (best && bestEv && bestEv.parts.total >= o.eventThreshold) {
+    // The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which equal score()'s.
+    const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceWith(best.parts, f, best.row.profile, state.idf, o.weights) : null;
+    if (best && bestEv) {
       merged.push(...bridgeEvents(best, eligible.slice(1)));
       const eventId = merged.find((m) => m.from === best.row.id)?.into ?? best.row.id;
       eventRow = state.profile(eventId) as ProfileRow;

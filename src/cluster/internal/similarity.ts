@@ -150,6 +150,22 @@ function top(shared: [string, number][], display: (k: string) => string): string
     .map(([k]) => display(k));
 }
 
+/**
+ * The keys two records share, each with the contribution score()'s cosine gives it (x·idf · y·idf), without the
+ * norms: what an explanation lists when the parts of the score are already known.
+ */
+function sharedOf(a: Record<string, number>, b: Record<string, number>, idf: (k: string) => number): [string, number][] {
+  const out: [string, number][] = [];
+  for (const k in a) {
+    const y = b[k];
+    if (y === undefined) continue;
+    const w = idf(k);
+    const xa = (a[k] as number) * w;
+    out.push([k, xa * y * w]);
+  }
+  return out;
+}
+
 /** Smallest gap in days between the article's main date and the cluster's dates; null when either is unknown. */
 export function dateGap(f: Features, p: Profile): number | null {
   if (!f.primary) return null;
@@ -236,6 +252,41 @@ export function dateComponent(f: Features, p: Profile, w: Weights, useDates = tr
   if (date >= 0 || !f.primary) return { gapDays, date };
   const yearless = f.primary.startsWith('--') || Object.keys(p.dates).every((d) => d.startsWith('--'));
   return { gapDays, date: yearless ? date * YEARLESS_PENALTY_SHARE : date };
+}
+
+/**
+ * The evidence score() would give for a pair whose score parts are already known (the fast scorer computes the same
+ * parts): the shared terms, names and numbers and the date gap, without recomputing the cosines' norms, which cost
+ * an IDF lookup for every key of both sides. Equal to score(f, p, idf, w, useDates, surfaces) with its parts replaced
+ * by `parts` (test/cluster/similarity.test.ts compares them).
+ */
+export function evidenceWith(
+  parts: ScoreParts,
+  f: Features,
+  p: Profile,
+  idf: Idf,
+  w: Weights = DEFAULT_WEIGHTS,
+  useDates = true,
+  surfaces: Record<string, string> = {},
+): Evidence {
+  const numbers: Record<string, number> = {};
+  for (const n of f.numbers) numbers[n] = 1;
+  const held: Record<string, number> = {};
+  for (const k in p.numbers) held[k] = 1;
+  const show = (k: string) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
+  return {
+    parts,
+    sharedTerms: top(sharedOf(f.terms, p.terms, termIdf(idf, f.language)), show),
+    sharedEntities: top(
+      sharedOf(f.entities, p.entities, (k) => idf(`e:${k}`)),
+      (k) => show(`e:${k}`),
+    ),
+    sharedNumbers: top(
+      sharedOf(numbers, held, (k) => idf(`n:${k}`)),
+      (k) => k,
+    ),
+    gapDays: dateComponent(f, p, w, useDates).gapDays,
+  };
 }
 
 /**
