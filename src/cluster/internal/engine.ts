@@ -278,13 +278,16 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     link.run(article.id, eventRow.id, ev.parts.total, JSON.stringify(explanation));
     // The event has grown to a review size: revisit its storyline with the better evidence (storyline.ts).
     if (!newEvent && o.autoMerge && isReviewSize(eventRow.profile.n)) {
-      const stories = new Set<string>();
-      for (const c of scored) {
-        const sid = storyOf(db, c.row.id);
-        if (sid) stories.add(sid);
-      }
-      for (const c of reviewStoryline(ctx, o, eventRow.id, [...stories], storyScorer))
-        if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
+      // The candidates' storylines, read only if the review needs them.
+      const stories = () => {
+        const ids = new Set<string>();
+        for (const c of scored) {
+          const sid = storyOf(db, c.row.id);
+          if (sid) ids.add(sid);
+        }
+        return [...ids];
+      };
+      for (const c of reviewStoryline(ctx, o, eventRow.id, stories, storyScorer)) if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
       storyId = storyOf(db, eventRow.id) ?? storyId;
     }
     // Evidence diverging: this event's dates now span two happenings, or the article resembles another

@@ -51,17 +51,23 @@ function eventsOf(ctx: Ctx, storyId: string): string[] {
  * Scores one set of features against profiles at storyline level (no dates): `score()` by default, a faster
  * equal one from the engine (which may use the row's cached packing). `done` releases it.
  */
+/**
+ * Storylines the event might join instead, or a function listing them: the list is read only when the review gets that
+ * far (most reviews end with the event still fitting its own storyline), and before any split it makes.
+ */
+export type Candidates = readonly string[] | (() => readonly string[]);
+
 export type StoryScorer = (f: Features) => { fit: (p: Profile, row?: ProfileRow) => number; done: () => void };
 
 /**
- * Revisits the storyline of `eventId` (call when the event reached a review size). `candidates` are storylines
+ * Revisits the storyline of `eventId` (call when the event reached a review size). `candidates` are storylines (or a function listing them)
  * the event's latest article found in the index (the only ones considered for a merge). Returns the changes made.
  */
 export function reviewStoryline(
   ctx: Ctx,
   o: ClusterOptions,
   eventId: string,
-  candidates: readonly string[],
+  candidates: Candidates,
   scorer: StoryScorer = (f) => ({
     fit: (p) => score(f, p, ctx.state.idf, o.weights, false, {}, ctx.state.backgrounds.scale(f.language)).parts.total,
     done: () => {},
@@ -88,11 +94,17 @@ function review(
   storyId0: string,
   ev: ProfileRow,
   story: ProfileRow,
-  candidates: readonly string[],
+  candidates: Candidates,
   fit: (p: Profile, row?: ProfileRow) => number,
 ): StoryChange[] {
   const changes: StoryChange[] = [];
   let storyId = storyId0;
+  // Read before anything below moves events between storylines, as an eager list would have been.
+  let listed: readonly string[] | null = null;
+  const candidateStories = () => {
+    listed ??= typeof candidates === 'function' ? candidates() : candidates;
+    return listed;
+  };
   const siblings = eventsOf(ctx, storyId).filter((id) => id !== eventId);
 
   if (siblings.length > 0) {
@@ -101,6 +113,7 @@ function review(
     const restFit = fit(rest);
     if (restFit >= o.storyThreshold) return changes;
     if (siblings.some((id) => ctx.state.profile(id)?.locked)) return changes;
+    candidateStories();
     // The larger part keeps the storyline (and its id); the other part moves to a new storyline.
     const eventStays = ev.profile.n > rest.n;
     const moving = eventStays ? siblings : [eventId];
@@ -126,7 +139,7 @@ function review(
 
   // The event is alone in its storyline: does another storyline fit it?
   let best: { id: string; total: number; n: number } | null = null;
-  for (const sid of new Set(candidates)) {
+  for (const sid of new Set(candidateStories())) {
     if (sid === storyId) continue;
     const row = ctx.state.profile(sid);
     if (!row || row.locked || cannotLink(ctx.db, storyId, sid)) continue;
