@@ -114,5 +114,26 @@ DROP INDEX cluster_postings_time;
 CREATE INDEX cluster_postings_window ON cluster_postings(key, t_hi, t_lo);
 `,
     },
+    {
+      version: 3,
+      name: 'postings stored by event (primary key event_id, key): the index changes of one event land on one or two pages',
+      // An assignment changes one event's postings (~9 inserts, ~3 deletes, sometimes a new time window for all ~40).
+      // Ordered by (key, event_id) each change dirtied a random table page; ordered by event they share one or two, and
+      // the separate event index is redundant. The window index (key, t_hi, t_lo, then event_id from the primary key)
+      // still covers every read by key. Rebuilt in place, in key order of the new primary key.
+      up: `
+CREATE TABLE cluster_postings_by_event (
+  event_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  t_lo REAL NOT NULL,
+  t_hi REAL NOT NULL,
+  PRIMARY KEY (event_id, key)
+) WITHOUT ROWID;
+INSERT INTO cluster_postings_by_event (event_id, key, t_lo, t_hi) SELECT event_id, key, t_lo, t_hi FROM cluster_postings ORDER BY event_id, key;
+DROP TABLE cluster_postings;
+ALTER TABLE cluster_postings_by_event RENAME TO cluster_postings;
+CREATE INDEX cluster_postings_window ON cluster_postings(key, t_hi, t_lo);
+`,
+    },
   ],
 };

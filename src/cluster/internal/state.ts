@@ -10,7 +10,8 @@ import type { Features } from './features.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { type Packed, pack } from './packed.js';
 import { PostingsIndex } from './postings.js';
-import { type Profile, parseProfile } from './profile.js';
+import type { Profile } from './profile.js';
+import { decodeProfile, encodeProfile } from './profile-codec.js';
 
 export interface ProfileRow {
   readonly id: string;
@@ -170,13 +171,13 @@ export class ClusterState {
       return hit;
     }
     const r = this.s.getProfile.get(id) as
-      | { id: string; kind: 'event' | 'story'; profile: string; rep_article: string | null; rep_score: number; locked: number; indexed: string }
+      | { id: string; kind: 'event' | 'story'; profile: Buffer | string; rep_article: string | null; rep_score: number; locked: number; indexed: string }
       | undefined;
     if (!r) return null;
     const row: ProfileRow = {
       id: r.id,
       kind: r.kind,
-      profile: parseProfile(r.profile),
+      profile: decodeProfile(r.profile),
       repArticle: r.rep_article,
       repScore: r.rep_score,
       locked: r.locked === 1,
@@ -201,7 +202,7 @@ export class ClusterState {
     this.s.putProfile.run({
       id: row.id,
       kind: row.kind,
-      profile: JSON.stringify(p),
+      profile: encodeProfile(p),
       tLo: p.tLo ?? UNKNOWN_TIME,
       tHi: p.tHi ?? UNKNOWN_TIME,
       size: p.n,

@@ -1,0 +1,114 @@
+/**
+ * Schema version 3 stores the inverted index by event (primary key event_id, key). A store built by the code before
+ * it (versions 1–2, primary key key, event_id, plus an event index) must upgrade in place with every posting and
+ * every lookup unchanged, and clustering must continue exactly as on a store that had the new layout from the start.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
+import { createClusterer } from '../../src/cluster/index.js';
+import { UNKNOWN_TIME } from '../../src/cluster/internal/state.js';
+import { storeBare } from '../../src/cluster/internal/streams.js';
+import { type SyntheticArticle, syntheticStream } from '../../src/cluster/internal/synthetic.js';
+import { clusterSchema } from '../../src/cluster/schema.js';
+import { openDatabase } from '../../src/store/db.js';
+import { migrate } from '../../src/store/migrate.js';
+import { allSchemas } from '../../src/store/schemas.js';
+
+/** Articles clustered before the upgrade, and after it (enough for a few hundred events and thousands of postings). */
+const BEFORE = 240;
+const AFTER = 60;
+/** Per-key limit of the lookups compared (the options' default is of this order; small makes ties at the cut likely). */
+const LIMIT = 5;
+
+type Db = BetterSqlite3.Database;
+
+function assignAll(db: Db, articles: readonly SyntheticArticle[]): void {
+  const c = createClusterer(db);
+  for (const a of articles)
+    db.transaction(() => c.assign(storeBare(db, { id: `a${a.id}`, title: a.title, text: a.text, lang: 'xx', published: a.published })))();
+}
+
+/** Everything a reader can ask the index: all rows, and per key the windowed, unwindowed and memory-load queries. */
+function snapshot(db: Db): { rows: unknown[]; lookups: Record<string, unknown> } {
+  const rows = db.prepare('SELECT key, event_id, t_lo, t_hi FROM cluster_postings ORDER BY key, event_id').all();
+  const keys = db.prepare('SELECT DISTINCT key FROM cluster_postings ORDER BY key').pluck().all() as string[];
+  const days = db.prepare('SELECT MIN(t_lo) AS lo, MAX(t_hi) AS hi FROM cluster_postings WHERE t_hi <> ?').get(UNKNOWN_TIME) as { lo: number; hi: number };
+  const windowed = db.prepare(`SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi >= @lo AND t_lo <= @hi
+      ORDER BY t_hi DESC, t_lo DESC, event_id DESC LIMIT @n)
+    UNION ALL SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT @n)`);
+  const all = db.prepare('SELECT event_id FROM cluster_postings WHERE key = ? ORDER BY t_hi DESC, t_lo DESC, event_id DESC LIMIT ?').pluck();
+  const load = db.prepare(`SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi >= @floor AND t_hi <> @unknown
+    UNION ALL SELECT * FROM (SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT @n)`);
+  const byEvent = db.prepare('SELECT key FROM cluster_postings WHERE event_id = ? ORDER BY key').pluck();
+  const lookups: Record<string, unknown> = {};
+  const mid = Math.floor((days.lo + days.hi) / 2);
+  for (const key of keys) {
+    lookups[key] = {
+      early: windowed.all({ key, lo: days.lo, hi: mid, n: LIMIT, unknown: UNKNOWN_TIME }),
+      late: windowed.all({ key, lo: mid, hi: days.hi, n: LIMIT, unknown: UNKNOWN_TIME }),
+      all: all.all(key, LIMIT),
+      load: load.all({ key, floor: mid, n: LIMIT, unknown: UNKNOWN_TIME }),
+    };
+  }
+  for (const id of db.prepare('SELECT DISTINCT event_id FROM cluster_postings').pluck().all() as string[]) lookups[`event ${id}`] = byEvent.all(id);
+  return { rows, lookups };
+}
+
+function primaryKey(db: Db): string[] {
+  const cols = db.prepare("SELECT name, pk FROM pragma_table_info('cluster_postings') WHERE pk > 0 ORDER BY pk").all() as { name: string }[];
+  return cols.map((c) => c.name);
+}
+
+function indexes(db: Db): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cluster_postings' ORDER BY name").pluck().all() as string[]).filter(
+    (n) => !n.startsWith('sqlite_autoindex'),
+  );
+}
+
+test('a store with the key-ordered postings (versions 1–2) upgrades in place: same rows, same lookups, same clustering after', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-postings-layout-'));
+  try {
+    const stream = [...syntheticStream(BEFORE + AFTER)];
+    assert.equal(stream.length, BEFORE + AFTER);
+
+    // The old layout, as the code before version 3 created it.
+    const oldPath = join(dir, 'old.db');
+    const old = new BetterSqlite3(oldPath);
+    old.pragma('journal_mode = WAL');
+    const upTo2 = { ...clusterSchema, migrations: clusterSchema.migrations.filter((m) => m.version <= 2) };
+    migrate(
+      old,
+      allSchemas.map((s) => (s.stage === 'cluster' ? upTo2 : s)),
+    );
+    assert.deepEqual(primaryKey(old), ['key', 'event_id'], 'built with the old primary key');
+    assert.deepEqual(indexes(old), ['cluster_postings_event', 'cluster_postings_window']);
+    assignAll(old, stream.slice(0, BEFORE));
+    const before = snapshot(old);
+    assert.ok(before.rows.length > 1_000, `a store with many postings (${before.rows.length})`);
+    old.close();
+
+    const upgraded = openDatabase(oldPath);
+    assert.deepEqual(primaryKey(upgraded), ['event_id', 'key'], 'rebuilt with the event-first primary key');
+    assert.deepEqual(indexes(upgraded), ['cluster_postings_window'], 'the event index is gone (the primary key serves it)');
+    assert.deepEqual(snapshot(upgraded), before, 'every posting and every lookup unchanged by the upgrade');
+    assignAll(upgraded, stream.slice(BEFORE));
+
+    // The same stream on a store that had the new layout from the start (also a new clusterer at the same point).
+    const fresh = openDatabase(join(dir, 'fresh.db'));
+    assignAll(fresh, stream.slice(0, BEFORE));
+    assignAll(fresh, stream.slice(BEFORE));
+    const links = 'SELECT article_id, event_id, score FROM article_events ORDER BY article_id';
+    const got = upgraded.prepare(links).all();
+    assert.equal(got.length, BEFORE + AFTER);
+    assert.deepEqual(got, fresh.prepare(links).all(), 'same assignments after the upgrade as with the new layout throughout');
+    assert.deepEqual(snapshot(upgraded), snapshot(fresh), 'same index');
+    upgraded.close();
+    fresh.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
