@@ -1,7 +1,8 @@
 /**
  * Document frequencies in memory as mutable cells. A cell carries a small integer id (unique until the cells
- * are next dropped) so a scorer can index flat arrays by key instead of hashing strings, and it memoises its
- * IDF for the current document count so a key shared by many candidate profiles costs one logarithm per article.
+ * are next dropped) so a scorer can index flat arrays by key instead of hashing strings, and it keeps
+ * ln(df + smoothing), which changes only when its count does: with ln(N + prior) computed once per document
+ * count, an IDF is one subtraction (idf.ts), however many candidate profiles share the key.
  *
  * Writes are batched without leaving the article's transaction: each article appends its keys to
  * `cluster_df_journal` (one row), and every DF_FOLD_EVERY articles the journal is folded into `cluster_df`,
@@ -9,15 +10,14 @@
  * new process (which reads the journal back) sees exactly what the last one saw.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { idfValue } from './idf.js';
+import { idfFromLogs, logDf, logDocs } from './idf.js';
 
 export interface DfCell {
   /** Position of the key in flat per-key arrays; valid while `DfCells.epoch` is unchanged. */
   readonly id: number;
   df: number;
-  /** IDF memoised for `at` documents (−1: recompute). */
-  idf: number;
-  at: number;
+  /** logDf(df): kept in step with `df` (set only through DfCells). */
+  lnDf: number;
 }
 
 /**
@@ -45,6 +45,9 @@ export class DfCells {
   private nextId = 0;
   /** Bumped when the cells are dropped; anything holding cells or their ids must rebind. */
   epoch = 0;
+  /** logDocs(lnDocsAt), recomputed when asked for another document count. */
+  private lnDocs = logDocs(0);
+  private lnDocsAt = 0;
   private readonly s: Record<'one' | 'many' | 'add' | 'journal' | 'readJournal' | 'clearJournal' | 'folds' | 'setFolds', Statement>;
 
   constructor(db: Database) {
@@ -86,7 +89,8 @@ export class DfCells {
   }
 
   private make(key: string, stored: number): DfCell {
-    const c: DfCell = { id: this.nextId++, df: stored + (this.pending.get(key) ?? 0), idf: 0, at: -1 };
+    const df = stored + (this.pending.get(key) ?? 0);
+    const c: DfCell = { id: this.nextId++, df, lnDf: logDf(df) };
     this.cells.set(key, c);
     return c;
   }
@@ -131,7 +135,7 @@ export class DfCells {
     for (const k of keys) {
       const c = this.cells.get(k) as DfCell;
       c.df++;
-      c.at = -1;
+      c.lnDf = logDf(c.df);
       this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
     }
     this.s.journal.run(JSON.stringify(keys));
@@ -148,12 +152,18 @@ export class DfCells {
     this.journalled = 0;
   }
 
-  idfOf(c: DfCell, docs: number): number {
-    if (c.at !== docs) {
-      c.idf = idfValue(c.df, docs);
-      c.at = docs;
+  /** logDocs(docs), computed once per document count. */
+  logDocs(docs: number): number {
+    if (docs !== this.lnDocsAt) {
+      this.lnDocs = logDocs(docs);
+      this.lnDocsAt = docs;
     }
-    return c.idf;
+    return this.lnDocs;
+  }
+
+  /** The cell's IDF among `docs` documents: exactly idfValue(c.df, docs). */
+  idfOf(c: DfCell, docs: number): number {
+    return idfFromLogs(this.logDocs(docs), c.lnDf);
   }
 
   /** Drops every cell when over the bound (call between articles); returns whether it did. */

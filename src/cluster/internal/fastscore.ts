@@ -72,10 +72,12 @@ export class FastScorer {
     let dot = 0;
     let nb = 0;
     const { cells, w } = p;
-    const docs = this.docs;
+    const lnDocs = this.cells.logDocs(this.docs);
     for (let i = from; i < to; i++) {
       const c = cells[i] as DfCell;
-      const idf = c.at === docs ? c.idf : this.cells.idfOf(c, docs);
+      // idfFromLogs(lnDocs, c.lnDf) inlined (the same expression, so the same bits as score()'s idfValue).
+      const d = lnDocs - c.lnDf;
+      const idf = Math.max(0, d);
       const yb = (w[i] as number) * (shift > 0 ? Math.max(0, idf - shift) : idf);
       nb += yb * yb;
       dot += (this.scatter[c.id] as number) * yb;
