@@ -4,12 +4,12 @@
  * ln(df + smoothing), which changes only when its count does: with ln(N + prior) computed once per document
  * count, an IDF is one subtraction (idf.ts), however many candidate profiles share the key.
  *
- * Writes are batched without leaving the article's transaction: each article appends its keys to
- * `cluster_df_journal` (one row), and every DF_FOLD_EVERY articles the journal is folded into `cluster_df`,
- * one row per distinct key. A key's document frequency is its `cluster_df` count plus its journal count, so a
+ * Writes go through the journal (dfjournal.ts): one row per article, folded into `cluster_df` a slice per
+ * article. A key's document frequency is its `cluster_df` count plus what the journal still holds for it, so a
  * new process (which reads the journal back) sees exactly what the last one saw.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { DfJournal } from './dfjournal.js';
 import { idfFromLogs, logDf, logDocs } from './idf.js';
 
 export interface DfCell {
@@ -27,41 +27,24 @@ export interface DfCell {
  */
 export const DF_CELLS_MAX = 300_000;
 
-/**
- * Articles journalled before the fold. Updating cluster_df per article cost ~200 row updates and ~200 dirty
- * pages per commit (measured 0.26 ms of updates + ~0.65 ms of commit per article on a 100k-key table); folding
- * every 64 articles halves the row updates (common words repeat) and writes each page once per fold. 64 keeps a
- * fold (~6k keys on the speed stream) near 8 ms, well under the 20 ms p99 goal; 256 made folds of ~25 ms.
- */
-export const DF_FOLD_EVERY = 64;
-
 export class DfCells {
   private readonly cells = new Map<string, DfCell>();
-  /** Journal counts not yet folded into cluster_df (mirrors the journal's rows). */
-  private readonly pending = new Map<string, number>();
-  private journalled = 0;
-  /** Folds done by any process as last seen here (`df_folds` in cluster_meta): another's fold invalidates our journal view. */
-  private folds = 0;
+  /** The journal and its fold; `journal.pending` holds the counts not yet in cluster_df. */
+  private readonly journal: DfJournal;
   private nextId = 0;
   /** Bumped when the cells are dropped; anything holding cells or their ids must rebind. */
   epoch = 0;
   /** logDocs(lnDocsAt), recomputed when asked for another document count. */
   private lnDocs = logDocs(0);
   private lnDocsAt = 0;
-  private readonly s: Record<'one' | 'many' | 'add' | 'journal' | 'readJournal' | 'clearJournal' | 'folds' | 'setFolds', Statement>;
+  private readonly s: Record<'one' | 'many', Statement>;
 
   constructor(db: Database) {
     this.s = {
       one: db.prepare('SELECT df FROM cluster_df WHERE key = ?'),
       many: db.prepare('SELECT key, df FROM cluster_df WHERE key IN (SELECT value FROM json_each(?))'),
-      add: db.prepare('INSERT INTO cluster_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df'),
-      journal: db.prepare('INSERT INTO cluster_df_journal (keys) VALUES (?)'),
-      readJournal: db.prepare('SELECT keys FROM cluster_df_journal ORDER BY seq'),
-      clearJournal: db.prepare('DELETE FROM cluster_df_journal'),
-      folds: db.prepare("SELECT value FROM cluster_meta WHERE key = 'df_folds'").pluck(),
-      setFolds: db.prepare("INSERT INTO cluster_meta (key, value) VALUES ('df_folds', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
     };
-    this.readJournal();
+    this.journal = new DfJournal(db);
   }
 
   /** How many cells exist (ids are below this). */
@@ -69,27 +52,13 @@ export class DfCells {
     return this.nextId;
   }
 
-  private storedFolds(): number {
-    return Number((this.s.folds.get() as string | undefined) ?? 0);
-  }
-
   /** Whether another process folded the journal since we last read it. */
   foldedElsewhere(): boolean {
-    return this.storedFolds() !== this.folds;
-  }
-
-  private readJournal(): void {
-    this.folds = this.storedFolds();
-    this.pending.clear();
-    this.journalled = 0;
-    for (const r of this.s.readJournal.all() as { keys: string }[]) {
-      for (const k of JSON.parse(r.keys) as string[]) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
-      this.journalled++;
-    }
+    return this.journal.changedElsewhere();
   }
 
   private make(key: string, stored: number): DfCell {
-    const df = stored + (this.pending.get(key) ?? 0);
+    const df = stored + (this.journal.pending.get(key) ?? 0);
     const c: DfCell = { id: this.nextId++, df, lnDf: logDf(df) };
     this.cells.set(key, c);
     return c;
@@ -129,27 +98,20 @@ export class DfCells {
     return out;
   }
 
-  /** Counts one more document containing each of these distinct keys (journalled; folded every DF_FOLD_EVERY). */
+  /** Counts one more document containing each of these distinct keys (journalled, and folded a slice at a time). */
   increment(keys: readonly string[]): void {
     this.preload(keys);
     for (const k of keys) {
       const c = this.cells.get(k) as DfCell;
       c.df++;
       c.lnDf = logDf(c.df);
-      this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
     }
-    this.s.journal.run(JSON.stringify(keys));
-    if (++this.journalled >= DF_FOLD_EVERY) this.fold();
+    this.journal.record(keys);
   }
 
-  /** Moves the journal's counts into cluster_df (one row update per distinct key). */
+  /** Folds the whole journal into cluster_df now (the journal otherwise folds itself a slice per article). */
   fold(): void {
-    for (const [k, n] of this.pending) this.s.add.run(k, n);
-    this.s.clearJournal.run();
-    this.folds = this.storedFolds() + 1;
-    this.s.setFolds.run(String(this.folds));
-    this.pending.clear();
-    this.journalled = 0;
+    this.journal.foldAll();
   }
 
   /** logDocs(docs), computed once per document count. */
@@ -176,7 +138,7 @@ export class DfCells {
   /** Forgets everything held in memory and re-reads the journal (the store changed behind us). */
   reset(): void {
     this.dropCells();
-    this.readJournal();
+    this.journal.read();
   }
 
   private dropCells(): void {
