@@ -133,3 +133,52 @@ test('a rolled-back article leaves the stored counts exact for the next reader',
   assertCounts(readBack(db), truth, 'after a rollback mid-fold');
   db.close();
 });
+
+test('with the whole table loaded, cells keep exact counts while the journal folds keys they never fetched', () => {
+  const db = openDatabase(':memory:');
+  const truth = new Map<string, number>();
+  const writer = new DfCells(db);
+  const stream = articles(DF_FOLD_EVERY + DF_FOLD_SPREAD / 2 + DF_FOLD_SPREAD + DF_FOLD_EVERY, 17);
+  const half = DF_FOLD_EVERY + DF_FOLD_SPREAD / 2;
+  const count = (keys: string[]) => {
+    for (const k of keys) truth.set(k, (truth.get(k) ?? 0) + 1);
+  };
+  stream.slice(0, half).forEach((keys) => {
+    db.transaction(() => writer.increment(keys))();
+    count(keys);
+  });
+  // A second process that loads the whole table after its first lookup, part-way through a fold: keys that
+  // are only in the journal then move into cluster_df while it holds no cell for them.
+  const loader = new DfCells(db, { loadAllAfter: 1 });
+  assert.equal(loader.cell(keyName(0)).df, truth.get(keyName(0)) ?? 0);
+  assert.ok(loader.loadedAll, 'the second process loaded the whole table');
+  stream.slice(half).forEach((keys, i) => {
+    db.transaction(() => loader.increment(keys))();
+    count(keys);
+    if (i % 13 === 0) {
+      const got = new Map<string, number>();
+      for (let v = 0; v < VOCABULARY; v++) got.set(keyName(v), loader.cell(keyName(v)).df);
+      assertCounts(got, truth, `in the loading process after ${half + i + 1} articles`);
+    }
+  });
+  assert.ok(loader.loadedAll, 'it stayed loaded (no drop, no reset)');
+  assertCounts(readBack(db), truth, 'read back by a key-by-key reader');
+  db.close();
+});
+
+test('the whole table is not loaded when it is larger than the bound', () => {
+  const db = openDatabase(':memory:');
+  const writer = new DfCells(db);
+  for (const keys of articles(40, 23)) db.transaction(() => writer.increment(keys))();
+  db.transaction(() => writer.fold())();
+  const small = new DfCells(db, { loadAllAfter: 1, loadAllMax: 10 });
+  small.cell(keyName(0));
+  small.cell(keyName(1));
+  assert.equal(small.loadedAll, false);
+  const big = new DfCells(db, { loadAllAfter: 2 });
+  big.cell(keyName(0));
+  assert.equal(big.loadedAll, false, 'not before enough keys were fetched');
+  big.cell(keyName(1));
+  assert.equal(big.loadedAll, true);
+  db.close();
+});
