@@ -50,8 +50,16 @@ export interface DfCellsOptions {
 
 export const DEFAULT_DF_CELLS_OPTIONS: DfCellsOptions = { loadAllAfter: DF_LOAD_ALL_AFTER, loadAllMax: DF_LOAD_ALL_MAX };
 
+/** The prefixes of name and number keys (idf.ts dfKeys), which DfCells also indexes by the bare name. */
+export type KeyPrefix = 'e:' | 'n:';
+
 export class DfCells {
   private readonly cells = new Map<string, DfCell>();
+  /**
+   * The cells of `e:` and `n:` keys by their bare name (filled as they are asked for), so packing a profile, whose
+   * names and numbers are stored bare, builds and hashes no prefixed strings. Never more entries than cells.
+   */
+  private readonly bare: Record<KeyPrefix, Map<string, DfCell>> = { 'e:': new Map(), 'n:': new Map() };
   /** The journal and its fold; `journal.pending` holds the counts not yet in cluster_df. */
   private readonly journal: DfJournal;
   private nextId = 0;
@@ -106,6 +114,26 @@ export class DfCells {
     const made = this.make(key, (this.s.one.get(key) as { df: number } | undefined)?.df ?? 0);
     this.maybeLoadAll();
     return made;
+  }
+
+  /** The cell of a key if it is in memory (no store read). */
+  peek(key: string): DfCell | undefined {
+    return this.cells.get(key);
+  }
+
+  /** The cell of `prefix + name` if it is in memory (no store read). */
+  peekPrefixed(prefix: KeyPrefix, name: string): DfCell | undefined {
+    const m = this.bare[prefix];
+    const hit = m.get(name);
+    if (hit) return hit;
+    const c = this.cells.get(prefix + name);
+    if (c) m.set(name, c);
+    return c;
+  }
+
+  /** The cell of `prefix + name`, read from the store on first use (as `cell`). */
+  prefixedCell(prefix: KeyPrefix, name: string): DfCell {
+    return this.peekPrefixed(prefix, name) ?? this.cell(prefix + name);
   }
 
   /** Whether every stored key is held in memory (see DF_LOAD_ALL_AFTER). */
@@ -205,6 +233,8 @@ export class DfCells {
 
   private dropCells(): void {
     this.cells.clear();
+    this.bare['e:'].clear();
+    this.bare['n:'].clear();
     this.complete = false;
     this.fetched = 0;
     this.nextId = 0;

@@ -42,8 +42,7 @@ export class FastScorer {
     this.epoch = this.cells.epoch;
     this.shift = languageShift((k) => this.cells.idfOf(this.cells.cell(k), docs), f.language);
     const norms = [0, 0, 0];
-    const put = (seg: number, key: string, x: number) => {
-      const c = this.cells.cell(key);
+    const put = (seg: number, c: DfCell, x: number) => {
       if (c.id >= this.scatter.length) {
         const grown = new Float64Array(Math.max(1024, (c.id + 1) * 2));
         grown.set(this.scatter);
@@ -55,9 +54,9 @@ export class FastScorer {
       this.scatter[c.id] = xa;
       this.touched.push(c.id);
     };
-    for (const [k, x] of Object.entries(f.terms)) put(0, k, x);
-    for (const [k, x] of Object.entries(f.entities)) put(1, `e:${k}`, x);
-    for (const n of new Set(f.numbers)) put(2, `n:${n}`, 1);
+    for (const [k, x] of Object.entries(f.terms)) put(0, this.cells.cell(k), x);
+    for (const [k, x] of Object.entries(f.entities)) put(1, this.cells.prefixedCell('e:', k), x);
+    for (const n of new Set(f.numbers)) put(2, this.cells.prefixedCell('n:', n), 1);
     this.norms = norms;
   }
 
