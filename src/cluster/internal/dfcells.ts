@@ -1,23 +1,23 @@
 /**
  * Document frequencies in memory as mutable cells. A cell carries a small integer id (unique until the cells
- * are next dropped) so a scorer can index flat arrays by key instead of hashing strings, and it memoises its
- * IDF for the current document count so a key shared by many candidate profiles costs one logarithm per article.
+ * are next dropped) so a scorer can index flat arrays by key instead of hashing strings, and it keeps
+ * ln(df + smoothing), which changes only when its count does: with ln(N + prior) computed once per document
+ * count, an IDF is one subtraction (idf.ts), however many candidate profiles share the key.
  *
- * Writes are batched without leaving the article's transaction: each article appends its keys to
- * `cluster_df_journal` (one row), and every DF_FOLD_EVERY articles the journal is folded into `cluster_df`,
- * one row per distinct key. A key's document frequency is its `cluster_df` count plus its journal count, so a
+ * Writes go through the journal (dfjournal.ts): one row per article, folded into `cluster_df` a slice per
+ * article. A key's document frequency is its `cluster_df` count plus what the journal still holds for it, so a
  * new process (which reads the journal back) sees exactly what the last one saw.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { idfValue } from './idf.js';
+import { DfJournal } from './dfjournal.js';
+import { idfFromLogs, logDf, logDocs } from './idf.js';
 
 export interface DfCell {
   /** Position of the key in flat per-key arrays; valid while `DfCells.epoch` is unchanged. */
   readonly id: number;
   df: number;
-  /** IDF memoised for `at` documents (−1: recompute). */
-  idf: number;
-  at: number;
+  /** logDf(df): kept in step with `df` (set only through DfCells). */
+  lnDf: number;
 }
 
 /**
@@ -28,37 +28,64 @@ export interface DfCell {
 export const DF_CELLS_MAX = 300_000;
 
 /**
- * Articles journalled before the fold. Updating cluster_df per article cost ~200 row updates and ~200 dirty
- * pages per commit (measured 0.26 ms of updates + ~0.65 ms of commit per article on a 100k-key table); folding
- * every 64 articles halves the row updates (common words repeat) and writes each page once per fold. 64 keeps a
- * fold (~6k keys on the speed stream) near 8 ms, well under the 20 ms p99 goal; 256 made folds of ~25 ms.
+ * Keys read from cluster_df a query at a time (since the cells were last dropped) before the whole table is loaded
+ * instead. On the 20k probe store (109k keys) a cold process fetched ~31k keys in its first 500 articles and ~24
+ * per article for the next 2,000 (23 of them stored keys it had not met yet), at ~5 µs a key in the assignment
+ * path (0.12 ms per article); scanning the whole table cost ~1 µs a row (110 ms). After 20,000 lazy fetches
+ * (~0.1 s spent) the scan costs about as much again, and afterwards a key the cells lack is known to be new.
  */
-export const DF_FOLD_EVERY = 64;
+export const DF_LOAD_ALL_AFTER = 20_000;
+/**
+ * Largest cluster_df loaded whole: half of DF_CELLS_MAX, so the keys new articles bring have room before the
+ * bound drops the cells (after such a drop this process goes back to fetching keys as needed and does not load
+ * the whole table again until the store changes behind it). Memory stays within DF_CELLS_MAX cells either way.
+ */
+export const DF_LOAD_ALL_MAX = DF_CELLS_MAX / 2;
+
+/** When DfCells loads all of cluster_df instead of key by key (defaults above; tests make them small). */
+export interface DfCellsOptions {
+  readonly loadAllAfter: number;
+  readonly loadAllMax: number;
+}
+
+export const DEFAULT_DF_CELLS_OPTIONS: DfCellsOptions = { loadAllAfter: DF_LOAD_ALL_AFTER, loadAllMax: DF_LOAD_ALL_MAX };
+
+/** The prefixes of name and number keys (idf.ts dfKeys), which DfCells also indexes by the bare name. */
+export type KeyPrefix = 'e:' | 'n:';
 
 export class DfCells {
   private readonly cells = new Map<string, DfCell>();
-  /** Journal counts not yet folded into cluster_df (mirrors the journal's rows). */
-  private readonly pending = new Map<string, number>();
-  private journalled = 0;
-  /** Folds done by any process as last seen here (`df_folds` in cluster_meta): another's fold invalidates our journal view. */
-  private folds = 0;
+  /**
+   * The cells of `e:` and `n:` keys by their bare name (filled as they are asked for), so packing a profile, whose
+   * names and numbers are stored bare, builds and hashes no prefixed strings. Never more entries than cells.
+   */
+  private readonly bare: Record<KeyPrefix, Map<string, DfCell>> = { 'e:': new Map(), 'n:': new Map() };
+  /** The journal and its fold; `journal.pending` holds the counts not yet in cluster_df. */
+  private readonly journal: DfJournal;
   private nextId = 0;
   /** Bumped when the cells are dropped; anything holding cells or their ids must rebind. */
   epoch = 0;
-  private readonly s: Record<'one' | 'many' | 'add' | 'journal' | 'readJournal' | 'clearJournal' | 'folds' | 'setFolds', Statement>;
+  /** logDocs(lnDocsAt), recomputed when asked for another document count. */
+  private lnDocs = logDocs(0);
+  private lnDocsAt = 0;
+  /** Every stored key has a cell (cluster_df was loaded whole): a missing key's stored count is 0. */
+  private complete = false;
+  /** Keys fetched from cluster_df since the cells were last dropped. */
+  private fetched = 0;
+  /** Whether loading the whole table was tried since the store last changed behind us. */
+  private triedAll = false;
+  private readonly o: DfCellsOptions;
+  private readonly s: Record<'one' | 'many' | 'all' | 'count', Statement>;
 
-  constructor(db: Database) {
+  constructor(db: Database, options: Partial<DfCellsOptions> = {}) {
+    this.o = { ...DEFAULT_DF_CELLS_OPTIONS, ...options };
     this.s = {
       one: db.prepare('SELECT df FROM cluster_df WHERE key = ?'),
       many: db.prepare('SELECT key, df FROM cluster_df WHERE key IN (SELECT value FROM json_each(?))'),
-      add: db.prepare('INSERT INTO cluster_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df'),
-      journal: db.prepare('INSERT INTO cluster_df_journal (keys) VALUES (?)'),
-      readJournal: db.prepare('SELECT keys FROM cluster_df_journal ORDER BY seq'),
-      clearJournal: db.prepare('DELETE FROM cluster_df_journal'),
-      folds: db.prepare("SELECT value FROM cluster_meta WHERE key = 'df_folds'").pluck(),
-      setFolds: db.prepare("INSERT INTO cluster_meta (key, value) VALUES ('df_folds', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      all: db.prepare('SELECT key, df FROM cluster_df').raw(),
+      count: db.prepare('SELECT COUNT(*) FROM cluster_df').pluck(),
     };
-    this.readJournal();
+    this.journal = new DfJournal(db);
   }
 
   /** How many cells exist (ids are below this). */
@@ -66,34 +93,63 @@ export class DfCells {
     return this.nextId;
   }
 
-  private storedFolds(): number {
-    return Number((this.s.folds.get() as string | undefined) ?? 0);
-  }
-
   /** Whether another process folded the journal since we last read it. */
   foldedElsewhere(): boolean {
-    return this.storedFolds() !== this.folds;
-  }
-
-  private readJournal(): void {
-    this.folds = this.storedFolds();
-    this.pending.clear();
-    this.journalled = 0;
-    for (const r of this.s.readJournal.all() as { keys: string }[]) {
-      for (const k of JSON.parse(r.keys) as string[]) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
-      this.journalled++;
-    }
+    return this.journal.changedElsewhere();
   }
 
   private make(key: string, stored: number): DfCell {
-    const c: DfCell = { id: this.nextId++, df: stored + (this.pending.get(key) ?? 0), idf: 0, at: -1 };
+    const df = stored + (this.journal.pending.get(key) ?? 0);
+    const c: DfCell = { id: this.nextId++, df, lnDf: logDf(df) };
     this.cells.set(key, c);
     return c;
   }
 
   /** The cell of a key, read from the store on first use. */
   cell(key: string): DfCell {
-    return this.cells.get(key) ?? this.make(key, (this.s.one.get(key) as { df: number } | undefined)?.df ?? 0);
+    const c = this.cells.get(key);
+    if (c) return c;
+    if (this.complete) return this.make(key, 0);
+    this.fetched++;
+    const made = this.make(key, (this.s.one.get(key) as { df: number } | undefined)?.df ?? 0);
+    this.maybeLoadAll();
+    return made;
+  }
+
+  /** The cell of a key if it is in memory (no store read). */
+  peek(key: string): DfCell | undefined {
+    return this.cells.get(key);
+  }
+
+  /** The cell of `prefix + name` if it is in memory (no store read). */
+  peekPrefixed(prefix: KeyPrefix, name: string): DfCell | undefined {
+    const m = this.bare[prefix];
+    const hit = m.get(name);
+    if (hit) return hit;
+    const c = this.cells.get(prefix + name);
+    if (c) m.set(name, c);
+    return c;
+  }
+
+  /** The cell of `prefix + name`, read from the store on first use (as `cell`). */
+  prefixedCell(prefix: KeyPrefix, name: string): DfCell {
+    return this.peekPrefixed(prefix, name) ?? this.cell(prefix + name);
+  }
+
+  /** Whether every stored key is held in memory (see DF_LOAD_ALL_AFTER). */
+  get loadedAll(): boolean {
+    return this.complete;
+  }
+
+  /** Loads the whole of cluster_df once enough keys were fetched one query at a time, if the table is small enough. */
+  private maybeLoadAll(): void {
+    if (this.complete || this.triedAll || this.fetched < this.o.loadAllAfter) return;
+    this.triedAll = true;
+    if ((this.s.count.get() as number) > this.o.loadAllMax) return;
+    for (const [k, df] of this.s.all.iterate() as Iterable<[string, number]>) if (!this.cells.has(k)) this.make(k, df);
+    // Journalled keys not folded yet have no row; once folded they will, so they need their cells now.
+    for (const k of this.journal.pending.keys()) if (!this.cells.has(k)) this.make(k, 0);
+    this.complete = true;
   }
 
   /**
@@ -104,9 +160,15 @@ export class DfCells {
     const missing: string[] = [];
     for (const k of keys) if (!this.cells.has(k)) missing.push(k);
     if (missing.length === 0) return;
+    if (this.complete) {
+      for (const k of missing) if (!this.cells.has(k)) this.make(k, 0);
+      return;
+    }
     const found = new Map<string, number>();
     for (const r of this.s.many.all(JSON.stringify(missing)) as { key: string; df: number }[]) found.set(r.key, r.df);
     for (const k of missing) if (!this.cells.has(k)) this.make(k, found.get(k) ?? 0);
+    this.fetched += missing.length;
+    this.maybeLoadAll();
   }
 
   /** The cells of these keys, in order; the missing ones loaded with one query (as `preload`). */
@@ -125,35 +187,34 @@ export class DfCells {
     return out;
   }
 
-  /** Counts one more document containing each of these distinct keys (journalled; folded every DF_FOLD_EVERY). */
+  /** Counts one more document containing each of these distinct keys (journalled, and folded a slice at a time). */
   increment(keys: readonly string[]): void {
     this.preload(keys);
     for (const k of keys) {
       const c = this.cells.get(k) as DfCell;
       c.df++;
-      c.at = -1;
-      this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+      c.lnDf = logDf(c.df);
     }
-    this.s.journal.run(JSON.stringify(keys));
-    if (++this.journalled >= DF_FOLD_EVERY) this.fold();
+    this.journal.record(keys);
   }
 
-  /** Moves the journal's counts into cluster_df (one row update per distinct key). */
+  /** Folds the whole journal into cluster_df now (the journal otherwise folds itself a slice per article). */
   fold(): void {
-    for (const [k, n] of this.pending) this.s.add.run(k, n);
-    this.s.clearJournal.run();
-    this.folds = this.storedFolds() + 1;
-    this.s.setFolds.run(String(this.folds));
-    this.pending.clear();
-    this.journalled = 0;
+    this.journal.foldAll();
   }
 
-  idfOf(c: DfCell, docs: number): number {
-    if (c.at !== docs) {
-      c.idf = idfValue(c.df, docs);
-      c.at = docs;
+  /** logDocs(docs), computed once per document count. */
+  logDocs(docs: number): number {
+    if (docs !== this.lnDocsAt) {
+      this.lnDocs = logDocs(docs);
+      this.lnDocsAt = docs;
     }
-    return c.idf;
+    return this.lnDocs;
+  }
+
+  /** The cell's IDF among `docs` documents: exactly idfValue(c.df, docs). */
+  idfOf(c: DfCell, docs: number): number {
+    return idfFromLogs(this.logDocs(docs), c.lnDf);
   }
 
   /** Drops every cell when over the bound (call between articles); returns whether it did. */
@@ -166,11 +227,16 @@ export class DfCells {
   /** Forgets everything held in memory and re-reads the journal (the store changed behind us). */
   reset(): void {
     this.dropCells();
-    this.readJournal();
+    this.triedAll = false;
+    this.journal.read();
   }
 
   private dropCells(): void {
     this.cells.clear();
+    this.bare['e:'].clear();
+    this.bare['n:'].clear();
+    this.complete = false;
+    this.fetched = 0;
     this.nextId = 0;
     this.epoch++;
   }

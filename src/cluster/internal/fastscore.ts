@@ -42,8 +42,7 @@ export class FastScorer {
     this.epoch = this.cells.epoch;
     this.shift = languageShift((k) => this.cells.idfOf(this.cells.cell(k), docs), f.language);
     const norms = [0, 0, 0];
-    const put = (seg: number, key: string, x: number) => {
-      const c = this.cells.cell(key);
+    const put = (seg: number, c: DfCell, x: number) => {
       if (c.id >= this.scatter.length) {
         const grown = new Float64Array(Math.max(1024, (c.id + 1) * 2));
         grown.set(this.scatter);
@@ -55,9 +54,9 @@ export class FastScorer {
       this.scatter[c.id] = xa;
       this.touched.push(c.id);
     };
-    for (const [k, x] of Object.entries(f.terms)) put(0, k, x);
-    for (const [k, x] of Object.entries(f.entities)) put(1, `e:${k}`, x);
-    for (const n of new Set(f.numbers)) put(2, `n:${n}`, 1);
+    for (const [k, x] of Object.entries(f.terms)) put(0, this.cells.cell(k), x);
+    for (const [k, x] of Object.entries(f.entities)) put(1, this.cells.prefixedCell('e:', k), x);
+    for (const n of new Set(f.numbers)) put(2, this.cells.prefixedCell('n:', n), 1);
     this.norms = norms;
   }
 
@@ -72,10 +71,12 @@ export class FastScorer {
     let dot = 0;
     let nb = 0;
     const { cells, w } = p;
-    const docs = this.docs;
+    const lnDocs = this.cells.logDocs(this.docs);
     for (let i = from; i < to; i++) {
       const c = cells[i] as DfCell;
-      const idf = c.at === docs ? c.idf : this.cells.idfOf(c, docs);
+      // idfFromLogs(lnDocs, c.lnDf) inlined (the same expression, so the same bits as score()'s idfValue).
+      const d = lnDocs - c.lnDf;
+      const idf = Math.max(0, d);
       const yb = (w[i] as number) * (shift > 0 ? Math.max(0, idf - shift) : idf);
       nb += yb * yb;
       dot += (this.scatter[c.id] as number) * yb;

@@ -1,6 +1,6 @@
 /** Inverse document frequency with smoothing, shared by the online store and the pair benchmark. */
 
-/** IDF = ln((N + 1) / (df + DF_SMOOTHING)); 0.5 is the usual Robertson–Spärck Jones smoothing. */
+/** IDF = ln((N + IDF_PRIOR_DOCS) / (df + DF_SMOOTHING)); 0.5 is the usual Robertson–Spärck Jones smoothing. */
 const DF_SMOOTHING = 0.5;
 
 /**
@@ -10,8 +10,30 @@ const DF_SMOOTHING = 0.5;
  */
 export const IDF_PRIOR_DOCS = 10;
 
+/**
+ * IDF as a difference of two logarithms, ln(N + prior) − ln(df + smoothing), rather than the log of their ratio:
+ * the first changes once per article, the second only when a key's count changes, so a store of counts can keep
+ * each key's logarithm and pay one subtraction per lookup (dfcells.ts, fastscore.ts). Every IDF in the clusterer
+ * comes from these functions, so the cached and uncached paths agree to the last bit. (The two forms differ from
+ * each other by rounding only, ~1e-16 relative.)
+ */
 export function idfValue(df: number, docs: number): number {
-  return Math.max(0, Math.log((docs + IDF_PRIOR_DOCS) / (df + DF_SMOOTHING)));
+  return idfFromLogs(logDocs(docs), logDf(df));
+}
+
+/** ln(N + IDF_PRIOR_DOCS): the document-count half of idfValue. */
+export function logDocs(docs: number): number {
+  return Math.log(docs + IDF_PRIOR_DOCS);
+}
+
+/** ln(df + DF_SMOOTHING): the key half of idfValue. */
+export function logDf(df: number): number {
+  return Math.log(df + DF_SMOOTHING);
+}
+
+/** idfValue from its two halves (clamped at 0 for keys in more documents than the prior-padded count). */
+export function idfFromLogs(lnDocs: number, lnDf: number): number {
+  return Math.max(0, lnDocs - lnDf);
 }
 
 /** Document-frequency key counted once per article that has a language (every language together). */

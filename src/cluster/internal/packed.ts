@@ -14,17 +14,41 @@ export interface Packed {
   readonly nStart: number;
 }
 
+/**
+ * Packs a profile: one pass over its keys in packing order (packKeys), names and numbers looked up by their bare
+ * name (DfCells.peekPrefixed); keys not in memory are then loaded with one query, as cellsOf(packKeys(p)) would.
+ */
 export function pack(p: Profile, cells: DfCells): Packed {
-  const keys = packKeys(p);
-  const eStart = Object.keys(p.terms).length;
-  const nStart = eStart + Object.keys(p.entities).length;
-  const w = new Float64Array(keys.length);
-  let i = 0;
-  for (const k in p.terms) w[i++] = p.terms[k] as number;
-  for (const k in p.entities) w[i++] = p.entities[k] as number;
-  // Numbers count once each, as in score(): a set, not a weighted vector.
-  w.fill(1, i);
-  return { epoch: cells.epoch, cells: cells.cellsOf(keys), w, eStart, nStart };
+  const out: (DfCell | undefined)[] = [];
+  const w: number[] = [];
+  const missing: number[] = [];
+  for (const k in p.terms) {
+    const c = cells.peek(k);
+    if (!c) missing.push(out.length);
+    out.push(c);
+    w.push(p.terms[k] as number);
+  }
+  const eStart = out.length;
+  for (const k in p.entities) {
+    const c = cells.peekPrefixed('e:', k);
+    if (!c) missing.push(out.length);
+    out.push(c);
+    w.push(p.entities[k] as number);
+  }
+  const nStart = out.length;
+  for (const k in p.numbers) {
+    const c = cells.peekPrefixed('n:', k);
+    if (!c) missing.push(out.length);
+    out.push(c);
+    // Numbers count once each, as in score(): a set, not a weighted vector.
+    w.push(1);
+  }
+  if (missing.length > 0) {
+    const keys = packKeys(p);
+    cells.preload(missing.map((i) => keys[i] as string));
+    for (const i of missing) out[i] = cells.cell(keys[i] as string);
+  }
+  return { epoch: cells.epoch, cells: out as DfCell[], w: new Float64Array(w), eStart, nStart };
 }
 
 /** Keys a profile packs to, in packing order: terms, `e:` names, `n:` numbers. */
