@@ -74,11 +74,6 @@ const RELATIVE: ReadonlyMap<string, number> = new Map([
   ['завтра', 1],
 ]);
 
-/** Lengths of the shortest and longest weekday and relative-day names: no other word can be one. */
-const DAY_WORDS = [...WEEKDAY_OF.keys(), ...RELATIVE.keys()].map((w) => w.length);
-const SHORTEST_DAY_WORD = Math.min(...DAY_WORDS);
-const LONGEST_DAY_WORD = Math.max(...DAY_WORDS);
-
 /** Day-month dates are placed in the year that puts them within this many days before the anchor… */
 const MAX_DAYS_BEFORE_ANCHOR = 300;
 /** …or this many days after it (previews name dates weeks ahead; reports look back months). */
@@ -107,9 +102,26 @@ const MONTH_DAY_YEAR = /\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/
 /** Month-first day-month dates without a year ("March 3", "May 2nd"), tried the same way. */
 const MONTH_DAY = /(?<!\p{L})(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})(?![.:]\d)/uy;
 
+/** Every month, weekday and relative-day name (folded); a letter run is looked up only when its hash is one of theirs. */
+const NAMES: readonly string[] = [...new Set([...MONTH_OF.keys(), ...WEEKDAY_OF.keys(), ...RELATIVE.keys()])];
+const NAME_INDEX = new Map(NAMES.map((w, i) => [w, i]));
+
+/** The 32-bit multiplicative string hash letterRuns computes while scanning (factor 31). */
+function nameHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+const NAME_HASHES = new Set(NAMES.map(nameHash));
+const SHORTEST_NAME = Math.min(...NAMES.map((w) => w.length));
+const LONGEST_NAME = Math.max(...NAMES.map((w) => w.length));
+
+/** Flat [start, end, name] triples per run; name is an index into NAMES, or -1. */
+const RUN = 3;
+
 /**
- * Maximal runs of letters (`\p{L}+`) as flat [start, end) offsets, or null for a text with surrogate pairs (where a
- * letter may be two code units; the regex paths handle those).
+ * Maximal runs of letters (`\p{L}+`) with the date name each one is, or null for a text with surrogate pairs (where
+ * a letter may be two code units; the regex paths handle those). No word is cut out unless it hashes like a name.
  */
 function letterRuns(text: string): number[] | null {
   if (SURROGATE.test(text)) return null;
@@ -117,14 +129,21 @@ function letterRuns(text: string): number[] | null {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if ((classOf(text.charCodeAt(i)) & LETTER) === 0) {
+    let c = text.charCodeAt(i);
+    if ((classOf(c) & LETTER) === 0) {
       i++;
       continue;
     }
     const start = i;
-    i++;
-    while (i < n && (classOf(text.charCodeAt(i)) & LETTER) !== 0) i++;
-    runs.push(start, i);
+    let h = 0;
+    do {
+      h = (Math.imul(h, 31) + c) | 0;
+      i++;
+      c = i < n ? text.charCodeAt(i) : 0;
+    } while (i < n && (classOf(c) & LETTER) !== 0);
+    const length = i - start;
+    const name = length >= SHORTEST_NAME && length <= LONGEST_NAME && NAME_HASHES.has(h) ? (NAME_INDEX.get(text.slice(start, i)) ?? -1) : -1;
+    runs.push(start, i, name);
   }
   return runs;
 }
@@ -138,7 +157,7 @@ function letterRuns(text: string): number[] | null {
  */
 function monthFirst(text: string, runs: readonly number[], re: RegExp, atStart: 'boundary' | 'run', visit: (m: RegExpExecArray, month: number) => void) {
   let lastEnd = 0;
-  for (let r = 0; r < runs.length; r += 2) {
+  for (let r = 0; r < runs.length; r += RUN) {
     const s = runs[r] as number;
     const e = runs[r + 1] as number;
     if (e <= lastEnd || (atStart === 'run' && s < lastEnd)) continue;
@@ -149,7 +168,8 @@ function monthFirst(text: string, runs: readonly number[], re: RegExp, atStart: 
       while (p < e && before === isAsciiWord(text.charCodeAt(p))) p++;
       if (p === e) continue;
     }
-    const month = MONTH_OF.get(text.slice(p, e));
+    const name = runs[r + 2] as number;
+    const month = p === s ? (name < 0 ? undefined : MONTH_OF.get(NAMES[name] as string)) : MONTH_OF.get(text.slice(p, e));
     if (month === undefined) continue;
     re.lastIndex = p;
     const m = re.exec(text);
@@ -271,9 +291,9 @@ export function findDatesFolded(text: string, published: string | null, aside = 
     if (rel !== undefined) out.push({ value: iso(anchor + rel * DAY_MS), precision: 'day' });
   };
   if (runs) {
-    for (let r = 0; r < runs.length; r += 2) {
-      const len = (runs[r + 1] as number) - (runs[r] as number);
-      if (len >= SHORTEST_DAY_WORD && len <= LONGEST_DAY_WORD) weekday(text.slice(runs[r], runs[r + 1]));
+    for (let r = 2; r < runs.length; r += RUN) {
+      const name = runs[r] as number;
+      if (name >= 0) weekday(NAMES[name] as string);
     }
   } else for (const m of text.matchAll(/\p{L}+/gu)) weekday(m[0]);
   return out;

@@ -4,10 +4,10 @@
  */
 import type { StoredArticle } from '../../types.js';
 import type { ClusterSignals } from '../types.js';
-import { dayNumber, type FoundDate, findDates, primaryDate, publishedDate } from './dates.js';
+import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
-import { fold, nameKey, stems } from './text.js';
+import { fold, isFoldedAscii, nameKey, stems, stemsOfFolded } from './text.js';
 
 export interface Features {
   /** Term stem → log-scaled count, 1 + ln(count) (title words counted TITLE_WEIGHT times). */
@@ -90,15 +90,16 @@ export function numbersIn(text: string): string[] {
   return out;
 }
 
-function logCounts(keys: readonly string[], weight = 1, into: Map<string, number> = new Map()): Map<string, number> {
-  for (const k of keys) into.set(k, (into.get(k) ?? 0) + weight);
+/** Adds `weight` to `into[k]` for every key (counts kept in a record: its keys in first-seen order, as profiles read them). */
+function countInto(keys: readonly string[], weight: number, into: Record<string, number>): Record<string, number> {
+  for (const k of keys) into[k] = (into[k] ?? 0) + weight;
   return into;
 }
 
-function toRecord(m: Map<string, number>): Record<string, number> {
-  const r = dict<number>();
-  for (const [k, n] of m) r[k] = 1 + Math.log(n);
-  return r;
+/** Counts to log-scaled weights, 1 + ln(count), in place. */
+function logScaled(counts: Record<string, number>): Record<string, number> {
+  for (const k in counts) counts[k] = 1 + Math.log(counts[k] as number);
+  return counts;
 }
 
 function signalDates(signals: ClusterSignals): FoundDate[] {
@@ -123,20 +124,31 @@ export function featuresOf(
 ): Features {
   const { junkSupport } = { ...DEFAULT_FEATURE_OPTIONS, ...options };
   const surfaces = new Map<string, string>();
-  const titleStems = stems(article.title, [], surfaces);
-  const bodyStems = stems(article.text, [], surfaces);
-  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems, bodyStems });
+  const foldedTitle = fold(article.title);
+  const foldedText = fold(article.text);
+  const titleStems = stemsOfFolded(foldedTitle, [], surfaces);
+  const bodyStems = stemsOfFolded(foldedText, [], surfaces);
+  const bodyCounts = countInto(bodyStems, 1, dict<number>());
+  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems, bodyStems: { has: (k) => k in bodyCounts } });
   // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
   const sig = verdict.junk ? undefined : signals;
   const text = verdict.kept;
-  const termCounts = logCounts(titleStems, TITLE_WEIGHT);
-  logCounts(verdict.junk ? stems(text) : bodyStems, 1, termCounts);
+  // Counts are whole numbers, so adding the body's counts per key equals adding its stems one by one.
+  const terms = countInto(titleStems, TITLE_WEIGHT, dict<number>());
+  if (verdict.junk) countInto(stems(text), 1, terms);
+  else for (const k in bodyCounts) terms[k] = (terms[k] ?? 0) + (bodyCounts[k] as number);
+  logScaled(terms);
+  if (verdict.junk) {
+    // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
+    const body = logScaled(bodyCounts);
+    for (const k in body) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * (body[k] as number);
+  }
 
-  const entityCounts = new Map<string, number>();
+  const entities = dict<number>();
   const addName = (word: string, weight: number) => {
     const k = nameKey(word);
     if ([...k].length < MIN_NAME_KEY) return;
-    entityCounts.set(k, (entityCounts.get(k) ?? 0) + weight);
+    entities[k] = (entities[k] ?? 0) + weight;
     if (!surfaces.has(`e:${k}`)) surfaces.set(`e:${k}`, word);
   };
   if (sig && sig.entities.length > 0) {
@@ -149,9 +161,10 @@ export function featuresOf(
   // Dates: extract's for a dated article. For an undated one extract resolves relative dates against a
   // corpus or wall-clock reference, which puts an archive's articles in the wrong year; ours resolve against
   // a full date the article itself carries (text or page furniture), else keep month and day only.
-  const body = `${article.title}\n${text}`;
+  // fold() of `title\ntext` is the folded title and text joined by the line break (no character crosses it).
+  const body = verdict.junk ? fold(`${article.title}\n${text}`) : `${foldedTitle}\n${foldedText}`;
   const given = sig && article.published ? signalDates(sig) : [];
-  const found = given.length > 0 ? given : findDates(body, article.published, aside);
+  const found = given.length > 0 ? given : findDatesFolded(body, article.published, aside);
   const dateSource: Features['dateSource'] = given.length > 0 ? 'extract' : sig && !article.published ? 'fallback-undated' : 'fallback';
   // With no date in the text, the publication day stands in for the happening date (a same-day report).
   const publishedDay = publishedDate(article.published);
@@ -161,15 +174,10 @@ export function featuresOf(
   if (primary && !primary.startsWith('--')) time = dayNumber(primary);
   else if (publishedDay) time = dayNumber(publishedDay);
 
-  const terms = toRecord(termCounts);
-  if (verdict.junk) {
-    // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
-    for (const [k, x] of Object.entries(toRecord(logCounts(bodyStems)))) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * x;
-  }
-  const entities = toRecord(entityCounts);
+  logScaled(entities);
   // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
   const keptSurfaces = dict<string>();
-  for (const [k, s] of surfaces) if (k !== s && fold(s) !== k) keptSurfaces[k] = s;
+  for (const [k, s] of surfaces) if (k !== s && (isFoldedAscii(s) ? s : fold(s)) !== k) keptSurfaces[k] = s;
   return {
     terms,
     entities,

@@ -2,6 +2,7 @@
  * Language-light text features: word tokens, truncation stems, transliteration for name keys.
  * No stop-word lists: common words are weighed down by IDF instead, so every language is treated alike.
  */
+import { classOf, LETTER, NUMBER, SURROGATE } from './letters.js';
 
 /** Tokens shorter than this carry little topic signal (CJK is handled by character bigrams instead). */
 export const MIN_TOKEN_LENGTH = 3;
@@ -15,8 +16,6 @@ const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Ha
 
 /** A character outside ASCII (text without one is left as it is by normalisation and accent removal). */
 const NOT_ASCII = /[^\p{ASCII}]/u;
-/** UTF-16 surrogates: where present, a character is not one code unit. */
-const SURROGATE = /[\ud800-\udfff]/;
 
 /** Lower-cased, compatibility-normalised, accents removed. */
 export function fold(s: string): string {
@@ -51,12 +50,17 @@ export function stripClitics(word: string): string {
 
 /** Term stems of a text: truncated words for alphabetic scripts, character bigrams for CJK runs. */
 export function stems(text: string, out: string[] = [], surfaces?: Map<string, string>): string[] {
-  const folded = fold(text);
-  const words = folded.match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return stemsOfFolded(fold(text), out, surfaces);
+}
+
+/** stems() of a text already folded (fold()); `surfaces` gets each new stem's first (trimmed) word. */
+export function stemsOfFolded(folded: string, out: string[] = [], surfaces?: Map<string, string>): string[] {
   // Script tests once per text: a text without Han (or Arabic, or surrogate pairs) has no word with them.
   const han = HAN.test(folded);
   const arabic = ARABIC.test(folded);
   const oneUnit = !SURROGATE.test(folded);
+  if (!han && !arabic && oneUnit) return scanStems(folded, out, surfaces);
+  const words = folded.match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
   for (const w0 of words) {
     const last = w0.charCodeAt(w0.length - 1);
     const trimmed = last === 0x27 || last === 0x2019 || last === 0x2d ? w0.replace(/['’-]+$/u, '') : w0;
@@ -72,6 +76,50 @@ export function stems(text: string, out: string[] = [], surfaces?: Map<string, s
     if (surfaces && !surfaces.has(stem)) surfaces.set(stem, w);
   }
   return out;
+}
+
+/** Characters that end a word's trailing run of apostrophes and hyphens (`'`, `’`, `-`). */
+function isTrailer(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2d;
+}
+
+/**
+ * The word pattern `[\p{L}][\p{L}\p{N}'’-]*` scanned by hand over a text whose characters are one code unit each
+ * and which has no Han or Arabic: only the stems (and new stems' words) are cut out, not every word.
+ */
+function scanStems(t: string, out: string[], surfaces?: Map<string, string>): string[] {
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if ((classOf(t.charCodeAt(i)) & LETTER) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if ((classOf(c) & (LETTER | NUMBER)) === 0 && !isTrailer(c)) break;
+      i++;
+    }
+    let end = i;
+    while (isTrailer(t.charCodeAt(end - 1))) end--;
+    const length = end - start;
+    if (length < MIN_TOKEN_LENGTH) continue;
+    const stem = t.slice(start, length > STEM_LENGTH ? start + STEM_LENGTH : end);
+    out.push(stem);
+    if (surfaces && !surfaces.has(stem)) surfaces.set(stem, length > STEM_LENGTH ? t.slice(start, end) : stem);
+  }
+  return out;
+}
+
+/** A string of ASCII characters with no capital letter: fold() leaves it as it is. */
+export function isFoldedAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return false;
+  }
+  return true;
 }
 
 const CYRILLIC: Record<string, string> = {
