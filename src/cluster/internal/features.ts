@@ -7,7 +7,7 @@ import type { ClusterSignals } from '../types.js';
 import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
-import { fold, isFoldedAscii, nameKey, stems, stemsOfFolded } from './text.js';
+import { countStems, fold, isFoldedAscii, nameKey, stems } from './text.js';
 
 export interface Features {
   /** Term stem → log-scaled count, 1 + ln(count) (title words counted TITLE_WEIGHT times). */
@@ -123,18 +123,24 @@ export function featuresOf(
   options: Partial<FeatureOptions> = {},
 ): Features {
   const { junkSupport } = { ...DEFAULT_FEATURE_OPTIONS, ...options };
-  const surfaces = new Map<string, string>();
+  // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
+  const surfaces = dict<string>();
+  const onSurface = (k: string, s: string) => {
+    if ((isFoldedAscii(s) ? s : fold(s)) !== k) surfaces[k] = s;
+  };
   const foldedTitle = fold(article.title);
   const foldedText = fold(article.text);
-  const titleStems = stemsOfFolded(foldedTitle, [], surfaces);
-  const bodyStems = stemsOfFolded(foldedText, [], surfaces);
-  const bodyCounts = countInto(bodyStems, 1, dict<number>());
+  // Title stems counted TITLE_WEIGHT times each, straight into the terms.
+  const terms = dict<number>();
+  countStems(foldedTitle, TITLE_WEIGHT, terms, onSurface);
+  const titleStems = Object.keys(terms);
+  const bodyCounts = dict<number>();
+  countStems(foldedText, 1, bodyCounts, onSurface, terms);
   const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems, bodyStems: { has: (k) => k in bodyCounts } });
   // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
   const sig = verdict.junk ? undefined : signals;
   const text = verdict.kept;
   // Counts are whole numbers, so adding the body's counts per key equals adding its stems one by one.
-  const terms = countInto(titleStems, TITLE_WEIGHT, dict<number>());
   if (verdict.junk) countInto(stems(text), 1, terms);
   else for (const k in bodyCounts) terms[k] = (terms[k] ?? 0) + (bodyCounts[k] as number);
   logScaled(terms);
@@ -148,8 +154,12 @@ export function featuresOf(
   const addName = (word: string, weight: number) => {
     const k = nameKey(word);
     if ([...k].length < MIN_NAME_KEY) return;
-    entities[k] = (entities[k] ?? 0) + weight;
-    if (!surfaces.has(`e:${k}`)) surfaces.set(`e:${k}`, word);
+    const had = entities[k];
+    entities[k] = (had ?? 0) + weight;
+    if (had === undefined) {
+      const key = `e:${k}`;
+      if (key !== word) onSurface(key, word);
+    }
   };
   if (sig && sig.entities.length > 0) {
     for (const e of sig.entities) for (const w of e.key.split(/[\s_]+/u)) if (w) addName(w, e.weight ?? 1);
@@ -175,9 +185,6 @@ export function featuresOf(
   else if (publishedDay) time = dayNumber(publishedDay);
 
   logScaled(entities);
-  // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
-  const keptSurfaces = dict<string>();
-  for (const [k, s] of surfaces) if (k !== s && (isFoldedAscii(s) ? s : fold(s)) !== k) keptSurfaces[k] = s;
   return {
     terms,
     entities,
@@ -186,7 +193,7 @@ export function featuresOf(
     primary,
     time,
     language: article.language ? fold(article.language).slice(0, 2) : null,
-    surfaces: keptSurfaces,
+    surfaces,
     dateSource,
     ...(verdict.junk ? { junk: true } : {}),
   };

@@ -78,6 +78,32 @@ export function stemsOfFolded(folded: string, out: string[] = [], surfaces?: Map
   return out;
 }
 
+/**
+ * Adds `weight` to `counts[stem]` for every stem of a folded text. A stem new to `counts` and to `seen` (stems of
+ * an earlier part, e.g. the title) whose first word differs from it is reported to `onSurface` (display forms).
+ */
+export function countStems(
+  folded: string,
+  weight: number,
+  counts: Record<string, number>,
+  onSurface: (stem: string, word: string) => void,
+  seen?: Record<string, number>,
+): void {
+  if (!HAN.test(folded) && !ARABIC.test(folded) && !SURROGATE.test(folded)) {
+    scanCount(folded, weight, counts, onSurface, seen);
+    return;
+  }
+  const words = new Map<string, string>();
+  for (const stem of stemsOfFolded(folded, [], words)) {
+    const n = counts[stem];
+    if (n === undefined && !(seen && stem in seen)) {
+      const word = words.get(stem);
+      if (word !== undefined && word !== stem) onSurface(stem, word);
+    }
+    counts[stem] = (n ?? 0) + weight;
+  }
+}
+
 /** Characters that end a word's trailing run of apostrophes and hyphens (`'`, `’`, `-`). */
 function isTrailer(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2d;
@@ -111,6 +137,39 @@ function scanStems(t: string, out: string[], surfaces?: Map<string, string>): st
     if (surfaces && !surfaces.has(stem)) surfaces.set(stem, length > STEM_LENGTH ? t.slice(start, end) : stem);
   }
   return out;
+}
+
+/** countStems() by the hand scan of scanStems(): the word is cut out only for a new stem it is longer than. */
+function scanCount(
+  t: string,
+  weight: number,
+  counts: Record<string, number>,
+  onSurface: (stem: string, word: string) => void,
+  seen?: Record<string, number>,
+): void {
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    if ((classOf(t.charCodeAt(i)) & LETTER) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if ((classOf(c) & (LETTER | NUMBER)) === 0 && !isTrailer(c)) break;
+      i++;
+    }
+    let end = i;
+    while (isTrailer(t.charCodeAt(end - 1))) end--;
+    const length = end - start;
+    if (length < MIN_TOKEN_LENGTH) continue;
+    const stem = t.slice(start, length > STEM_LENGTH ? start + STEM_LENGTH : end);
+    const had = counts[stem];
+    if (had === undefined && length > STEM_LENGTH && !(seen && stem in seen)) onSurface(stem, t.slice(start, end));
+    counts[stem] = (had ?? 0) + weight;
+  }
 }
 
 /** A string of ASCII characters with no capital letter: fold() leaves it as it is. */
