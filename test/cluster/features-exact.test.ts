@@ -95,6 +95,7 @@ test('features equal the frozen reference on edge-case texts (scripts, dates, nu
     'Cookies help us deliver our services. By using our services you agree. Accept all. Privacy settings.',
     "O'Brien's and D’Angelo’s firms--and the U.S.-led bloc's 1,234,567 or 1.234 or 12 345 678 or 3,5 people.",
     'Deadline ßmarch 4, 2031 or x_may 5, 2031 or 7june 6, 2031, ømay 7, Ωapril 8, 2031, _june 9 and ŋjuly 10 then.',
+    'ﬁﬁﬁﬁﬁﬁ ﬁﬁ Xavier Ｑuinn said. ﬁﬁ: Yusuf, ﬁ\tZoë and 𝐀𝐁𝐂 ANDREWS-SMITH’s Dee’s O’Hara-’s McDonald iPhone NATO UNESCO.',
     'on 5thмарта 2031 and 2031-02-30 and 31/12/2031 and 1.2.31 and 12/31/2031 and 2031-12-31T10:00',
     '',
     '   \n\n  ',

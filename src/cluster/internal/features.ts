@@ -7,6 +7,7 @@ import type { ClusterSignals } from '../types.js';
 import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
+import { classOf, LETTER, SURROGATE, UPPER } from './letters.js';
 import { countStems, fold, isFoldedAscii, nameKey, stems } from './text.js';
 
 export interface Features {
@@ -61,18 +62,67 @@ const MIN_NAME_KEY = 3;
 /** Numbers with fewer digits are too common to tell stories apart. */
 const MIN_NUMBER_DIGITS = 2;
 
+/** Characters that, before a capitalised word (spaces and tabs skipped), mark it as a sentence opener. */
+const OPENERS = /[\n.!?:"“«„]/;
+const OPENER_CODES = new Set([...'\n.!?:"“«„'].map((c) => c.charCodeAt(0)));
+const SPACE = 0x20;
+const TAB = 0x09;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2d;
+const LOWER_S = 0x73;
+
 /** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
 function capitalisedWords(text: string): string[] {
+  // Offsets in the normalised text are checked against the text as given (the same offset for most texts).
+  const normalised = text.normalize('NFKC');
+  if (SURROGATE.test(normalised)) return capitalisedWordsByRegex(text, normalised);
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+  const n = normalised.length;
+  let i = 0;
+  while (i < n) {
+    if ((classOf(normalised.charCodeAt(i)) & UPPER) === 0) {
+      i++;
+      continue;
+    }
+    // One match of \p{Lu}[\p{L}'’-]*, then its trailing apostrophes and hyphens and one possessive 's cut off.
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = normalised.charCodeAt(i);
+      if ((classOf(c) & LETTER) === 0 && c !== APOSTROPHE && c !== RIGHT_QUOTE && c !== HYPHEN) break;
+      i++;
+    }
+    let end = i;
+    for (let c = normalised.charCodeAt(end - 1); c === APOSTROPHE || c === RIGHT_QUOTE || c === HYPHEN; c = normalised.charCodeAt(end - 1)) end--;
+    if (end - start >= 2 && normalised.charCodeAt(end - 1) === LOWER_S) {
+      const q = normalised.charCodeAt(end - 2);
+      if (q === APOSTROPHE || q === RIGHT_QUOTE) end -= 2;
+    }
+    const letters = end - start;
+    if (letters < 2) continue;
+    let p = start - 1;
+    while (p >= 0 && p < text.length && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p--;
+    if (p < 0 || (p < text.length && OPENER_CODES.has(text.charCodeAt(p)))) continue;
+    const w = normalised.slice(start, end);
+    if (letters > MAX_ACRONYM_LENGTH && w === w.toUpperCase()) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** capitalisedWords() for text with surrogate pairs, where letters are code points. */
+function capitalisedWordsByRegex(text: string, normalised: string): string[] {
+  const out: string[] = [];
+  for (const m of normalised.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
     const w = m[0].replace(/['’-]+$/u, '').replace(/['’]s$/u, '');
     const letters = [...w].length;
     if (letters < 2) continue;
     if (w === w.toUpperCase() && letters > MAX_ACRONYM_LENGTH) continue;
-    let i = (m.index ?? 0) - 1;
+    let i = m.index - 1;
     while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-    const prev = i < 0 ? '\n' : text[i]!;
-    if (/[\n.!?:"“«„]/.test(prev)) continue;
+    const prev = i < 0 ? '\n' : text[i];
+    if (prev !== undefined && OPENERS.test(prev)) continue;
     out.push(w);
   }
   return out;
@@ -153,7 +203,7 @@ export function featuresOf(
   const entities = dict<number>();
   const addName = (word: string, weight: number) => {
     const k = nameKey(word);
-    if ([...k].length < MIN_NAME_KEY) return;
+    if (k.length < MIN_NAME_KEY || (SURROGATE.test(k) && [...k].length < MIN_NAME_KEY)) return;
     const had = entities[k];
     entities[k] = (had ?? 0) + weight;
     if (had === undefined) {
