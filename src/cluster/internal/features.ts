@@ -140,16 +140,15 @@ export function numbersIn(text: string): string[] {
   return out;
 }
 
-/** Adds `weight` to `into[k]` for every key (counts kept in a record: its keys in first-seen order, as profiles read them). */
-function countInto(keys: readonly string[], weight: number, into: Record<string, number>): Record<string, number> {
-  for (const k of keys) into[k] = (into[k] ?? 0) + weight;
+/** Counts of each key, in the order first met. */
+function countKeys(keys: readonly string[], into: Map<string, number> = new Map()): Map<string, number> {
+  for (const k of keys) into.set(k, (into.get(k) ?? 0) + 1);
   return into;
 }
 
-/** Counts to log-scaled weights, 1 + ln(count), in place. */
-function logScaled(counts: Record<string, number>): Record<string, number> {
-  for (const k in counts) counts[k] = 1 + Math.log(counts[k] as number);
-  return counts;
+/** Log-scaled weight of a count: 1 + ln(count). */
+function logScale(count: number): number {
+  return 1 + Math.log(count);
 }
 
 function signalDates(signals: ClusterSignals): FoundDate[] {
@@ -180,32 +179,29 @@ export function featuresOf(
   };
   const foldedTitle = fold(article.title);
   const foldedText = fold(article.text);
-  // Title stems counted TITLE_WEIGHT times each, straight into the terms.
-  const terms = dict<number>();
-  countStems(foldedTitle, TITLE_WEIGHT, terms, onSurface);
-  const titleStems = Object.keys(terms);
-  const bodyCounts = dict<number>();
-  countStems(foldedText, 1, bodyCounts, onSurface, terms);
-  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems, bodyStems: { has: (k) => k in bodyCounts } });
+  const titleCounts = countStems(foldedTitle, new Map(), onSurface);
+  const bodyCounts = countStems(foldedText, new Map(), onSurface, titleCounts);
+  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems: [...titleCounts.keys()], bodyStems: bodyCounts });
   // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
   const sig = verdict.junk ? undefined : signals;
   const text = verdict.kept;
-  // Counts are whole numbers, so adding the body's counts per key equals adding its stems one by one.
-  if (verdict.junk) countInto(stems(text), 1, terms);
-  else for (const k in bodyCounts) terms[k] = (terms[k] ?? 0) + (bodyCounts[k] as number);
-  logScaled(terms);
+  // Title stems count TITLE_WEIGHT times each; counts are whole numbers, so summing per key is exact. Keys in the
+  // order first met: the title's, then the body's (or the kept sentences').
+  const terms = dict<number>();
+  const rest = verdict.junk ? countKeys(stems(text)) : bodyCounts;
+  for (const [k, n] of titleCounts) terms[k] = logScale(TITLE_WEIGHT * n + (rest.get(k) ?? 0));
+  for (const [k, n] of rest) if (!titleCounts.has(k)) terms[k] = logScale(n);
   if (verdict.junk) {
     // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
-    const body = logScaled(bodyCounts);
-    for (const k in body) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * (body[k] as number);
+    for (const [k, n] of bodyCounts) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * logScale(n);
   }
 
-  const entities = dict<number>();
+  const entityCounts = new Map<string, number>();
   const addName = (word: string, weight: number) => {
     const k = nameKey(word);
     if (k.length < MIN_NAME_KEY || (SURROGATE.test(k) && [...k].length < MIN_NAME_KEY)) return;
-    const had = entities[k];
-    entities[k] = (had ?? 0) + weight;
+    const had = entityCounts.get(k);
+    entityCounts.set(k, (had ?? 0) + weight);
     if (had === undefined) {
       const key = `e:${k}`;
       if (key !== word) onSurface(key, word);
@@ -234,7 +230,8 @@ export function featuresOf(
   if (primary && !primary.startsWith('--')) time = dayNumber(primary);
   else if (publishedDay) time = dayNumber(publishedDay);
 
-  logScaled(entities);
+  const entities = dict<number>();
+  for (const [k, n] of entityCounts) entities[k] = logScale(n);
   return {
     terms,
     entities,

@@ -79,29 +79,27 @@ export function stemsOfFolded(folded: string, out: string[] = [], surfaces?: Map
 }
 
 /**
- * Adds `weight` to `counts[stem]` for every stem of a folded text. A stem new to `counts` and to `seen` (stems of
- * an earlier part, e.g. the title) whose first word differs from it is reported to `onSurface` (display forms).
+ * Counts the stems of a folded text (in a Map: counting there measured ~2× cheaper than in a record), in the order
+ * first met. A stem new to `counts` and to `seen` (stems of an earlier part, e.g. the title) whose first word
+ * differs from it is reported to `onSurface` (display forms).
  */
 export function countStems(
   folded: string,
-  weight: number,
-  counts: Record<string, number>,
+  counts: Map<string, number>,
   onSurface: (stem: string, word: string) => void,
-  seen?: Record<string, number>,
-): void {
-  if (!HAN.test(folded) && !ARABIC.test(folded) && !SURROGATE.test(folded)) {
-    scanCount(folded, weight, counts, onSurface, seen);
-    return;
-  }
+  seen?: ReadonlyMap<string, number>,
+): Map<string, number> {
+  if (!HAN.test(folded) && !ARABIC.test(folded) && !SURROGATE.test(folded)) return scanCount(folded, counts, onSurface, seen);
   const words = new Map<string, string>();
   for (const stem of stemsOfFolded(folded, [], words)) {
-    const n = counts[stem];
-    if (n === undefined && !(seen && stem in seen)) {
+    const n = counts.get(stem);
+    if (n === undefined && !seen?.has(stem)) {
       const word = words.get(stem);
       if (word !== undefined && word !== stem) onSurface(stem, word);
     }
-    counts[stem] = (n ?? 0) + weight;
+    counts.set(stem, (n ?? 0) + 1);
   }
+  return counts;
 }
 
 /** Characters that end a word's trailing run of apostrophes and hyphens (`'`, `’`, `-`). */
@@ -142,11 +140,10 @@ function scanStems(t: string, out: string[], surfaces?: Map<string, string>): st
 /** countStems() by the hand scan of scanStems(): the word is cut out only for a new stem it is longer than. */
 function scanCount(
   t: string,
-  weight: number,
-  counts: Record<string, number>,
+  counts: Map<string, number>,
   onSurface: (stem: string, word: string) => void,
-  seen?: Record<string, number>,
-): void {
+  seen?: ReadonlyMap<string, number>,
+): Map<string, number> {
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -166,10 +163,11 @@ function scanCount(
     const length = end - start;
     if (length < MIN_TOKEN_LENGTH) continue;
     const stem = t.slice(start, length > STEM_LENGTH ? start + STEM_LENGTH : end);
-    const had = counts[stem];
-    if (had === undefined && length > STEM_LENGTH && !(seen && stem in seen)) onSurface(stem, t.slice(start, end));
-    counts[stem] = (had ?? 0) + weight;
+    const had = counts.get(stem);
+    if (had === undefined && length > STEM_LENGTH && !seen?.has(stem)) onSurface(stem, t.slice(start, end));
+    counts.set(stem, (had ?? 0) + 1);
   }
+  return counts;
 }
 
 /** A string of ASCII characters with no capital letter: fold() leaves it as it is. */
