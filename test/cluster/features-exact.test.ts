@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { compactFast } from '../../src/cluster/internal/compact.js';
 import { findDates } from '../../src/cluster/internal/dates.js';
 import { featuresOf } from '../../src/cluster/internal/features.js';
@@ -82,6 +83,24 @@ test('features equal the frozen reference on invented and synthetic articles', (
   assert.ok(compare(docs) >= 2 * docs.length);
 });
 
+test('features equal the frozen reference on the demo corpus files read as plain text', () => {
+  const docs: Doc[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir, { withFileTypes: true })) {
+      const path = resolve(dir, name.name);
+      if (name.isDirectory()) walk(path);
+      else if (/\.(txt|md|html)(\.gz)?$/.test(name.name)) {
+        const raw = readFileSync(path);
+        const [title = '', ...rest] = (name.name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n');
+        docs.push({ title, text: rest.join('\n'), published: null, language: null });
+      }
+    }
+  };
+  walk(resolve(root, 'demo/corpus/articles'));
+  assert.ok(docs.length >= 10, `demo corpus files read: ${docs.length}`);
+  compare(docs);
+});
+
 test('features equal the frozen reference on edge-case texts (scripts, dates, numbers, walls)', () => {
   const texts = [
     'Le 3 mars 2031, à Paris. Mardi dernier, ÉLYSÉE et Matignon ont parlé; le 14 juillet aussi.',
@@ -126,6 +145,20 @@ test('features equal the frozen reference on real news texts', (t) => {
       seen.add(id);
       const { title, body } = splitTitle(text);
       docs.push({ title, text: body, published: null, language });
+    }
+  }
+  const extraction = resolve(shared, 'bench/extraction/ground-truth.json');
+  if (existsSync(extraction)) {
+    for (const page of Object.values(JSON.parse(readFileSync(extraction, 'utf8')) as Record<string, { articleBody: string }>)) {
+      const [title = '', ...rest] = page.articleBody.split('\n');
+      docs.push({ title, text: rest.join('\n'), published: null, language: null });
+    }
+  }
+  const seeds = resolve(shared, 'corpus/seeds');
+  if (existsSync(seeds)) {
+    for (const name of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
+      const [title = '', ...rest] = readFileSync(resolve(seeds, name), 'utf8').split('\n');
+      docs.push({ title, text: rest.join('\n'), published: null, language: null });
     }
   }
   const attribution = resolve(shared, 'bench/attribution/text');
