@@ -120,8 +120,11 @@ const LONGEST_NAME = Math.max(...NAMES.map((w) => w.length));
 const RUN = 3;
 
 /**
- * Maximal runs of letters (`\p{L}+`) with the date name each one is, or null for a text with surrogate pairs (where
- * a letter may be two code units; the regex paths handle those). No word is cut out unless it hashes like a name.
+ * The letter runs (`\p{L}+`) that can hold a date name, with the name each one is, or null for a text with surrogate
+ * pairs (where a letter may be two code units; the regex paths handle those). Kept: runs that are a name, and runs
+ * where `\b` (ASCII word characters) falls inside rather than at the start (a letter run mixing ASCII and other
+ * letters, not starting at a boundary), whose tail may be a month; no other run can start a date match. No word
+ * is cut out unless it hashes like a name.
  */
 function letterRuns(text: string): number[] | null {
   if (SURROGATE.test(text)) return null;
@@ -136,17 +139,25 @@ function letterRuns(text: string): number[] | null {
     }
     const start = i;
     let h = 0;
+    let ascii = false;
+    let wide = false;
     do {
       h = (Math.imul(h, 31) + c) | 0;
+      if (c < ASCII_END) ascii = true;
+      else wide = true;
       i++;
       c = i < n ? text.charCodeAt(i) : 0;
     } while (i < n && (classOf(c) & LETTER) !== 0);
     const length = i - start;
     const name = length >= SHORTEST_NAME && length <= LONGEST_NAME && NAME_HASHES.has(h) ? (NAME_INDEX.get(text.slice(start, i)) ?? -1) : -1;
-    runs.push(start, i, name);
+    const boundaryAtStart = (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) !== isAsciiWord(text.charCodeAt(start));
+    if (name >= 0 || (ascii && wide && !boundaryAtStart)) runs.push(start, i, name);
   }
   return runs;
 }
+
+/** Code units below this are ASCII. */
+const ASCII_END = 0x80;
 
 /**
  * Matches of a month-first pattern (its group 1 a whole letter run, then `.`/spaces and a day), found as a global
