@@ -45,3 +45,29 @@ test('strongestKeys equals sort-and-cut, ties included', () => {
     assert.deepEqual(strongestKeys(keys, scores, keep), want, `${size} keys, keep ${keep}`);
   }
 });
+
+test('nthSmallest equals the typed-array sort at every index: ties, zeros of both signs, NaN, sorted and reversed input', async () => {
+  const { nthSmallest } = await import('../../src/cluster/internal/top-keys.js');
+  let s = 5;
+  const r = () => {
+    s = (s * 48_271) % 2_147_483_647;
+    return s / 2_147_483_647;
+  };
+  const arrays: Float64Array[] = [];
+  for (const size of [1, 2, 3, 7, 31, 140, 301]) {
+    arrays.push(Float64Array.from({ length: size }, () => r() * 10));
+    arrays.push(Float64Array.from({ length: size }, () => Math.floor(r() * 3)));
+    arrays.push(Float64Array.from({ length: size }, (_, i) => i));
+    arrays.push(Float64Array.from({ length: size }, (_, i) => size - i));
+    arrays.push(Float64Array.from({ length: size }, (_, i) => (i % 2 ? -0 : 0)));
+    arrays.push(Float64Array.from({ length: size }, (_, i) => (i % 5 === 0 ? Number.NaN : r())));
+  }
+  for (const a of arrays) {
+    const sorted = a.slice().sort();
+    for (let n = 0; n < a.length; n++) {
+      const got = nthSmallest(a.slice(), n);
+      const want = sorted[n] as number;
+      assert.ok(Number.isNaN(want) ? Number.isNaN(got) : got === want, `index ${n} of ${a.length}`);
+    }
+  }
+});

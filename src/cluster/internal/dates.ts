@@ -3,6 +3,7 @@
  * dates (year taken from the article's anchor date), weekday names and yesterday/today/tomorrow,
  * resolved against an anchor (published date, else the latest full date in the text).
  */
+import { classOf, isAsciiWord, LETTER, SURROGATE } from './letters.js';
 import { fold } from './text.js';
 
 /** A mentioned date: `YYYY-MM-DD`, or `--MM-DD` when no year could be resolved. */
@@ -93,8 +94,104 @@ function utc(y: number, m: number, d: number): number | null {
   return new Date(ms).getUTCDate() === d ? ms : null;
 }
 
-/** Full dates written out in the text (ISO, d.m.y, "2 December 2025", "December 2, 2025"). */
-function fullDates(text: string): number[] {
+/**
+ * Month-first full dates ("December 2, 2025"). Tried only at letter runs that are month names (see monthFirst): a
+ * sticky copy of the pattern the scan over every word used.
+ */
+const MONTH_DAY_YEAR = /\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/uy;
+/** Month-first day-month dates without a year ("March 3", "May 2nd"), tried the same way. */
+const MONTH_DAY = /(?<!\p{L})(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})(?![.:]\d)/uy;
+
+/** Every month, weekday and relative-day name (folded); a letter run is looked up only when its hash is one of theirs. */
+const NAMES: readonly string[] = [...new Set([...MONTH_OF.keys(), ...WEEKDAY_OF.keys(), ...RELATIVE.keys()])];
+const NAME_INDEX = new Map(NAMES.map((w, i) => [w, i]));
+
+/** The 32-bit multiplicative string hash letterRuns computes while scanning (factor 31). */
+function nameHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0;
+  return h;
+}
+const NAME_HASHES = new Set(NAMES.map(nameHash));
+const SHORTEST_NAME = Math.min(...NAMES.map((w) => w.length));
+const LONGEST_NAME = Math.max(...NAMES.map((w) => w.length));
+
+/** Flat [start, end, name] triples per run; name is an index into NAMES, or -1. */
+const RUN = 3;
+
+/**
+ * The letter runs (`\p{L}+`) that can hold a date name, with the name each one is, or null for a text with surrogate
+ * pairs (where a letter may be two code units; the regex paths handle those). Kept: runs that are a name, and runs
+ * where `\b` (ASCII word characters) falls inside rather than at the start (a letter run mixing ASCII and other
+ * letters, not starting at a boundary), whose tail may be a month; no other run can start a date match. No word
+ * is cut out unless it hashes like a name.
+ */
+function letterRuns(text: string): number[] | null {
+  if (SURROGATE.test(text)) return null;
+  const runs: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if ((classOf(c) & LETTER) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    let ascii = false;
+    let wide = false;
+    do {
+      h = (Math.imul(h, 31) + c) | 0;
+      if (c < ASCII_END) ascii = true;
+      else wide = true;
+      i++;
+      c = i < n ? text.charCodeAt(i) : 0;
+    } while (i < n && (classOf(c) & LETTER) !== 0);
+    const length = i - start;
+    const name = length >= SHORTEST_NAME && length <= LONGEST_NAME && NAME_HASHES.has(h) ? (NAME_INDEX.get(text.slice(start, i)) ?? -1) : -1;
+    const boundaryAtStart = (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) !== isAsciiWord(text.charCodeAt(start));
+    if (name >= 0 || (ascii && wide && !boundaryAtStart)) runs.push(start, i, name);
+  }
+  return runs;
+}
+
+/** Code units below this are ASCII. */
+const ASCII_END = 0x80;
+
+/**
+ * Matches of a month-first pattern (its group 1 a whole letter run, then `.`/spaces and a day), found as a global
+ * scan over the text finds them, but tried only where the run is a month name. Exact because a match's letters
+ * are its own run (followed by `.` or a space) plus at most an ordinal suffix (two letters, never a month), so no
+ * match of another word can cover a month's run; and within a run, every start shares the same tail, so the first
+ * start the pattern allows (`atStart`) is the one a scan would take. `visit` gets each month match.
+ */
+function monthFirst(text: string, runs: readonly number[], re: RegExp, atStart: 'boundary' | 'run', visit: (m: RegExpExecArray, month: number) => void) {
+  let lastEnd = 0;
+  for (let r = 0; r < runs.length; r += RUN) {
+    const s = runs[r] as number;
+    const e = runs[r + 1] as number;
+    if (e <= lastEnd || (atStart === 'run' && s < lastEnd)) continue;
+    let p = Math.max(s, lastEnd);
+    if (atStart === 'boundary') {
+      // `\b` (ASCII word characters, no `i` flag): the first position in the run where word-ness changes.
+      const before = p > 0 && isAsciiWord(text.charCodeAt(p - 1));
+      while (p < e && before === isAsciiWord(text.charCodeAt(p))) p++;
+      if (p === e) continue;
+    }
+    const name = runs[r + 2] as number;
+    const month = p === s ? (name < 0 ? undefined : MONTH_OF.get(NAMES[name] as string)) : MONTH_OF.get(text.slice(p, e));
+    if (month === undefined) continue;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (!m) continue;
+    visit(m, month);
+    lastEnd = re.lastIndex;
+  }
+}
+
+/** Full dates written out in the text (ISO, d.m.y, "2 December 2025", "December 2, 2025"); `runs` from letterRuns. */
+function fullDates(text: string, runs: readonly number[] | null = letterRuns(text)): number[] {
   const out: number[] = [];
   const push = (ms: number | null) => {
     if (ms !== null) out.push(ms);
@@ -107,6 +204,10 @@ function fullDates(text: string): number[] {
   for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})\b/gu)) {
     const mon = MONTH_OF.get(m[2]!);
     if (mon) push(utc(+m[3]!, mon, +m[1]!));
+  }
+  if (runs) {
+    monthFirst(text, runs, MONTH_DAY_YEAR, 'boundary', (m, mon) => push(utc(+(m[3] as string), mon, +(m[2] as string))));
+    return out;
   }
   for (const m of text.matchAll(/\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/gu)) {
     const mon = MONTH_OF.get(m[1]!);
@@ -136,25 +237,34 @@ export function publishedDate(published: string | null): string | null {
   return Number.isFinite(ms) ? iso(ms) : null;
 }
 
+/** The anchor from the publication date, else the text's own full dates (`full`), else the page furniture's. */
+function anchorOf(full: readonly number[], published: string | null, aside: string): number | null {
+  const day = publishedDate(published);
+  if (day) return dayNumber(day) * DAY_MS;
+  if (full.length) return Math.max(...full);
+  const fromAside = fullDates(fold(aside));
+  return fromAside.length ? Math.max(...fromAside) : null;
+}
+
 /**
  * The date an article was written, as best known: its published date, else the latest full date it
  * mentions, else the latest full date in its page furniture (`aside`: related-link timestamps and the like).
  */
 export function anchorDate(text: string, published: string | null, aside = ''): number | null {
-  const day = publishedDate(published);
-  if (day) return dayNumber(day) * DAY_MS;
-  for (const source of [text, aside]) {
-    const full = fullDates(fold(source));
-    if (full.length) return Math.max(...full);
-  }
-  return null;
+  return anchorOf(publishedDate(published) ? [] : fullDates(fold(text)), published, aside);
 }
 
 /** Every date the text mentions, resolved against the anchor where one is needed. */
 export function findDates(rawText: string, published: string | null, aside = ''): FoundDate[] {
-  const text = fold(rawText);
-  const anchor = anchorDate(rawText, published, aside);
-  const out: FoundDate[] = fullDates(text).map((ms) => ({ value: iso(ms), precision: 'day' }));
+  return findDatesFolded(fold(rawText), published, aside);
+}
+
+/** findDates() of a text already folded (text.ts fold()). */
+export function findDatesFolded(text: string, published: string | null, aside = ''): FoundDate[] {
+  const runs = letterRuns(text);
+  const full = fullDates(text, runs);
+  const anchor = anchorOf(full, published, aside);
+  const out: FoundDate[] = full.map((ms) => ({ value: iso(ms), precision: 'day' }));
   const dayMonth = (day: number, month: number) => {
     if (anchor !== null) {
       const ms = placeYear(month, day, anchor);
@@ -168,24 +278,35 @@ export function findDates(rawText: string, published: string | null, aside = '')
     const mon = MONTH_OF.get(m[2]!);
     if (mon && m[2]!.length > 2) dayMonth(+m[1]!, mon);
   }
-  for (const m of text.matchAll(/(?<!\p{L})(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})(?![.:]\d)/gu)) {
-    const mon = MONTH_OF.get(m[1]!);
-    if (mon && m[1]!.length > 2) dayMonth(+m[2]!, mon);
+  if (runs) {
+    monthFirst(text, runs, MONTH_DAY, 'run', (m, mon) => {
+      if ((m[1] as string).length > 2) dayMonth(+(m[2] as string), mon);
+    });
+  } else {
+    for (const m of text.matchAll(/(?<!\p{L})(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})(?![.:]\d)/gu)) {
+      const mon = MONTH_OF.get(m[1]!);
+      if (mon && m[1]!.length > 2) dayMonth(+m[2]!, mon);
+    }
   }
   if (anchor === null) return out;
   // Weekday names: the nearest such day to the anchor (a report looks back, a preview ahead; nearest wins).
-  for (const m of text.matchAll(/\p{L}+/gu)) {
-    const w = m[0];
+  const weekday = (w: string) => {
     const wd = WEEKDAY_OF.get(w);
     if (wd !== undefined) {
       let diff = (wd - new Date(anchor).getUTCDay() + 7) % 7;
       if (diff > 3) diff -= 7;
       out.push({ value: iso(anchor + diff * DAY_MS), precision: 'day' });
-      continue;
+      return;
     }
     const rel = RELATIVE.get(w);
     if (rel !== undefined) out.push({ value: iso(anchor + rel * DAY_MS), precision: 'day' });
-  }
+  };
+  if (runs) {
+    for (let r = 2; r < runs.length; r += RUN) {
+      const name = runs[r] as number;
+      if (name >= 0) weekday(NAMES[name] as string);
+    }
+  } else for (const m of text.matchAll(/\p{L}+/gu)) weekday(m[0]);
   return out;
 }
 

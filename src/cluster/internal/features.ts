@@ -4,10 +4,11 @@
  */
 import type { StoredArticle } from '../../types.js';
 import type { ClusterSignals } from '../types.js';
-import { dayNumber, type FoundDate, findDates, primaryDate, publishedDate } from './dates.js';
+import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
-import { fold, nameKey, stems } from './text.js';
+import { classOf, LETTER, SURROGATE, UPPER } from './letters.js';
+import { countStems, fold, isFoldedAscii, nameKey, stems } from './text.js';
 
 export interface Features {
   /** Term stem → log-scaled count, 1 + ln(count) (title words counted TITLE_WEIGHT times). */
@@ -61,18 +62,67 @@ const MIN_NAME_KEY = 3;
 /** Numbers with fewer digits are too common to tell stories apart. */
 const MIN_NUMBER_DIGITS = 2;
 
+/** Characters that, before a capitalised word (spaces and tabs skipped), mark it as a sentence opener. */
+const OPENERS = /[\n.!?:"“«„]/;
+const OPENER_CODES = new Set([...'\n.!?:"“«„'].map((c) => c.charCodeAt(0)));
+const SPACE = 0x20;
+const TAB = 0x09;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2d;
+const LOWER_S = 0x73;
+
 /** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
 function capitalisedWords(text: string): string[] {
+  // Offsets in the normalised text are checked against the text as given (the same offset for most texts).
+  const normalised = text.normalize('NFKC');
+  if (SURROGATE.test(normalised)) return capitalisedWordsByRegex(text, normalised);
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+  const n = normalised.length;
+  let i = 0;
+  while (i < n) {
+    if ((classOf(normalised.charCodeAt(i)) & UPPER) === 0) {
+      i++;
+      continue;
+    }
+    // One match of \p{Lu}[\p{L}'’-]*, then its trailing apostrophes and hyphens and one possessive 's cut off.
+    const start = i;
+    i++;
+    while (i < n) {
+      const c = normalised.charCodeAt(i);
+      if ((classOf(c) & LETTER) === 0 && c !== APOSTROPHE && c !== RIGHT_QUOTE && c !== HYPHEN) break;
+      i++;
+    }
+    let end = i;
+    for (let c = normalised.charCodeAt(end - 1); c === APOSTROPHE || c === RIGHT_QUOTE || c === HYPHEN; c = normalised.charCodeAt(end - 1)) end--;
+    if (end - start >= 2 && normalised.charCodeAt(end - 1) === LOWER_S) {
+      const q = normalised.charCodeAt(end - 2);
+      if (q === APOSTROPHE || q === RIGHT_QUOTE) end -= 2;
+    }
+    const letters = end - start;
+    if (letters < 2) continue;
+    let p = start - 1;
+    while (p >= 0 && p < text.length && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p--;
+    if (p < 0 || (p < text.length && OPENER_CODES.has(text.charCodeAt(p)))) continue;
+    const w = normalised.slice(start, end);
+    if (letters > MAX_ACRONYM_LENGTH && w === w.toUpperCase()) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** capitalisedWords() for text with surrogate pairs, where letters are code points. */
+function capitalisedWordsByRegex(text: string, normalised: string): string[] {
+  const out: string[] = [];
+  for (const m of normalised.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
     const w = m[0].replace(/['’-]+$/u, '').replace(/['’]s$/u, '');
     const letters = [...w].length;
     if (letters < 2) continue;
     if (w === w.toUpperCase() && letters > MAX_ACRONYM_LENGTH) continue;
-    let i = (m.index ?? 0) - 1;
+    let i = m.index - 1;
     while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-    const prev = i < 0 ? '\n' : text[i]!;
-    if (/[\n.!?:"“«„]/.test(prev)) continue;
+    const prev = i < 0 ? '\n' : text[i];
+    if (prev !== undefined && OPENERS.test(prev)) continue;
     out.push(w);
   }
   return out;
@@ -90,15 +140,15 @@ export function numbersIn(text: string): string[] {
   return out;
 }
 
-function logCounts(keys: readonly string[], weight = 1, into: Map<string, number> = new Map()): Map<string, number> {
-  for (const k of keys) into.set(k, (into.get(k) ?? 0) + weight);
+/** Counts of each key, in the order first met. */
+function countKeys(keys: readonly string[], into: Map<string, number> = new Map()): Map<string, number> {
+  for (const k of keys) into.set(k, (into.get(k) ?? 0) + 1);
   return into;
 }
 
-function toRecord(m: Map<string, number>): Record<string, number> {
-  const r = dict<number>();
-  for (const [k, n] of m) r[k] = 1 + Math.log(n);
-  return r;
+/** Log-scaled weight of a count: 1 + ln(count). */
+function logScale(count: number): number {
+  return 1 + Math.log(count);
 }
 
 function signalDates(signals: ClusterSignals): FoundDate[] {
@@ -122,22 +172,40 @@ export function featuresOf(
   options: Partial<FeatureOptions> = {},
 ): Features {
   const { junkSupport } = { ...DEFAULT_FEATURE_OPTIONS, ...options };
-  const surfaces = new Map<string, string>();
-  const titleStems = stems(article.title, [], surfaces);
-  const bodyStems = stems(article.text, [], surfaces);
-  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems, bodyStems });
+  // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
+  const surfaces = dict<string>();
+  const onSurface = (k: string, s: string) => {
+    if ((isFoldedAscii(s) ? s : fold(s)) !== k) surfaces[k] = s;
+  };
+  const foldedTitle = fold(article.title);
+  const foldedText = fold(article.text);
+  const titleCounts = countStems(foldedTitle, new Map(), onSurface);
+  const bodyCounts = countStems(foldedText, new Map(), onSurface, titleCounts);
+  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems: [...titleCounts.keys()], bodyStems: bodyCounts });
   // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
   const sig = verdict.junk ? undefined : signals;
   const text = verdict.kept;
-  const termCounts = logCounts(titleStems, TITLE_WEIGHT);
-  logCounts(verdict.junk ? stems(text) : bodyStems, 1, termCounts);
+  // Title stems count TITLE_WEIGHT times each; counts are whole numbers, so summing per key is exact. Keys in the
+  // order first met: the title's, then the body's (or the kept sentences').
+  const terms = dict<number>();
+  const rest = verdict.junk ? countKeys(stems(text)) : bodyCounts;
+  for (const [k, n] of titleCounts) terms[k] = logScale(TITLE_WEIGHT * n + (rest.get(k) ?? 0));
+  for (const [k, n] of rest) if (!titleCounts.has(k)) terms[k] = logScale(n);
+  if (verdict.junk) {
+    // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
+    for (const [k, n] of bodyCounts) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * logScale(n);
+  }
 
   const entityCounts = new Map<string, number>();
   const addName = (word: string, weight: number) => {
     const k = nameKey(word);
-    if ([...k].length < MIN_NAME_KEY) return;
-    entityCounts.set(k, (entityCounts.get(k) ?? 0) + weight);
-    if (!surfaces.has(`e:${k}`)) surfaces.set(`e:${k}`, word);
+    if (k.length < MIN_NAME_KEY || (SURROGATE.test(k) && [...k].length < MIN_NAME_KEY)) return;
+    const had = entityCounts.get(k);
+    entityCounts.set(k, (had ?? 0) + weight);
+    if (had === undefined) {
+      const key = `e:${k}`;
+      if (key !== word) onSurface(key, word);
+    }
   };
   if (sig && sig.entities.length > 0) {
     for (const e of sig.entities) for (const w of e.key.split(/[\s_]+/u)) if (w) addName(w, e.weight ?? 1);
@@ -149,9 +217,10 @@ export function featuresOf(
   // Dates: extract's for a dated article. For an undated one extract resolves relative dates against a
   // corpus or wall-clock reference, which puts an archive's articles in the wrong year; ours resolve against
   // a full date the article itself carries (text or page furniture), else keep month and day only.
-  const body = `${article.title}\n${text}`;
+  // fold() of `title\ntext` is the folded title and text joined by the line break (no character crosses it).
+  const body = verdict.junk ? fold(`${article.title}\n${text}`) : `${foldedTitle}\n${foldedText}`;
   const given = sig && article.published ? signalDates(sig) : [];
-  const found = given.length > 0 ? given : findDates(body, article.published, aside);
+  const found = given.length > 0 ? given : findDatesFolded(body, article.published, aside);
   const dateSource: Features['dateSource'] = given.length > 0 ? 'extract' : sig && !article.published ? 'fallback-undated' : 'fallback';
   // With no date in the text, the publication day stands in for the happening date (a same-day report).
   const publishedDay = publishedDate(article.published);
@@ -161,15 +230,8 @@ export function featuresOf(
   if (primary && !primary.startsWith('--')) time = dayNumber(primary);
   else if (publishedDay) time = dayNumber(publishedDay);
 
-  const terms = toRecord(termCounts);
-  if (verdict.junk) {
-    // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
-    for (const [k, x] of Object.entries(toRecord(logCounts(bodyStems)))) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * x;
-  }
-  const entities = toRecord(entityCounts);
-  // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
-  const keptSurfaces = dict<string>();
-  for (const [k, s] of surfaces) if (k !== s && fold(s) !== k) keptSurfaces[k] = s;
+  const entities = dict<number>();
+  for (const [k, n] of entityCounts) entities[k] = logScale(n);
   return {
     terms,
     entities,
@@ -178,7 +240,7 @@ export function featuresOf(
     primary,
     time,
     language: article.language ? fold(article.language).slice(0, 2) : null,
-    surfaces: keptSurfaces,
+    surfaces,
     dateSource,
     ...(verdict.junk ? { junk: true } : {}),
   };

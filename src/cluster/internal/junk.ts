@@ -34,14 +34,16 @@ export interface BodyVerdict {
 /** Stems already computed by the caller (featuresOf), so the text is tokenised once. */
 export interface KnownStems {
   readonly titleStems: readonly string[];
-  readonly bodyStems: readonly string[];
+  /** The body's stems, or a membership test over them. */
+  readonly bodyStems: readonly string[] | { has(stem: string): boolean };
 }
 
 /** Judges a body by how much of its title it restates; `threshold` overrides JUNK_SUPPORT (for sweeps). */
 export function judgeBody(title: string, body: string, threshold = JUNK_SUPPORT, known?: KnownStems): BodyVerdict {
   const titleStems = new Set(known?.titleStems ?? stems(title));
   if (titleStems.size < MIN_TITLE_STEMS || body.trim() === '') return { support: 1, junk: false, kept: body };
-  const bodyStems = new Set(known?.bodyStems ?? stems(body));
+  const given = known?.bodyStems;
+  const bodyStems = given && !Array.isArray(given) ? (given as { has(stem: string): boolean }) : new Set(given ?? stems(body));
   let hit = 0;
   for (const s of titleStems) if (bodyStems.has(s)) hit++;
   const support = hit / titleStems.size;

@@ -1,0 +1,212 @@
+// Frozen copy of src/cluster/internal/features.ts as of f481d15 (2026-11-21): the reference test/cluster/features-exact.test.ts
+// compares the current feature path with. Do not edit; it is the old behaviour, not live code.
+/**
+ * Per-article features for clustering: weighted term stems, name keys, numbers and happening dates.
+ * Built from the extract stage's signals when given, else from the light fallbacks here.
+ */
+
+import type { ClusterSignals } from '../../../src/cluster/types.js';
+import type { StoredArticle } from '../../../src/types.js';
+import { dayNumber, type FoundDate, findDates, primaryDate, publishedDate } from './dates.js';
+import { dict } from './dict.js';
+import { JUNK_SUPPORT, judgeBody } from './junk.js';
+import { fold, nameKey, stems } from './text.js';
+
+export interface Features {
+  /** Term stem → log-scaled count, 1 + ln(count) (title words counted TITLE_WEIGHT times). */
+  readonly terms: Record<string, number>;
+  /** Name key → count. */
+  readonly entities: Record<string, number>;
+  /** Normalised numbers (≥ 2 digits). */
+  readonly numbers: string[];
+  /** Distinct happening dates mentioned (`YYYY-MM-DD` or `--MM-DD`). */
+  readonly dates: string[];
+  /** Main happening date, if any. */
+  readonly primary: string | null;
+  /** Day number used for time windows: the primary full date, else publication; null when unknown. */
+  readonly time: number | null;
+  readonly language: string | null;
+  /** Display forms for stems and name keys (for explanations). */
+  readonly surfaces: Record<string, string>;
+  /** Where the dates came from: extract's signals, our fallback, or our fallback because extract had no anchor (undated article). */
+  readonly dateSource?: 'extract' | 'fallback' | 'fallback-undated';
+  /** The body did not restate its title (a cookie, paywall or error wall): features come from the title and the sentences sharing its words. */
+  readonly junk?: boolean;
+}
+
+export interface FeatureOptions {
+  /** Title-support share below which a body is junk (see junk.ts). */
+  readonly junkSupport: number;
+}
+
+/**
+ * Weight of a junk body's own term weights, added to those of its title and kept sentences. bench/similarity,
+ * same-language Pearson at JUNK_SUPPORT 0.1: body dropped (0) 0.7252, 0.2 0.7275, 0.4 0.7276, 0.7 0.7263, whole body
+ * (no junk test) 0.7239; 0 cost Turkish pairs most (tr-tr 0.805 → 0.771: weather and site-label headlines their
+ * reports do not repeat), 0.3 keeps them (0.80) and most of the gain.
+ */
+export const JUNK_BODY_WEIGHT = 0.3;
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { junkSupport: JUNK_SUPPORT };
+
+/**
+ * Title words count this many times: headlines state the event. Swept 1–6 on bench/similarity (same-language text
+ * cosine alone): 1 0.676, 2 0.689, 3 0.697, 4 0.701, 6 0.706; 3 taken (gains flatten; more lets one headline outweigh
+ * the body). Term weights stay 1 + ln(count): count^0.7 scored higher on pairs (text cosine 0.712 vs 0.697; BM25
+ * k=1.2 0.654, binary 0.581) but in a store of two articles, where IDF cannot yet tell function words, it joined two
+ * unrelated reports from one outlet in the demo corpus (event precision 1.000 → 0.955).
+ */
+export const TITLE_WEIGHT = 3;
+/** All-caps words longer than this are page furniture or teaser headlines, not acronyms. */
+const MAX_ACRONYM_LENGTH = 5;
+/** Name keys shorter than this are initials or fragments. */
+const MIN_NAME_KEY = 3;
+/** Numbers with fewer digits are too common to tell stories apart. */
+const MIN_NUMBER_DIGITS = 2;
+
+/** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
+function capitalisedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFKC').matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    const w = m[0].replace(/['’-]+$/u, '').replace(/['’]s$/u, '');
+    const letters = [...w].length;
+    if (letters < 2) continue;
+    if (w === w.toUpperCase() && letters > MAX_ACRONYM_LENGTH) continue;
+    let i = (m.index ?? 0) - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    const prev = i < 0 ? '\n' : text[i]!;
+    if (/[\n.!?:"“«„]/.test(prev)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** Numbers written in the text, thousands separators removed. */
+export function numbersIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\d+(?:[.,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g)) {
+    let n = m[0];
+    if (/^\d+(?:[.,\s]\d{3})+$/.test(n)) n = n.replace(/[.,\s]/g, '');
+    else n = n.replace(',', '.');
+    if (n.replace(/\D/g, '').length >= MIN_NUMBER_DIGITS) out.push(n);
+  }
+  return out;
+}
+
+function logCounts(keys: readonly string[], weight = 1, into: Map<string, number> = new Map()): Map<string, number> {
+  for (const k of keys) into.set(k, (into.get(k) ?? 0) + weight);
+  return into;
+}
+
+function toRecord(m: Map<string, number>): Record<string, number> {
+  const r = dict<number>();
+  for (const [k, n] of m) r[k] = 1 + Math.log(n);
+  return r;
+}
+
+function signalDates(signals: ClusterSignals): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const d of signals.happeningDates) {
+    if (/^\d{4}-\d{2}-\d{2}/.test(d.start) && (d.precision === 'day' || d.start.slice(0, 10) === d.end.slice(0, 10))) {
+      out.push({ value: d.start.slice(0, 10), precision: 'day' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Features of an article; `signals` (from extract) win over the fallbacks where they say anything.
+ * `aside` is text cleaning cut from the page (related links, captions): only used to date the article.
+ */
+export function featuresOf(
+  article: Pick<StoredArticle, 'title' | 'text' | 'published' | 'language'>,
+  signals?: ClusterSignals,
+  aside = '',
+  options: Partial<FeatureOptions> = {},
+): Features {
+  const { junkSupport } = { ...DEFAULT_FEATURE_OPTIONS, ...options };
+  const surfaces = new Map<string, string>();
+  const titleStems = stems(article.title, [], surfaces);
+  const bodyStems = stems(article.text, [], surfaces);
+  const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems, bodyStems });
+  // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
+  const sig = verdict.junk ? undefined : signals;
+  const text = verdict.kept;
+  const termCounts = logCounts(titleStems, TITLE_WEIGHT);
+  logCounts(verdict.junk ? stems(text) : bodyStems, 1, termCounts);
+
+  const entityCounts = new Map<string, number>();
+  const addName = (word: string, weight: number) => {
+    const k = nameKey(word);
+    if ([...k].length < MIN_NAME_KEY) return;
+    entityCounts.set(k, (entityCounts.get(k) ?? 0) + weight);
+    if (!surfaces.has(`e:${k}`)) surfaces.set(`e:${k}`, word);
+  };
+  if (sig && sig.entities.length > 0) {
+    for (const e of sig.entities) for (const w of e.key.split(/[\s_]+/u)) if (w) addName(w, e.weight ?? 1);
+  } else {
+    for (const w of capitalisedWords(text)) addName(w, 1);
+  }
+
+  const numbers = sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(`${article.title}\n${text}`);
+  // Dates: extract's for a dated article. For an undated one extract resolves relative dates against a
+  // corpus or wall-clock reference, which puts an archive's articles in the wrong year; ours resolve against
+  // a full date the article itself carries (text or page furniture), else keep month and day only.
+  const body = `${article.title}\n${text}`;
+  const given = sig && article.published ? signalDates(sig) : [];
+  const found = given.length > 0 ? given : findDates(body, article.published, aside);
+  const dateSource: Features['dateSource'] = given.length > 0 ? 'extract' : sig && !article.published ? 'fallback-undated' : 'fallback';
+  // With no date in the text, the publication day stands in for the happening date (a same-day report).
+  const publishedDay = publishedDate(article.published);
+  const primary = primaryDate(found) ?? publishedDay;
+
+  let time: number | null = null;
+  if (primary && !primary.startsWith('--')) time = dayNumber(primary);
+  else if (publishedDay) time = dayNumber(publishedDay);
+
+  const terms = toRecord(termCounts);
+  if (verdict.junk) {
+    // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
+    for (const [k, x] of Object.entries(toRecord(logCounts(bodyStems)))) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * x;
+  }
+  const entities = toRecord(entityCounts);
+  // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
+  const keptSurfaces = dict<string>();
+  for (const [k, s] of surfaces) if (k !== s && fold(s) !== k) keptSurfaces[k] = s;
+  return {
+    terms,
+    entities,
+    numbers: [...new Set(numbers)],
+    dates: [...new Set(found.map((d) => d.value))],
+    primary,
+    time,
+    language: article.language ? fold(article.language).slice(0, 2) : null,
+    surfaces: keptSurfaces,
+    dateSource,
+    ...(verdict.junk ? { junk: true } : {}),
+  };
+}
+
+/** Terms kept when features are stored (for rebuilding clusters after edits); the strongest by tf × IDF. */
+export const STORED_TERMS = 120;
+/** Name keys and numbers kept when stored. */
+export const STORED_NAMES = 40;
+
+/** A smaller copy of the features for storage: the strongest terms and names, their display forms. */
+export function compactFeatures(f: Features, idf: (k: string) => number): Features {
+  const top = (rec: Record<string, number>, keep: number, key: (k: string) => string) => {
+    const entries = Object.entries(rec);
+    if (entries.length <= keep) return rec;
+    return Object.fromEntries(
+      entries
+        .map(([k, x]) => [k, x, x * idf(key(k))] as const)
+        .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, keep)
+        .map(([k, x]) => [k, x]),
+    );
+  };
+  const terms = top(f.terms, STORED_TERMS, (k) => k);
+  const entities = top(f.entities, STORED_NAMES, (k) => `e:${k}`);
+  const surfaces = Object.fromEntries(Object.entries(f.surfaces).filter(([k]) => k in terms || k.slice(2) in entities));
+  return { ...f, terms, entities, numbers: f.numbers.slice(0, STORED_NAMES), surfaces };
+}
