@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { emptyProfile } from '../../src/cluster/internal/profile.js';
-import { ClusterState, type ProfileRow, UNKNOWN_TIME } from '../../src/cluster/internal/state.js';
+import { ClusterState, LoadLimitError, type ProfileRow, UNKNOWN_TIME } from '../../src/cluster/internal/state.js';
 import { mulberry32 } from '../../src/internal/random.js';
 import { openDatabase } from '../../src/store/db.js';
 
@@ -100,5 +100,19 @@ test('another process’s changes reach the memory index through the caches bein
   db.prepare("UPDATE cluster_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'").run();
   state.sync();
   assert.deepEqual([...state.candidates([{ key: 'k0', weight: 1 }], window, PER_KEY).keys()].sort(), ['ev_a', 'ev_b']);
+  db.close();
+});
+
+test('a per-key limit that cannot be written into the load statement fails with LoadLimitError', () => {
+  const window = { lo: DAY0 - 5, hi: DAY0 + 5 };
+  for (const perKey of [2.5, Number.NaN]) {
+    const db = openDatabase(':memory:');
+    const state = new ClusterState(db, perKey);
+    assert.throws(() => state.candidates([{ key: 'k0', weight: 1 }], window, 1), LoadLimitError, `postingsPerKey ${perKey}`);
+    db.close();
+  }
+  // A whole limit loads.
+  const db = openDatabase(':memory:');
+  assert.deepEqual([...new ClusterState(db, 3).candidates([{ key: 'k0', weight: 1 }], window, 1).keys()], []);
   db.close();
 });

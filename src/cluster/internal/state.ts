@@ -41,6 +41,19 @@ const PROFILE_CACHE_MAX = 2_000;
 /** Postings per key a lookup asks for when the caller does not say (the options' default). */
 const DEFAULT_POSTINGS_PER_KEY = DEFAULT_OPTIONS.postingsPerKey;
 
+/** A count to write into SQL text: a non-negative integer, or a LoadLimitError. */
+function sqlCount(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new LoadLimitError(`a postings limit must be a non-negative integer, got ${n}`);
+  return n;
+}
+
+export class LoadLimitError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LoadLimitError';
+  }
+}
+
 /** The prepared statements of the state (typed by name). */
 function statements(db: Database) {
   const p = (sql: string): Statement => db.prepare(sql);
@@ -66,9 +79,12 @@ function statements(db: Database) {
     timePostings: p('UPDATE cluster_postings SET t_lo = ?, t_hi = ? WHERE event_id = ?'),
     eventKeys: p('SELECT key FROM cluster_postings WHERE event_id = ?').pluck(),
     // What the in-memory window (postings.ts) loads for a key: dated postings ending at or after a floor, and the
-    // first undated ones in the order the windowed lookup's LIMIT takes them.
-    keyLoad: p(`SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi >= @floor AND t_hi <> @unknown
-      UNION ALL SELECT * FROM (SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT @limit)`),
+    // first `limit` undated ones in the order the windowed lookup's LIMIT takes them. The limit is written into the SQL
+    // (one statement per limit; the index asks with one): with `LIMIT ?` the same statement took 10.9 µs CPU per call
+    // against 3.6 µs (5,000 random keys of the 20k store, best of 9, SQLite 3.53), on ~5 loads per assignment.
+    keyLoad: (limit: number): Statement =>
+      p(`SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi >= @floor AND t_hi <> @unknown
+      UNION ALL SELECT * FROM (SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT ${sqlCount(limit)})`),
     putFeatures: p('INSERT OR REPLACE INTO cluster_features (article_id, title, features) VALUES (?, ?, ?)'),
     getFeatures: p('SELECT title, features FROM cluster_features WHERE article_id = ?'),
     getTitle: p('SELECT title FROM cluster_features WHERE article_id = ?'),
@@ -91,8 +107,17 @@ export class ClusterState {
     this.cells = new DfCells(db);
     this.s = statements(db);
     const s = this.s;
+    const loads = new Map<number, Statement>();
+    const keyLoad = (limit: number): Statement => {
+      let st = loads.get(limit);
+      if (!st) {
+        st = s.keyLoad(limit);
+        loads.set(limit, st);
+      }
+      return st;
+    };
     this.postings = new PostingsIndex(
-      { load: (key, floor, limit) => s.keyLoad.all({ key, floor, limit, unknown: UNKNOWN_TIME }) as { event_id: string; t_lo: number; t_hi: number }[] },
+      { load: (key, floor, limit) => keyLoad(limit).all({ key, floor, unknown: UNKNOWN_TIME }) as { event_id: string; t_lo: number; t_hi: number }[] },
       postingsPerKey,
     );
     this.backgrounds = new StoredBackgrounds(db);
