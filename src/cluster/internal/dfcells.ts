@@ -24,31 +24,12 @@ export interface DfCell {
  * Cells kept before they are dropped (between articles, never during one). Each costs ~120 bytes with its
  * key; 300,000 (~36 MB) holds the active vocabulary of the speed stream between drops, the same bound as the
  * df cache it replaces.
+ * Tried and reverted (2026-11-21): loading the whole of cluster_df once a process had fetched 20,000 keys (when it
+ * held ≤ 150,000), so a key without a cell is known new. It cut the df lookups of a cold process on the 20k probe
+ * store from 0.121 to 0.044 ms per article, but the paired A/B (both versions in one process, alternating
+ * articles) gave −2%/−2%/−0%/+1% assignments per CPU-second and +35 MB RSS: the larger heap and maps cost as much.
  */
 export const DF_CELLS_MAX = 300_000;
-
-/**
- * Keys read from cluster_df a query at a time (since the cells were last dropped) before the whole table is loaded
- * instead. On the 20k probe store (109k keys) a cold process fetched ~31k keys in its first 500 articles and ~24
- * per article for the next 2,000 (23 of them stored keys it had not met yet), at ~5 µs a key in the assignment
- * path (0.12 ms per article); scanning the whole table cost ~1 µs a row (110 ms). After 20,000 lazy fetches
- * (~0.1 s spent) the scan costs about as much again, and afterwards a key the cells lack is known to be new.
- */
-export const DF_LOAD_ALL_AFTER = 20_000;
-/**
- * Largest cluster_df loaded whole: half of DF_CELLS_MAX, so the keys new articles bring have room before the
- * bound drops the cells (after such a drop this process goes back to fetching keys as needed and does not load
- * the whole table again until the store changes behind it). Memory stays within DF_CELLS_MAX cells either way.
- */
-export const DF_LOAD_ALL_MAX = DF_CELLS_MAX / 2;
-
-/** When DfCells loads all of cluster_df instead of key by key (defaults above; tests make them small). */
-export interface DfCellsOptions {
-  readonly loadAllAfter: number;
-  readonly loadAllMax: number;
-}
-
-export const DEFAULT_DF_CELLS_OPTIONS: DfCellsOptions = { loadAllAfter: DF_LOAD_ALL_AFTER, loadAllMax: DF_LOAD_ALL_MAX };
 
 /** The prefixes of name and number keys (idf.ts dfKeys), which DfCells also indexes by the bare name. */
 export type KeyPrefix = 'e:' | 'n:';
@@ -68,22 +49,12 @@ export class DfCells {
   /** logDocs(lnDocsAt), recomputed when asked for another document count. */
   private lnDocs = logDocs(0);
   private lnDocsAt = 0;
-  /** Every stored key has a cell (cluster_df was loaded whole): a missing key's stored count is 0. */
-  private complete = false;
-  /** Keys fetched from cluster_df since the cells were last dropped. */
-  private fetched = 0;
-  /** Whether loading the whole table was tried since the store last changed behind us. */
-  private triedAll = false;
-  private readonly o: DfCellsOptions;
-  private readonly s: Record<'one' | 'many' | 'all' | 'count', Statement>;
+  private readonly s: Record<'one' | 'many', Statement>;
 
-  constructor(db: Database, options: Partial<DfCellsOptions> = {}) {
-    this.o = { ...DEFAULT_DF_CELLS_OPTIONS, ...options };
+  constructor(db: Database) {
     this.s = {
       one: db.prepare('SELECT df FROM cluster_df WHERE key = ?'),
       many: db.prepare('SELECT key, df FROM cluster_df WHERE key IN (SELECT value FROM json_each(?))'),
-      all: db.prepare('SELECT key, df FROM cluster_df').raw(),
-      count: db.prepare('SELECT COUNT(*) FROM cluster_df').pluck(),
     };
     this.journal = new DfJournal(db);
   }
@@ -107,13 +78,7 @@ export class DfCells {
 
   /** The cell of a key, read from the store on first use. */
   cell(key: string): DfCell {
-    const c = this.cells.get(key);
-    if (c) return c;
-    if (this.complete) return this.make(key, 0);
-    this.fetched++;
-    const made = this.make(key, (this.s.one.get(key) as { df: number } | undefined)?.df ?? 0);
-    this.maybeLoadAll();
-    return made;
+    return this.cells.get(key) ?? this.make(key, (this.s.one.get(key) as { df: number } | undefined)?.df ?? 0);
   }
 
   /** The cell of a key if it is in memory (no store read). */
@@ -136,22 +101,6 @@ export class DfCells {
     return this.peekPrefixed(prefix, name) ?? this.cell(prefix + name);
   }
 
-  /** Whether every stored key is held in memory (see DF_LOAD_ALL_AFTER). */
-  get loadedAll(): boolean {
-    return this.complete;
-  }
-
-  /** Loads the whole of cluster_df once enough keys were fetched one query at a time, if the table is small enough. */
-  private maybeLoadAll(): void {
-    if (this.complete || this.triedAll || this.fetched < this.o.loadAllAfter) return;
-    this.triedAll = true;
-    if ((this.s.count.get() as number) > this.o.loadAllMax) return;
-    for (const [k, df] of this.s.all.iterate() as Iterable<[string, number]>) if (!this.cells.has(k)) this.make(k, df);
-    // Journalled keys not folded yet have no row; once folded they will, so they need their cells now.
-    for (const k of this.journal.pending.keys()) if (!this.cells.has(k)) this.make(k, 0);
-    this.complete = true;
-  }
-
   /**
    * Loads the cells of many keys with one query (keys already cached are skipped). Measured on a 100k-key table:
    * the JSON-list query costs ~5 µs + ~1.1 µs a key, point lookups ~3.6 µs a key, so one query wins at any count.
@@ -160,15 +109,9 @@ export class DfCells {
     const missing: string[] = [];
     for (const k of keys) if (!this.cells.has(k)) missing.push(k);
     if (missing.length === 0) return;
-    if (this.complete) {
-      for (const k of missing) if (!this.cells.has(k)) this.make(k, 0);
-      return;
-    }
     const found = new Map<string, number>();
     for (const r of this.s.many.all(JSON.stringify(missing)) as { key: string; df: number }[]) found.set(r.key, r.df);
     for (const k of missing) if (!this.cells.has(k)) this.make(k, found.get(k) ?? 0);
-    this.fetched += missing.length;
-    this.maybeLoadAll();
   }
 
   /** The cells of these keys, in order; the missing ones loaded with one query (as `preload`). */
@@ -227,7 +170,6 @@ export class DfCells {
   /** Forgets everything held in memory and re-reads the journal (the store changed behind us). */
   reset(): void {
     this.dropCells();
-    this.triedAll = false;
     this.journal.read();
   }
 
@@ -235,8 +177,6 @@ export class DfCells {
     this.cells.clear();
     this.bare['e:'].clear();
     this.bare['n:'].clear();
-    this.complete = false;
-    this.fetched = 0;
     this.nextId = 0;
     this.epoch++;
   }
