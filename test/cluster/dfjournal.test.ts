@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import type { Database } from 'better-sqlite3';
 import { DfCells } from '../../src/cluster/internal/dfcells.js';
 import { DF_FOLD_EVERY, DF_FOLD_SPREAD } from '../../src/cluster/internal/dfjournal.js';
+import { resetClusters } from '../../src/cluster/internal/rebuild.js';
 import { openDatabase } from '../../src/store/db.js';
 
 /** Vocabulary of the synthetic articles: a few common keys and a long tail, so folds mix repeats and one-offs. */
@@ -131,5 +132,23 @@ test('a rolled-back article leaves the stored counts exact for the next reader',
     /later stage failed/,
   );
   assertCounts(readBack(db), truth, 'after a rollback mid-fold');
+  db.close();
+});
+
+test('clearing the clusters part-way through a fold (rebuild.ts keeps cluster_meta) leaves the new counts exact', () => {
+  const db = openDatabase(':memory:');
+  const before = new DfCells(db);
+  for (const keys of articles(DF_FOLD_EVERY + DF_FOLD_SPREAD / 2, 29)) db.transaction(() => before.increment(keys))();
+  assert.notEqual(foldMark(db)?.upTo, undefined, 'cleared while a snapshot was being folded');
+  resetClusters(db);
+  // The journal restarts empty: its new rows must not be taken for the old snapshot's.
+  const after = new DfCells(db);
+  const truth = new Map<string, number>();
+  articles(DF_FOLD_SPREAD / 4, 31).forEach((keys, i) => {
+    db.transaction(() => after.increment(keys))();
+    for (const k of keys) truth.set(k, (truth.get(k) ?? 0) + 1);
+    if (i % 7 === 0) assertCounts(readBack(db), truth, `after ${i + 1} articles of the re-run`);
+  });
+  assertCounts(readBack(db), truth, 'after the re-run');
   db.close();
 });

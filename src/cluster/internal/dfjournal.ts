@@ -36,6 +36,11 @@ interface FoldMark {
   readonly upTo?: number;
   /** The snapshot's keys ≤ after (UTF-16 order, as Array.prototype.sort) are already in cluster_df. */
   readonly after?: string;
+  /**
+   * The last journal seq given out. Journal rows are numbered from here, not from the table's largest seq, so a
+   * journal emptied behind the mark (rebuild.ts clears the table but not cluster_meta) never reuses seqs ≤ upTo.
+   */
+  readonly lastSeq?: number;
 }
 
 interface Snapshot {
@@ -55,6 +60,8 @@ export class DfJournal {
   private since = 0;
   private snap: Snapshot | null = null;
   private steps = 0;
+  /** The last journal seq given out (see FoldMark.lastSeq). */
+  private lastSeq = 0;
   /** FOLD_META as last read or written here. */
   private seen: string | undefined;
   private readonly s: Record<'add' | 'journal' | 'rows' | 'dropUpTo' | 'dropAll' | 'mark' | 'setMark', Statement>;
@@ -62,7 +69,8 @@ export class DfJournal {
   constructor(db: Database) {
     this.s = {
       add: db.prepare('INSERT INTO cluster_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df'),
-      journal: db.prepare('INSERT INTO cluster_df_journal (keys) VALUES (?)'),
+      // After the last seq given out, and after any row already there (another process may have written since).
+      journal: db.prepare('INSERT INTO cluster_df_journal (seq, keys) VALUES (max(?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM cluster_df_journal)), ?)'),
       rows: db.prepare('SELECT seq, keys FROM cluster_df_journal ORDER BY seq'),
       dropUpTo: db.prepare('DELETE FROM cluster_df_journal WHERE seq <= ?'),
       dropAll: db.prepare('DELETE FROM cluster_df_journal'),
@@ -92,7 +100,9 @@ export class DfJournal {
     const upTo = mark.upTo ?? 0;
     const after = mark.after ?? '';
     const counts = new Map<string, number>();
+    this.lastSeq = mark.lastSeq ?? 0;
     for (const r of this.s.rows.all() as { seq: number; keys: string }[]) {
+      this.lastSeq = Math.max(this.lastSeq, r.seq);
       const inSnapshot = mark.upTo !== undefined && r.seq <= upTo;
       if (!inSnapshot) this.since++;
       for (const k of JSON.parse(r.keys) as string[]) {
@@ -114,7 +124,8 @@ export class DfJournal {
   /** Journals one article's distinct keys and folds the next slice (or starts a snapshot when one is due). */
   record(keys: readonly string[]): void {
     for (const k of keys) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
-    const seq = Number(this.s.journal.run(JSON.stringify(keys)).lastInsertRowid);
+    const seq = Number(this.s.journal.run(this.lastSeq + 1, JSON.stringify(keys)).lastInsertRowid);
+    this.lastSeq = seq;
     this.since++;
     if (!this.snap && this.since >= DF_FOLD_EVERY) {
       // Everything pending is in rows ≤ seq: the previous snapshot's rows are folded and gone.
@@ -160,7 +171,7 @@ export class DfJournal {
     // Another process's steps count too, so two processes never write the same mark for different states.
     const stored = this.storedMark();
     const theirs = stored === undefined ? 0 : (JSON.parse(stored) as FoldMark).steps;
-    const value = JSON.stringify({ ...mark, steps: Math.max(mark.steps, theirs + 1) });
+    const value = JSON.stringify({ ...mark, steps: Math.max(mark.steps, theirs + 1), lastSeq: this.lastSeq });
     this.steps = Math.max(mark.steps, theirs + 1);
     this.s.setMark.run(FOLD_META, value);
     this.seen = value;
