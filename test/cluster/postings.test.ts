@@ -116,3 +116,38 @@ test('a per-key limit that cannot be written into the load statement fails with 
   assert.deepEqual([...new ClusterState(db, 3).candidates([{ key: 'k0', weight: 1 }], window, 1).keys()], []);
   db.close();
 });
+
+test('lookups answered by SQL (more per key than memory keeps, or no window) equal the reference SQL with a bound LIMIT', () => {
+  const db = openDatabase(':memory:');
+  const state = new ClusterState(db, PER_KEY);
+  const rand = mulberry32(11);
+  for (let i = 0; i < 60; i++) {
+    const row: ProfileRow = { id: `ev_${i}`, kind: 'event', profile: emptyProfile(), repArticle: null, repScore: 0, locked: false, indexed: [] };
+    if (rand() > 0.2) {
+      row.profile.tLo = DAY0 + Math.floor(rand() * 20);
+      row.profile.tHi = row.profile.tLo + Math.floor(rand() * 3);
+    }
+    state.reindex(
+      row,
+      KEYS.filter(() => rand() < 0.6),
+      true,
+    );
+  }
+  const all = db.prepare('SELECT event_id FROM cluster_postings WHERE key = ? ORDER BY t_hi DESC, t_lo DESC, event_id DESC LIMIT ?').pluck();
+  const cases: { perKey: number; window: { lo: number; hi: number } | null }[] = [
+    { perKey: PER_KEY + 1, window: { lo: DAY0 + 5, hi: DAY0 + 12 } },
+    { perKey: PER_KEY + 3, window: { lo: DAY0, hi: DAY0 + 30 } },
+    { perKey: PER_KEY, window: null },
+    { perKey: 2, window: null },
+  ];
+  let limited = 0;
+  for (const c of cases)
+    for (const key of KEYS) {
+      const got = [...state.candidates([{ key, weight: 1 }], c.window, c.perKey).keys()].sort();
+      const want = (c.window ? sqlLookup(db, key, c.window.lo, c.window.hi, c.perKey) : (all.all(key, c.perKey) as string[])).sort();
+      if (want.length >= c.perKey) limited++;
+      assert.deepEqual(got, want, `${key} perKey ${c.perKey} window ${JSON.stringify(c.window)}`);
+    }
+  assert.ok(limited > 10, `the limit applied in ${limited} lookups`);
+  db.close();
+});
