@@ -87,16 +87,24 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     return [...terms, ...names, ...numbers];
   }
 
-  function scoreCandidates(f: Features): Scored[] {
-    const window = f.time === null ? null : { lo: f.time - o.storyWindowDays, hi: f.time + o.storyWindowDays };
-    const hits = state.candidates(queryKeys(f), window, o.postingsPerKey);
-    const top = strongestHits(hits, o.candidates);
-    const out: Scored[] = [];
+  /** The ids of the article's strongest index hits active within `days` of its time (the most recent when undated). */
+  function strongestCandidates(f: Features, keys: readonly { key: string; weight: number }[], days: number): string[] {
+    // Both lookups keep the storyline window's postings in memory (postings.ts keepFrom).
+    const window = f.time === null ? null : { lo: f.time - days, hi: f.time + days, keepFrom: f.time - o.storyWindowDays };
+    return strongestHits(state.candidates(keys, window, o.postingsPerKey), o.candidates).map(([id]) => id);
+  }
+
+  /**
+   * Scores the events the article may join: the strongest hits active within the event window, ranked among
+   * themselves, so a long storyline's many older events cannot crowd its current one out of the cut.
+   */
+  function scoreCandidates(f: Features, keys = queryKeys(f)): Scored[] {
     const rows: ProfileRow[] = [];
-    for (const [id] of top) {
+    for (const id of strongestCandidates(f, keys, o.eventWindowDays)) {
       const row = state.profile(id);
       if (row) rows.push(row);
     }
+    const out: Scored[] = [];
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
     fast.load(f, state.docs, scaleOf(f));
     for (const { row, packed: pk } of packed) {
@@ -145,11 +153,11 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   }
 
   /** The storyline a new event joins: the best-scoring storyline among the candidates' storylines. */
-  function chooseStory(f: Features, scored: Scored[]): { id: string; total: number; ranked: { id: string; total: number; row: ProfileRow }[] } | null {
+  function chooseStory(f: Features, events: Iterable<string>): { id: string; total: number; ranked: { id: string; total: number; row: ProfileRow }[] } | null {
     const seen = new Set<string>();
     const rows: ProfileRow[] = [];
-    for (const s of scored) {
-      const sid = storyOf(db, s.row.id);
+    for (const id of events) {
+      const sid = storyOf(db, id);
       if (!sid || seen.has(sid)) continue;
       seen.add(sid);
       const row = state.profile(sid);
@@ -201,7 +209,11 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     // Random same-language pairs for the language's text background (written in this article's transaction).
     state.backgrounds.offer(f.language, f.terms, state.idf, state.docs);
-    const scored = scoreCandidates(f);
+    const keys = queryKeys(f);
+    const scored = scoreCandidates(f, keys);
+    // The candidate events whose storylines a new event may join or a review may merge with: the scored ones and the
+    // strongest hits of the storyline window (ids only; their storylines are scored, not the events).
+    const storyEvents = new Set([...scored.map((c) => c.row.id), ...strongestCandidates(f, keys, o.storyWindowDays)]);
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];
     const merged: { from: string; into: string }[] = [];
@@ -222,7 +234,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       rule = `joined event: score ${ev.parts.total.toFixed(3)} ≥ ${o.eventThreshold}`;
     } else {
       newEvent = true;
-      const story = chooseStory(f, scored);
+      const story = chooseStory(f, storyEvents);
       const eventId = freshId(db, 'ev', article.id);
       if (story) {
         storyId = story.id;
@@ -281,8 +293,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       // The candidates' storylines, read only if the review needs them.
       const stories = () => {
         const ids = new Set<string>();
-        for (const c of scored) {
-          const sid = storyOf(db, c.row.id);
+        for (const id of storyEvents) {
+          const sid = storyOf(db, id);
           if (sid) ids.add(sid);
         }
         return [...ids];

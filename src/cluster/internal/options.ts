@@ -41,11 +41,13 @@ export const DEFAULT_OPTIONS: ClusterOptions = {
   queryKeys: 24,
   // Bounds index reads per article whatever the store size (24 keys × 60 = ≤ 1,440 rows).
   postingsPerKey: 60,
-  // Candidates fully scored; the true event was always within the top 10 by shared-key weight on the demo corpus.
-  // Swept 5/10/15/20/30 (bench:cluster --quick, 2026-11-21): demo events and storylines BCubed 1.000 and seeds 6/6 at
-  // every value; SemEval stream F1 0.917/0.915/0.915/0.914/0.914 with same-topic traps co-clustered
-  // 0.110/0.110/0.110/0.106/0.106. 10 keeps the demo's margin; scoring a third as many profiles made the 20k speed
-  // probe 6–13% faster (563/567/537 → 594/602/611 assignments per CPU-second, same assignments on that stream).
+  // Events fully scored: the strongest hits active within the event window (those the article may join), ranked among
+  // themselves so a long storyline's older events cannot crowd the current one out; the same number of storyline-window
+  // hits are read too, whose storylines a new event may join. The true event was always within the top 10 by
+  // shared-key weight on the demo corpus. Swept 5/10/15/20/30 with one storyline-window list (bench:cluster --quick,
+  // 2026-11-21): demo events and storylines BCubed 1.000 and seeds 6/6 at every value; SemEval stream F1
+  // 0.917/0.915/0.915/0.914/0.914. With that one list a story reported every 11 days outgrew it (from its 11th event
+  // the follow-up of the latest started a new event: the older events filled the places; test/cluster/recurring).
   candidates: 10,
   // An event's top 40 keys cover its headline words, names and numbers.
   indexKeys: 40,

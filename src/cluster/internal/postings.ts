@@ -120,14 +120,17 @@ export class PostingsIndex {
 
   /**
    * Events listed under `key`, as the SQL lookup returns them: at most `n` active within [lo, hi] (latest first),
-   * then at most `n` undated. Null when memory cannot answer (then ask SQLite).
+   * then at most `n` undated. Null when memory cannot answer (then ask SQLite). `keepFrom` (at most `lo`): the
+   * earliest day the caller's other lookups of this key reach, so a narrower window asked in between (the event
+   * window inside the storyline window) neither prunes what the wider one needs nor reloads the key.
    */
-  lookup(key: string, lo: number, hi: number, n: number): string[] | null {
-    if (n > this.undatedKept || lo - LOAD_SLACK_DAYS <= UNKNOWN) return null;
+  lookup(key: string, lo: number, hi: number, n: number, keepFrom = lo): string[] | null {
+    const from = Math.min(lo, keepFrom);
+    if (n > this.undatedKept || from - LOAD_SLACK_DAYS <= UNKNOWN) return null;
     let list = this.keys.get(key);
-    if (!list || list.floor > lo) list = this.load(key, lo - LOAD_SLACK_DAYS);
-    else if (lo - LOAD_SLACK_DAYS >= list.floor + PRUNE_STEP_DAYS) {
-      const floor = lo - LOAD_SLACK_DAYS;
+    if (!list || list.floor > from) list = this.load(key, from - LOAD_SLACK_DAYS);
+    else if (from - LOAD_SLACK_DAYS >= list.floor + PRUNE_STEP_DAYS) {
+      const floor = from - LOAD_SLACK_DAYS;
       for (const [id, s] of list.dated) if (s.tHi < floor) list.dated.delete(id);
       list.floor = floor;
     }

@@ -258,12 +258,16 @@ export class ClusterState {
    * Events listed under any of the keys, at most `perKey` per key, active within [lo, hi] (plus events
    * with no known time); with no window, the most recently active. Returns event → summed key weight.
    */
-  candidates(keys: readonly { key: string; weight: number }[], window: { lo: number; hi: number } | null, perKey: number): Map<string, number> {
+  candidates(
+    keys: readonly { key: string; weight: number }[],
+    window: { lo: number; hi: number; keepFrom?: number } | null,
+    perKey: number,
+  ): Map<string, number> {
     const out = new Map<string, number>();
     for (const { key, weight } of keys) {
       const ids = (
         window
-          ? (this.postings.lookup(key, window.lo, window.hi, perKey) ??
+          ? (this.postings.lookup(key, window.lo, window.hi, perKey, window.keepFrom) ??
             this.s.postWindow(perKey).all({ key, lo: window.lo, hi: window.hi, unknown: UNKNOWN_TIME }))
           : this.s.postAll(perKey).all(key)
       ) as string[];
