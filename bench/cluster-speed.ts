@@ -227,11 +227,25 @@ function replicate(db: Database, already: number, copies: number, originals: num
     process.stderr.write(`  replicated copy ${c}\n`);
   }
   // Document frequencies and the document count scale with the copies (each copy repeats the originals); the
-  // not-yet-folded df journal is folded first so every count is scaled.
-  db.prepare(
-    'INSERT INTO cluster_df (key, df) SELECT j.value, COUNT(*) FROM cluster_df_journal, json_each(cluster_df_journal.keys) AS j WHERE true GROUP BY j.value ON CONFLICT(key) DO UPDATE SET df = df + excluded.df',
-  ).run();
-  db.prepare('DELETE FROM cluster_df_journal').run();
+  // not-yet-folded df journal is folded first, as the clusterer's own fold reads it (dfjournal.ts: rows of a snapshot
+  // being folded no longer count for keys up to the mark's `after`), so every count is scaled once.
+  const markRow = db.prepare("SELECT value FROM cluster_meta WHERE key = 'df_fold'").pluck().get() as string | undefined;
+  const mark = (markRow ? JSON.parse(markRow) : { steps: 0 }) as { steps: number; upTo?: number; after?: string; lastSeq?: number };
+  const pending = new Map<string, number>();
+  let lastSeq = mark.lastSeq ?? 0;
+  for (const r of db.prepare('SELECT seq, keys FROM cluster_df_log ORDER BY seq').all() as { seq: number; keys: string }[]) {
+    lastSeq = Math.max(lastSeq, r.seq);
+    const folded = (k: string) => mark.upTo !== undefined && r.seq <= mark.upTo && k <= (mark.after ?? '');
+    for (const k of JSON.parse(r.keys) as string[]) if (!folded(k)) pending.set(k, (pending.get(k) ?? 0) + 1);
+  }
+  const add = db.prepare('INSERT INTO cluster_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df');
+  db.transaction(() => {
+    for (const [k, n] of pending) add.run(k, n);
+    db.prepare('DELETE FROM cluster_df_log').run();
+    db.prepare("INSERT INTO cluster_meta (key, value) VALUES ('df_fold', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+      JSON.stringify({ steps: mark.steps + 1, lastSeq }),
+    );
+  })();
   const before = 1 + already;
   const after = 1 + already + copies;
   db.prepare('UPDATE cluster_df SET df = CAST(ROUND(df * ? / ?) AS INTEGER)').run(after, before);

@@ -135,5 +135,15 @@ ALTER TABLE cluster_postings_by_event RENAME TO cluster_postings;
 CREATE INDEX cluster_postings_window ON cluster_postings(key, t_hi, t_lo);
 `,
     },
+    {
+      version: 4,
+      name: 'document-frequency journal renamed cluster_df_log: its rows are now folded a key range at a time',
+      // Since the fold runs a slice per article (dfjournal.ts), a row of the snapshot being folded may hold keys already
+      // counted in cluster_df. Code from before this version (which knows no newer-schema guard) would count them
+      // again; under the new name it stops with "no such table" instead of corrupting the counts.
+      up: `
+ALTER TABLE cluster_df_journal RENAME TO cluster_df_log;
+`,
+    },
   ],
 };

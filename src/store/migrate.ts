@@ -24,7 +24,8 @@ export class MigrationError extends Error {
 
 /**
  * Applies every pending migration of every module, each in its own transaction,
- * recording it in `schema_migrations`. Safe to run on every open.
+ * recording it in `schema_migrations`. Safe to run on every open. Throws MigrationError for a store that a newer
+ * version has migrated further than this code knows.
  */
 export function migrate(db: Database, modules: readonly SchemaModule[]): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -33,6 +34,16 @@ export function migrate(db: Database, modules: readonly SchemaModule[]): string[
   const applied = new Set(
     (db.prepare('SELECT stage, version FROM schema_migrations').all() as { stage: string; version: number }[]).map((r) => `${r.stage}:${r.version}`),
   );
+  // A store some stage of a newer Storyline has changed may mean something this code does not know (a table read
+  // differently, a row format): refuse it rather than read or write it wrongly.
+  for (const mod of modules) {
+    const known = Math.max(0, ...mod.migrations.map((m) => m.version));
+    const newest = (db.prepare('SELECT MAX(version) AS v FROM schema_migrations WHERE stage = ?').get(mod.stage) as { v: number | null }).v ?? 0;
+    if (newest > known)
+      throw new MigrationError(
+        `this database was written by a newer Storyline (${mod.stage} schema version ${newest}; this version knows up to ${known}): upgrade Storyline to open it`,
+      );
+  }
   const record = db.prepare('INSERT INTO schema_migrations (stage, version, name, applied_at) VALUES (?, ?, ?, ?)');
   const done: string[] = [];
   for (const mod of modules) {

@@ -37,7 +37,7 @@ function articles(count: number, seed: number): string[][] {
 }
 
 function journalRows(db: Database): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM cluster_df_journal').get() as { n: number }).n;
+  return (db.prepare('SELECT COUNT(*) AS n FROM cluster_df_log').get() as { n: number }).n;
 }
 
 function foldMark(db: Database): { upTo?: number } | null {

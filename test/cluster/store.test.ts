@@ -54,7 +54,7 @@ test('a store made with schema version 1 upgrades in place and keeps its documen
 
     const db = openDatabase(t.path);
     const names = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')").all() as { name: string }[]).map((r) => r.name);
-    assert.ok(names.includes('cluster_df_journal'), 'journal table added');
+    assert.ok(names.includes('cluster_df_log') && !names.includes('cluster_df_journal'), 'journal table added (renamed by version 4)');
     assert.ok(names.includes('cluster_postings_window') && !names.includes('cluster_postings_time'), 'postings index replaced');
     const state = new ClusterState(db);
     assert.equal(state.df('harbour'), 7);
@@ -78,7 +78,7 @@ test('journalled and folded document frequencies read back exactly in a new proc
     const db = openDatabase(t.path);
     const c = createClusterer(db);
     for (const a of store(db, 0, n)) db.transaction(() => c.assign(a))();
-    const journalRows = (db.prepare('SELECT COUNT(*) AS n FROM cluster_df_journal').get() as { n: number }).n;
+    const journalRows = (db.prepare('SELECT COUNT(*) AS n FROM cluster_df_log').get() as { n: number }).n;
     assert.equal(journalRows, n, 'fewer articles than a fold: every article is in the journal');
     db.close();
 
@@ -87,7 +87,7 @@ test('journalled and folded document frequencies read back exactly in a new proc
     const fresh = new ClusterState(again);
     for (const [k, v] of want) assert.equal(fresh.df(k), v, `df of ${k} after reopening`);
     again.transaction(() => fresh.cells.fold())();
-    assert.equal((again.prepare('SELECT COUNT(*) AS n FROM cluster_df_journal').get() as { n: number }).n, 0);
+    assert.equal((again.prepare('SELECT COUNT(*) AS n FROM cluster_df_log').get() as { n: number }).n, 0);
     const afterFold = new ClusterState(again);
     for (const [k, v] of want) assert.equal(afterFold.df(k), v, `df of ${k} after folding`);
     again.close();

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
 import { DEFAULT_CACHE_MIB, DEFAULT_WAL_CHECKPOINT_PAGES, openDatabase, StoreError } from '../../src/store/db.js';
+import { MigrationError } from '../../src/store/migrate.js';
 import { tempDir } from '../helpers/tmp.js';
 
 test('a file database opens in WAL mode with a fixed page cache, default or chosen', () => {
@@ -51,4 +53,21 @@ test('the WAL is checkpointed every DEFAULT_WAL_CHECKPOINT_PAGES pages unless to
       (err: unknown) => err instanceof StoreError && /walCheckpointPages/.test(err.message),
     );
   }
+});
+
+test('a database a newer Storyline has migrated further is refused with MigrationError, and left as it was', () => {
+  const file = join(tempDir(), 'newer.db');
+  openDatabase(file).close();
+  const raw = new BetterSqlite3(file);
+  const known = (raw.prepare("SELECT MAX(version) AS v FROM schema_migrations WHERE stage = 'cluster'").get() as { v: number }).v;
+  raw.prepare("INSERT INTO schema_migrations (stage, version, name, applied_at) VALUES ('cluster', ?, 'from the future', 'later')").run(known + 1);
+  raw.close();
+  assert.throws(
+    () => openDatabase(file),
+    (err: unknown) => err instanceof MigrationError && /newer Storyline/.test(err.message) && /cluster schema version/.test(err.message),
+  );
+  const after = new BetterSqlite3(file, { readonly: true });
+  const rows = (after.prepare("SELECT COUNT(*) AS n FROM schema_migrations WHERE stage = 'cluster'").get() as { n: number }).n;
+  after.close();
+  assert.equal(rows, known + 1, 'nothing applied or removed');
 });

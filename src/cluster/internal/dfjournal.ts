@@ -1,6 +1,6 @@
 /**
  * How document-frequency counts reach `cluster_df` without one row update per key per article, and without a
- * long pause: each article appends its keys to `cluster_df_journal` (one row), and the journal is folded into
+ * long pause: each article appends its keys to `cluster_df_log` (one row), and the journal is folded into
  * `cluster_df` a slice at a time. Every DF_FOLD_EVERY articles the counts journalled so far become a snapshot;
  * over the next DF_FOLD_SPREAD articles each article folds the next slice of the snapshot's keys in sorted order
  * (a contiguous key range, so a slice rewrites few cluster_df pages), and when the last slice is in, the
@@ -70,10 +70,10 @@ export class DfJournal {
     this.s = {
       add: db.prepare('INSERT INTO cluster_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df'),
       // After the last seq given out, and after any row already there (another process may have written since).
-      journal: db.prepare('INSERT INTO cluster_df_journal (seq, keys) VALUES (max(?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM cluster_df_journal)), ?)'),
-      rows: db.prepare('SELECT seq, keys FROM cluster_df_journal ORDER BY seq'),
-      dropUpTo: db.prepare('DELETE FROM cluster_df_journal WHERE seq <= ?'),
-      dropAll: db.prepare('DELETE FROM cluster_df_journal'),
+      journal: db.prepare('INSERT INTO cluster_df_log (seq, keys) VALUES (max(?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM cluster_df_log)), ?)'),
+      rows: db.prepare('SELECT seq, keys FROM cluster_df_log ORDER BY seq'),
+      dropUpTo: db.prepare('DELETE FROM cluster_df_log WHERE seq <= ?'),
+      dropAll: db.prepare('DELETE FROM cluster_df_log'),
       mark: db.prepare('SELECT value FROM cluster_meta WHERE key = ?').pluck(),
       setMark: db.prepare('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     };

@@ -223,7 +223,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     let newStory = false;
     let rule: string;
     let ev: Evidence;
-    // The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which equal score()'s.
+    // The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which match score()'s up to
+    // the last bit of rounding (test/cluster/fastscore.test.ts); the threshold is tested on the same numbers that ranked it.
     const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceWith(best.parts, f, best.row.profile, state.idf, o.weights) : null;
     if (best && bestEv) {
       merged.push(...bridgeEvents(best, eligible.slice(1)));

@@ -11,7 +11,7 @@ export function resetClusters(db: Database): void {
       'cluster_profiles',
       'cluster_postings',
       'cluster_df',
-      'cluster_df_journal',
+      'cluster_df_log',
       'id_redirects',
       'cluster_constraints',
       'cluster_decisions',

@@ -256,9 +256,9 @@ export function dateComponent(f: Features, p: Profile, w: Weights, useDates = tr
 
 /**
  * The evidence score() would give for a pair whose score parts are already known (the fast scorer computes the same
- * parts): the shared terms, names and numbers and the date gap, without recomputing the cosines' norms, which cost
- * an IDF lookup for every key of both sides. Equal to score(f, p, idf, w, useDates, surfaces) with its parts replaced
- * by `parts` (test/cluster/similarity.test.ts compares them).
+ * parts up to the last bit of rounding): the shared terms, names and numbers and the date gap, without recomputing the
+ * cosines' norms, which cost an IDF lookup for every key of both sides. Equal to score(f, p, idf, w, useDates, surfaces)
+ * with its parts replaced by `parts` (test/cluster/evidence.test.ts compares them).
  */
 export function evidenceWith(
   parts: ScoreParts,
