@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import type * as ClusterIndex from '../src/cluster/index.js';
+import type * as DfJournalModule from '../src/cluster/internal/dfjournal.js';
 import type * as Streams from '../src/cluster/internal/streams.js';
 import type * as Synthetic from '../src/cluster/internal/synthetic.js';
 import type * as Db from '../src/store/db.js';
@@ -24,6 +25,7 @@ interface Modules {
   readonly storeBare: typeof Streams.storeBare;
   readonly syntheticStream: typeof Synthetic.syntheticStream;
   readonly openDatabase: typeof Db.openDatabase;
+  readonly DfJournal: typeof DfJournalModule.DfJournal;
   /** How the code was loaded, for the table's heading. */
   readonly how: string;
 }
@@ -44,17 +46,19 @@ async function loadModules(root: string, fromSource: boolean): Promise<Modules> 
     how = 'compiled by tsc, as bin/storyline runs it';
   }
   const load = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(resolve(base, rel)).href)) as T;
-  const [cluster, streams, synthetic, db] = await Promise.all([
+  const [cluster, streams, synthetic, db, journal] = await Promise.all([
     load<typeof ClusterIndex>('cluster/index.js'),
     load<typeof Streams>('cluster/internal/streams.js'),
     load<typeof Synthetic>('cluster/internal/synthetic.js'),
     load<typeof Db>('store/db.js'),
+    load<typeof DfJournalModule>('cluster/internal/dfjournal.js'),
   ]);
   return {
     createClusterer: cluster.createClusterer,
     storeBare: streams.storeBare,
     syntheticStream: synthetic.syntheticStream,
     openDatabase: db.openDatabase,
+    DfJournal: journal.DfJournal,
     how,
   };
 }
@@ -83,7 +87,7 @@ const FILL_BATCH = 500;
  */
 const WARMUP_AFTER_REPLICATION = 1_000;
 export async function speedBench(root: string, sizes: readonly number[], fromSource = false): Promise<Record<string, unknown>[]> {
-  const { createClusterer, storeBare, syntheticStream, openDatabase, how: code } = await loadModules(root, fromSource);
+  const { createClusterer, storeBare, syntheticStream, openDatabase, DfJournal, how: code } = await loadModules(root, fromSource);
   const rowsOut: Record<string, unknown>[] = [];
   console.log(`\n## Speed (synthetic stream, file database, one transaction per article as in the pipeline; code ${code})\n`);
   console.log(
@@ -124,7 +128,7 @@ export async function speedBench(root: string, sizes: readonly number[], fromSou
     if (size > BUILD_MAX && stored >= BUILD_MAX) {
       if (originals === 0) originals = stored;
       const copies = Math.ceil((size - stored) / originals);
-      replicate(db, copiesMade, copies, originals);
+      replicate(db, DfJournal, copiesMade, copies, originals);
       copiesMade += copies;
       stored += copies * originals;
       how = `${originals.toLocaleString('en')} real, then ${copiesMade} time-shifted copies in SQL, then ${WARMUP_AFTER_REPLICATION.toLocaleString('en')} real`;
@@ -190,7 +194,7 @@ export async function speedBench(root: string, sizes: readonly number[], fromSou
 }
 
 /** Grows the store by `copies` more time-shifted copies of the originally built articles (see speedBench). */
-function replicate(db: Database, already: number, copies: number, originals: number): void {
+function replicate(db: Database, journal: Modules['DfJournal'], already: number, copies: number, originals: number): void {
   const orig = "NOT LIKE '%\\_r%' ESCAPE '\\'";
   const span = (db.prepare(`SELECT MAX(t_hi) - MIN(t_lo) AS s FROM cluster_profiles WHERE t_lo >= 0 AND id ${orig}`).get() as { s: number }).s + 400;
   for (let c = already + 1; c <= already + copies; c++) {
@@ -227,25 +231,8 @@ function replicate(db: Database, already: number, copies: number, originals: num
     process.stderr.write(`  replicated copy ${c}\n`);
   }
   // Document frequencies and the document count scale with the copies (each copy repeats the originals); the
-  // not-yet-folded df journal is folded first, as the clusterer's own fold reads it (dfjournal.ts: rows of a snapshot
-  // being folded no longer count for keys up to the mark's `after`), so every count is scaled once.
-  const markRow = db.prepare("SELECT value FROM cluster_meta WHERE key = 'df_fold'").pluck().get() as string | undefined;
-  const mark = (markRow ? JSON.parse(markRow) : { steps: 0 }) as { steps: number; upTo?: number; after?: string; lastSeq?: number };
-  const pending = new Map<string, number>();
-  let lastSeq = mark.lastSeq ?? 0;
-  for (const r of db.prepare('SELECT seq, keys FROM cluster_df_log ORDER BY seq').all() as { seq: number; keys: string }[]) {
-    lastSeq = Math.max(lastSeq, r.seq);
-    const folded = (k: string) => mark.upTo !== undefined && r.seq <= mark.upTo && k <= (mark.after ?? '');
-    for (const k of JSON.parse(r.keys) as string[]) if (!folded(k)) pending.set(k, (pending.get(k) ?? 0) + 1);
-  }
-  const add = db.prepare('INSERT INTO cluster_df (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df');
-  db.transaction(() => {
-    for (const [k, n] of pending) add.run(k, n);
-    db.prepare('DELETE FROM cluster_df_log').run();
-    db.prepare("INSERT INTO cluster_meta (key, value) VALUES ('df_fold', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-      JSON.stringify({ steps: mark.steps + 1, lastSeq }),
-    );
-  })();
+  // not-yet-folded df journal is folded first, by the clusterer's own journal code, so every count is scaled once.
+  db.transaction(() => new journal(db).foldAll())();
   const before = 1 + already;
   const after = 1 + already + copies;
   db.prepare('UPDATE cluster_df SET df = CAST(ROUND(df * ? / ?) AS INTEGER)').run(after, before);
