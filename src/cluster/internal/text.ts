@@ -109,9 +109,10 @@ function isTrailer(code: number): boolean {
 
 /**
  * The word pattern `[\p{L}][\p{L}\p{N}'’-]*` scanned by hand over a text whose characters are one code unit each
- * and which has no Han or Arabic: only the stems (and new stems' words) are cut out, not every word.
+ * and which has no Han or Arabic: calls `visit(start, end)` for each word of at least MIN_TOKEN_LENGTH (trailing
+ * apostrophes and hyphens cut off), so callers cut out only what they need.
  */
-function scanStems(t: string, out: string[], surfaces?: Map<string, string>): string[] {
+function scanWords(t: string, visit: (start: number, end: number) => void): void {
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -128,45 +129,34 @@ function scanStems(t: string, out: string[], surfaces?: Map<string, string>): st
     }
     let end = i;
     while (isTrailer(t.charCodeAt(end - 1))) end--;
-    const length = end - start;
-    if (length < MIN_TOKEN_LENGTH) continue;
-    const stem = t.slice(start, length > STEM_LENGTH ? start + STEM_LENGTH : end);
-    out.push(stem);
-    if (surfaces && !surfaces.has(stem)) surfaces.set(stem, length > STEM_LENGTH ? t.slice(start, end) : stem);
+    if (end - start >= MIN_TOKEN_LENGTH) visit(start, end);
   }
+}
+
+/** stems() by the hand scan of scanWords(): only the stems (and new stems' words) are cut out, not every word. */
+function scanStems(t: string, out: string[], surfaces?: Map<string, string>): string[] {
+  scanWords(t, (start, end) => {
+    const stem = t.slice(start, end - start > STEM_LENGTH ? start + STEM_LENGTH : end);
+    out.push(stem);
+    if (surfaces && !surfaces.has(stem)) surfaces.set(stem, end - start > STEM_LENGTH ? t.slice(start, end) : stem);
+  });
   return out;
 }
 
-/** countStems() by the hand scan of scanStems(): the word is cut out only for a new stem it is longer than. */
+/** countStems() by the hand scan of scanWords(): the word is cut out only for a new stem it is longer than. */
 function scanCount(
   t: string,
   counts: Map<string, number>,
   onSurface: (stem: string, word: string) => void,
   seen?: ReadonlyMap<string, number>,
 ): Map<string, number> {
-  const n = t.length;
-  let i = 0;
-  while (i < n) {
-    if ((classOf(t.charCodeAt(i)) & LETTER) === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i++;
-    while (i < n) {
-      const c = t.charCodeAt(i);
-      if ((classOf(c) & (LETTER | NUMBER)) === 0 && !isTrailer(c)) break;
-      i++;
-    }
-    let end = i;
-    while (isTrailer(t.charCodeAt(end - 1))) end--;
-    const length = end - start;
-    if (length < MIN_TOKEN_LENGTH) continue;
-    const stem = t.slice(start, length > STEM_LENGTH ? start + STEM_LENGTH : end);
+  scanWords(t, (start, end) => {
+    const long = end - start > STEM_LENGTH;
+    const stem = t.slice(start, long ? start + STEM_LENGTH : end);
     const had = counts.get(stem);
-    if (had === undefined && length > STEM_LENGTH && !seen?.has(stem)) onSurface(stem, t.slice(start, end));
+    if (had === undefined && long && !seen?.has(stem)) onSurface(stem, t.slice(start, end));
     counts.set(stem, (had ?? 0) + 1);
-  }
+  });
   return counts;
 }
 
