@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { compactFast } from '../src/cluster/internal/compact.js';
 import { type Features, featuresOf } from '../src/cluster/internal/features.js';
 import { dfKeys, idfValue } from '../src/cluster/internal/idf.js';
-import { readSimilarity, sharedDir, splitTitle } from '../src/cluster/internal/streams.js';
+import { readSimilarity, sharedDir, similarityTexts, splitTitle } from '../src/cluster/internal/streams.js';
 import { syntheticStream } from '../src/cluster/internal/synthetic.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,17 +52,9 @@ function syntheticDocs(): Doc[] {
 function realDocs(): Doc[] {
   const docs: Doc[] = [];
   if (existsSync(resolve(shared, 'bench/similarity'))) {
-    const seen = new Set<string>();
-    for (const r of readSimilarity(shared)) {
-      for (const [id, text, language] of [
-        [r.a, r.textA, r.langA],
-        [r.b, r.textB, r.langB],
-      ] as const) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const { title, body } = splitTitle(text);
-        docs.push({ title, text: body, published: docs.length % 2 ? '2020-05-01T10:00:00Z' : null, language });
-      }
+    for (const { text, lang } of similarityTexts(readSimilarity(shared))) {
+      const { title, body } = splitTitle(text);
+      docs.push({ title, text: body, published: docs.length % 2 ? '2020-05-01T10:00:00Z' : null, language: lang });
     }
   }
   const truth = resolve(shared, 'bench/extraction/ground-truth.json');

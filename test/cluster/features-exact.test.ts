@@ -14,7 +14,7 @@ import { compactFast } from '../../src/cluster/internal/compact.js';
 import { findDates } from '../../src/cluster/internal/dates.js';
 import { featuresOf } from '../../src/cluster/internal/features.js';
 import { dfKeys, idfValue } from '../../src/cluster/internal/idf.js';
-import { readSimilarity, sharedDir, splitTitle } from '../../src/cluster/internal/streams.js';
+import { readSimilarity, sharedDir, similarityTexts, splitTitle } from '../../src/cluster/internal/streams.js';
 import { syntheticStream } from '../../src/cluster/internal/synthetic.js';
 import { nameKey, stems } from '../../src/cluster/internal/text.js';
 import type { ClusterSignals } from '../../src/cluster/types.js';
@@ -135,17 +135,9 @@ test('features equal the frozen reference on real news texts', (t) => {
     return;
   }
   const docs: Doc[] = [];
-  const seen = new Set<string>();
-  for (const r of readSimilarity(shared)) {
-    for (const [id, text, language] of [
-      [r.a, r.textA, r.langA],
-      [r.b, r.textB, r.langB],
-    ] as const) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const { title, body } = splitTitle(text);
-      docs.push({ title, text: body, published: null, language });
-    }
+  for (const { text, lang } of similarityTexts(readSimilarity(shared))) {
+    const { title, body } = splitTitle(text);
+    docs.push({ title, text: body, published: null, language: lang });
   }
   const extraction = resolve(shared, 'bench/extraction/ground-truth.json');
   if (existsSync(extraction)) {

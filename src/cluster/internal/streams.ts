@@ -57,12 +57,21 @@ export interface SemevalStream {
   readonly traps: [string, string][];
 }
 
-export function semevalStream(rows: readonly SimilarityRow[]): SemevalStream {
-  const texts = new Map<string, { lang: string; text: string }>();
+/**
+ * The distinct texts of the similarity pairs, in order of first appearance. Some ids come with another text or
+ * language in a later row (96 in the sample); the last one is kept, as the SemEval stream has always taken it.
+ */
+export function similarityTexts(rows: readonly SimilarityRow[]): { id: string; lang: string; text: string }[] {
+  const texts = new Map<string, { id: string; lang: string; text: string }>();
   for (const r of rows) {
-    texts.set(r.a, { lang: r.langA, text: r.textA });
-    texts.set(r.b, { lang: r.langB, text: r.textB });
+    texts.set(r.a, { id: r.a, lang: r.langA, text: r.textA });
+    texts.set(r.b, { id: r.b, lang: r.langB, text: r.textB });
   }
+  return [...texts.values()];
+}
+
+export function semevalStream(rows: readonly SimilarityRow[]): SemevalStream {
+  const articles = similarityTexts(rows);
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     const p = parent.get(x) ?? x;
@@ -73,11 +82,11 @@ export function semevalStream(rows: readonly SimilarityRow[]): SemevalStream {
   };
   for (const r of rows) if (r.overall <= SAME_STORY_MAX) parent.set(find(r.a), find(r.b));
   const gold = new Map<string, string>();
-  for (const id of texts.keys()) gold.set(id, find(id));
+  for (const a of articles) gold.set(a.id, find(a.id));
   const traps = rows
     .filter((r) => r.overall >= DIFFERENT_STORY_MIN && r.geography <= TRAP_SHARED_MAX && r.entities <= TRAP_SHARED_MAX)
     .map((r) => [r.a, r.b] as [string, string]);
-  return { articles: [...texts].map(([id, t]) => ({ id, ...t })).sort((x, y) => (x.id < y.id ? -1 : 1)), gold, traps };
+  return { articles: articles.sort((x, y) => (x.id < y.id ? -1 : 1)), gold, traps };
 }
 
 /** Stores a bare article row (for streams that do not go through the pipeline). */
