@@ -6,36 +6,23 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DfCells } from '../../src/cluster/internal/dfcells.js';
 import { FastScorer } from '../../src/cluster/internal/fastscore.js';
-import { type Features, featuresOf } from '../../src/cluster/internal/features.js';
+import type { Features } from '../../src/cluster/internal/features.js';
 import { dfKeys } from '../../src/cluster/internal/idf.js';
 import { pack } from '../../src/cluster/internal/packed.js';
-import { addToProfile, emptyProfile, type Profile } from '../../src/cluster/internal/profile.js';
+import type { Profile } from '../../src/cluster/internal/profile.js';
 import { DEFAULT_WEIGHTS, score } from '../../src/cluster/internal/similarity.js';
 import { openDatabase } from '../../src/store/db.js';
-import { FIXTURES } from './fixtures.js';
+import { scoringFixtures } from './fixtures.js';
 
 const TOLERANCE = 1e-9;
 
 function setup() {
   const db = openDatabase(':memory:');
   const cells = new DfCells(db);
-  const feats: Features[] = FIXTURES.map((x) => featuresOf({ title: x.title, text: x.text, published: x.published, language: x.lang }));
-  // A language the others do not share, so the cross-language rule is exercised too.
-  const other = FIXTURES[0];
-  if (other) feats.push(featuresOf({ title: other.title, text: other.text, published: other.published, language: 'de' }));
+  const { feats, profiles } = scoringFixtures();
   for (const f of feats) cells.increment([...new Set(dfKeys(f))]);
   const docs = feats.length;
   const idf = (k: string) => cells.idfOf(cells.cell(k), docs);
-  // Profiles: each article alone, and every gold event's members together.
-  const profiles: Profile[] = feats.map((f) => addToProfile(emptyProfile(), f));
-  for (const ev of new Set(FIXTURES.map((x) => x.event))) {
-    const p = emptyProfile();
-    FIXTURES.forEach((x, i) => {
-      const f = feats[i];
-      if (x.event === ev && f) addToProfile(p, f);
-    });
-    profiles.push(p);
-  }
   return { db, cells, feats, profiles, docs, idf };
 }
 

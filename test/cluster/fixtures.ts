@@ -4,6 +4,8 @@
  * reports and a follow-up for the first; two reports for the second), plus two unrelated stories.
  */
 import type { Database } from 'better-sqlite3';
+import { type Features, featuresOf } from '../../src/cluster/internal/features.js';
+import { addToProfile, emptyProfile, type Profile } from '../../src/cluster/internal/profile.js';
 import { storeBare } from '../../src/cluster/internal/streams.js';
 import { openDatabase } from '../../src/store/db.js';
 import type { StoredArticle } from '../../src/types.js';
@@ -115,4 +117,24 @@ export function permutations(count: number): Fixture[][] {
     out.push(a);
   }
   return out;
+}
+
+/**
+ * Scoring test material: the fixtures' features, plus the first fixture read as German (so a pair crosses languages
+ * and the within-language IDF shift applies), and profiles of each article alone and of every gold event.
+ */
+export function scoringFixtures(): { feats: Features[]; profiles: Profile[] } {
+  const feats: Features[] = FIXTURES.map((x) => featuresOf({ title: x.title, text: x.text, published: x.published, language: x.lang }));
+  const first = FIXTURES[0];
+  if (first) feats.push(featuresOf({ title: first.title, text: first.text, published: first.published, language: 'de' }));
+  const profiles: Profile[] = feats.map((f) => addToProfile(emptyProfile(), f));
+  for (const ev of new Set(FIXTURES.map((x) => x.event))) {
+    const p = emptyProfile();
+    FIXTURES.forEach((x, i) => {
+      const f = feats[i];
+      if (x.event === ev && f) addToProfile(p, f);
+    });
+    profiles.push(p);
+  }
+  return { feats, profiles };
 }
