@@ -212,8 +212,13 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const keys = queryKeys(f);
     const scored = scoreCandidates(f, keys);
     // The candidate events whose storylines a new event may join or a review may merge with: the scored ones and the
-    // strongest hits of the storyline window (ids only; their storylines are scored, not the events).
-    const storyEvents = new Set([...scored.map((c) => c.row.id), ...strongestCandidates(f, keys, o.storyWindowDays)]);
+    // strongest hits of the storyline window (ids only; their storylines are scored, not the events). Read only for a
+    // new event or a join that will review its storyline, and before this article changes the index.
+    let storyHits: Set<string> | null = null;
+    const storyEvents = () => {
+      storyHits ??= new Set([...scored.map((c) => c.row.id), ...strongestCandidates(f, keys, o.storyWindowDays)]);
+      return storyHits;
+    };
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];
     const merged: { from: string; into: string }[] = [];
@@ -227,6 +232,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     // the last bit of rounding (test/cluster/fastscore.test.ts); the threshold is tested on the same numbers that ranked it.
     const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceWith(best.parts, f, best.row.profile, state.idf, o.weights) : null;
     if (best && bestEv) {
+      // The joined event reaches a review size with this article (a bridge below may change that; then the review reads
+      // the hits after the merge).
+      if (o.autoMerge && isReviewSize(best.row.profile.n + 1)) storyEvents();
       merged.push(...bridgeEvents(best, eligible.slice(1)));
       const eventId = merged.find((m) => m.from === best.row.id)?.into ?? best.row.id;
       eventRow = state.profile(eventId) as ProfileRow;
@@ -235,7 +243,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       rule = `joined event: score ${ev.parts.total.toFixed(3)} ≥ ${o.eventThreshold}`;
     } else {
       newEvent = true;
-      const story = chooseStory(f, storyEvents);
+      const story = chooseStory(f, storyEvents());
       const eventId = freshId(db, 'ev', article.id);
       if (story) {
         storyId = story.id;
@@ -294,7 +302,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       // The candidates' storylines, read only if the review needs them.
       const stories = () => {
         const ids = new Set<string>();
-        for (const id of storyEvents) {
+        for (const id of storyEvents()) {
           const sid = storyOf(db, id);
           if (sid) ids.add(sid);
         }
