@@ -143,11 +143,25 @@ function cosine(a: Record<string, number>, b: Record<string, number>, idf: (k: s
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-function top(shared: [string, number][], display: (k: string) => string): string[] {
-  return shared
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .slice(0, EVIDENCE_ITEMS)
-    .map(([k]) => display(k));
+/** Explanation order: larger contribution first, ties by key (keys are distinct within one list). */
+function strongerFirst(x: [string, number], y: [string, number]): number {
+  return y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
+}
+
+/**
+ * The EVIDENCE_ITEMS strongest shared keys in explanation order, displayed: what sorting them all and cutting would
+ * list, kept by insertion into a list of at most EVIDENCE_ITEMS (a pair shares up to a few hundred keys).
+ */
+function top(shared: readonly [string, number][], display: (k: string) => string): string[] {
+  const best: [string, number][] = [];
+  for (const e of shared) {
+    if (best.length === EVIDENCE_ITEMS && strongerFirst(e, best[EVIDENCE_ITEMS - 1] as [string, number]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && strongerFirst(e, best[at - 1] as [string, number]) < 0) at--;
+    best.splice(at, 0, e);
+    if (best.length > EVIDENCE_ITEMS) best.length = EVIDENCE_ITEMS;
+  }
+  return best.map(([k]) => display(k));
 }
 
 /**
