@@ -47,8 +47,9 @@ export class FastScorer {
     let nt = 0;
     let ne = 0;
     let nn = 0;
-    for (const k in f.terms) nt += this.put(this.cells.cell(k), f.terms[k] as number, docs, true);
-    for (const k in f.entities) ne += this.put(this.cells.prefixedCell('e:', k), f.entities[k] as number, docs, false);
+    // Object.keys rather than for…in over the dictionary-mode records (see packed.ts pack).
+    for (const k of Object.keys(f.terms)) nt += this.put(this.cells.cell(k), f.terms[k] as number, docs, true);
+    for (const k of Object.keys(f.entities)) ne += this.put(this.cells.prefixedCell('e:', k), f.entities[k] as number, docs, false);
     for (const n of new Set(f.numbers)) nn += this.put(this.cells.prefixedCell('n:', n), 1, docs, false);
     this.norms = [nt, ne, nn];
   }
@@ -75,6 +76,8 @@ export class FastScorer {
 
   /** The cosine of the loaded article with one segment of a packed profile; IDFs lowered by `shift` (≥ 0). */
   private cosine(p: Packed, from: number, to: number, na: number, shift: number): number {
+    // An article with nothing in this segment scores 0 against any profile (as below, without the pass).
+    if (!(na > 0)) return 0;
     let dot = 0;
     let nb = 0;
     const { cells, w } = p;

@@ -145,8 +145,8 @@ export class PostingsIndex {
   }
 
   /**
-   * The events `lookup` lists under any of the keys, each with the summed weight of the keys listing it, in the order
-   * first listed: what adding up the lookups in a Map gives, without building their lists or hashing event ids (the
+   * The events `lookup` lists under any of the keys, each with the summed weight of the keys listing it: what adding
+   * up the lookups in a Map gives (in no particular order), without building their lists or hashing event ids (the
    * sums live on the events' spans, numbered by tally). Null when memory cannot answer (then ask SQLite).
    */
   tally(keys: readonly { key: string; weight: number }[], lo: number, hi: number, n: number, keepFrom = lo): Map<string, number> | null {

@@ -52,7 +52,8 @@ function minus(a0: Record<string, number>, b0: Record<string, number>, keep = Nu
   const b = bare(b0);
   const out = dict<number>();
   let size = 0;
-  for (const k in a) {
+  // Object.keys rather than for…in over the dictionary-mode records (see packed.ts pack).
+  for (const k of Object.keys(a)) {
     const y = b[k];
     const v = y === undefined ? (a[k] as number) : (a[k] as number) + -1 * y;
     if (y === undefined || v > SUBTRACTED_ZERO) {
@@ -60,7 +61,7 @@ function minus(a0: Record<string, number>, b0: Record<string, number>, keep = Nu
       size++;
     }
   }
-  for (const k in b) {
+  for (const k of Object.keys(b)) {
     if (k in a) continue;
     const v = 0 + -1 * (b[k] as number);
     if (v > SUBTRACTED_ZERO) {
