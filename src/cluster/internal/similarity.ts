@@ -125,7 +125,9 @@ function cosine(a: Record<string, number>, b: Record<string, number>, idf: (k: s
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (const [k, x] of Object.entries(a)) {
+  // Object.keys rather than Object.entries or for…in over the dictionary-mode records (see packed.ts pack).
+  for (const k of Object.keys(a)) {
+    const x = a[k] as number;
     const w = idf(k);
     const xa = x * w;
     na += xa * xa;
@@ -136,8 +138,8 @@ function cosine(a: Record<string, number>, b: Record<string, number>, idf: (k: s
       shared.push([k, c]);
     }
   }
-  for (const [k, y] of Object.entries(b)) {
-    const yb = y * idf(k);
+  for (const k of Object.keys(b)) {
+    const yb = (b[k] as number) * idf(k);
     nb += yb * yb;
   }
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
@@ -170,7 +172,7 @@ function top(shared: readonly [string, number][], display: (k: string) => string
  */
 function sharedOf(a: Record<string, number>, b: Record<string, number>, idf: (k: string) => number): [string, number][] {
   const out: [string, number][] = [];
-  for (const k in a) {
+  for (const k of Object.keys(a)) {
     const y = b[k];
     if (y === undefined) continue;
     const w = idf(k);
@@ -286,7 +288,7 @@ export function evidenceWith(
   const numbers: Record<string, number> = {};
   for (const n of f.numbers) numbers[n] = 1;
   const held: Record<string, number> = {};
-  for (const k in p.numbers) held[k] = 1;
+  for (const k of Object.keys(p.numbers)) held[k] = 1;
   const show = (k: string) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
   return {
     parts,
