@@ -8,9 +8,16 @@ import { nthSmallest } from './top-keys.js';
 export function strongestHits(hits: Map<string, number>, keep: number): [string, number][] {
   const byWeight = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
   if (hits.size <= keep) return [...hits.entries()].sort(byWeight);
-  const cutoff = nthSmallest(Float64Array.from(hits.values()), hits.size - keep);
+  // The weights copied by a plain loop, not Float64Array.from over the Map's iterator (that line alone was 0.3% of the
+  // 20k probe's CPU), and entries made only for the hits at or above the cut-off (~10 of ~150).
+  const weights = new Float64Array(hits.size);
+  let i = 0;
+  for (const x of hits.values()) weights[i++] = x;
+  const cutoff = nthSmallest(weights, hits.size - keep);
   const out: [string, number][] = [];
-  for (const e of hits) if (e[1] >= cutoff) out.push(e);
+  hits.forEach((x, id) => {
+    if (x >= cutoff) out.push([id, x]);
+  });
   return out.sort(byWeight).slice(0, keep);
 }
 
