@@ -81,15 +81,24 @@ export class FastScorer {
     let dot = 0;
     let nb = 0;
     const { cells, w } = p;
+    const scatter = this.scatter;
     const lnDocs = this.cells.logDocs(this.docs);
-    for (let i = from; i < to; i++) {
-      const c = cells[i] as DfCell;
-      // idfFromLogs(lnDocs, c.lnDf) inlined (the same expression, so the same bits as score()'s idfValue).
-      const d = lnDocs - c.lnDf;
-      const idf = Math.max(0, d);
-      const yb = (w[i] as number) * (shift > 0 ? Math.max(0, idf - shift) : idf);
-      nb += yb * yb;
-      dot += (this.scatter[c.id] as number) * yb;
+    // idfFromLogs(lnDocs, c.lnDf) inlined as max(0, lnDocs − lnDf) (the same expression, so the same bits as score()'s
+    // idfValue); one loop per case of the shift, so the per-key step has no branch on it.
+    if (shift > 0) {
+      for (let i = from; i < to; i++) {
+        const c = cells[i] as DfCell;
+        const yb = (w[i] as number) * Math.max(0, Math.max(0, lnDocs - c.lnDf) - shift);
+        nb += yb * yb;
+        dot += (scatter[c.id] as number) * yb;
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const c = cells[i] as DfCell;
+        const yb = (w[i] as number) * Math.max(0, lnDocs - c.lnDf);
+        nb += yb * yb;
+        dot += (scatter[c.id] as number) * yb;
+      }
     }
     return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
   }

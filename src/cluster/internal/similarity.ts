@@ -103,8 +103,10 @@ export const DEFAULT_WEIGHTS: Weights = {
 
 /** Whether an article is compared across languages: its language is known and no member of the cluster shares it. */
 export function crossLanguage(f: Features, p: Profile): boolean {
-  const langs = Object.keys(p.langs ?? {});
-  return f.language !== null && langs.length > 0 && !langs.includes(f.language);
+  const langs = p.langs ?? {};
+  // One own-key test for the usual case (the cluster has the article's language); the keys are listed only otherwise.
+  if (f.language === null || Object.hasOwn(langs, f.language)) return false;
+  return Object.keys(langs).length > 0;
 }
 
 /** Inverse document frequency of a key (terms plain, names as `e:`, numbers as `n:`). */
