@@ -28,6 +28,8 @@ test('memory lookups equal the SQL lookup through random listings, time changes 
   const db = openDatabase(':memory:');
   const state = new ClusterState(db, PER_KEY);
   const rand = mulberry32(7);
+  // Key weights from their own generator (the listing sequence stays as it was): sums must add the same weights in the same order.
+  const weightOf = mulberry32(11);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
   const rows = new Map<string, ProfileRow>();
   let checked = 0;
@@ -59,13 +61,13 @@ test('memory lookups equal the SQL lookup through random listings, time changes 
       // Windows mostly follow the stream; some reach back before the keys' floors.
       const t = DAY0 + Math.floor(step / 10) - (rand() < 0.1 ? 40 : Math.floor(rand() * 5));
       const window = { lo: t - 10, hi: t + 10 };
-      const keys = KEYS.filter(() => rand() < 0.5).map((key) => ({ key, weight: 1 }));
+      const keys = KEYS.filter(() => rand() < 0.5).map((key) => ({ key, weight: 0.1 + weightOf() }));
       const got = state.candidates(keys, window, PER_KEY);
       const want = new Map<string, number>();
-      for (const { key } of keys) {
+      for (const { key, weight } of keys) {
         const ids = sqlLookup(db, key, window.lo, window.hi, PER_KEY);
         if (ids.length >= PER_KEY) limited++;
-        for (const id of ids) want.set(id, (want.get(id) ?? 0) + 1);
+        for (const id of ids) want.set(id, (want.get(id) ?? 0) + weight);
       }
       assert.deepEqual(
         [...got].sort((a, b) => (a[0] < b[0] ? -1 : 1)),

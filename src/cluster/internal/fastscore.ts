@@ -15,6 +15,9 @@ import type { Packed } from './packed.js';
 import type { Profile } from './profile.js';
 import { combine, crossLanguage, dateComponent, type Weights } from './similarity.js';
 
+/** Smallest scatter array allocated (cells); it grows by doubling past the largest cell id seen. */
+const SCATTER_MIN = 1024;
+
 /** Scores one article against many profiles. `load` the article, `parts` per profile, `unload` when done. */
 export class FastScorer {
   private scatter = new Float64Array(0);
@@ -41,45 +44,61 @@ export class FastScorer {
     this.textScale = textScale;
     this.epoch = this.cells.epoch;
     this.shift = languageShift((k) => this.cells.idfOf(this.cells.cell(k), docs), f.language);
-    const norms = [0, 0, 0];
-    const put = (seg: number, c: DfCell, x: number) => {
-      if (c.id >= this.scatter.length) {
-        const grown = new Float64Array(Math.max(1024, (c.id + 1) * 2));
-        grown.set(this.scatter);
-        this.scatter = grown;
-      }
-      const idf = this.cells.idfOf(c, docs);
-      const xa = x * (seg === 0 ? Math.max(0, idf - this.shift) : idf);
-      norms[seg] = (norms[seg] as number) + xa * xa;
-      this.scatter[c.id] = xa;
-      this.touched.push(c.id);
-    };
-    for (const [k, x] of Object.entries(f.terms)) put(0, this.cells.cell(k), x);
-    for (const [k, x] of Object.entries(f.entities)) put(1, this.cells.prefixedCell('e:', k), x);
-    for (const n of new Set(f.numbers)) put(2, this.cells.prefixedCell('n:', n), 1);
-    this.norms = norms;
+    let nt = 0;
+    let ne = 0;
+    let nn = 0;
+    // Object.keys rather than for…in over the dictionary-mode records (see packed.ts pack).
+    for (const k of Object.keys(f.terms)) nt += this.put(this.cells.cell(k), f.terms[k] as number, docs, true);
+    for (const k of Object.keys(f.entities)) ne += this.put(this.cells.prefixedCell('e:', k), f.entities[k] as number, docs, false);
+    for (const n of new Set(f.numbers)) nn += this.put(this.cells.prefixedCell('n:', n), 1, docs, false);
+    this.norms = [nt, ne, nn];
+  }
+
+  /** Scatters one key of the loaded article (its IDF lowered by the language shift for terms); returns its squared weight. */
+  private put(c: DfCell, x: number, docs: number, term: boolean): number {
+    if (c.id >= this.scatter.length) {
+      const grown = new Float64Array(Math.max(SCATTER_MIN, (c.id + 1) * 2));
+      grown.set(this.scatter);
+      this.scatter = grown;
+    }
+    const idf = this.cells.idfOf(c, docs);
+    const xa = x * (term ? Math.max(0, idf - this.shift) : idf);
+    this.scatter[c.id] = xa;
+    this.touched.push(c.id);
+    return xa * xa;
   }
 
   unload(): void {
     for (const id of this.touched) this.scatter[id] = 0;
-    this.touched = [];
+    this.touched.length = 0;
     this.f = null;
   }
 
   /** The cosine of the loaded article with one segment of a packed profile; IDFs lowered by `shift` (≥ 0). */
   private cosine(p: Packed, from: number, to: number, na: number, shift: number): number {
+    // An article with nothing in this segment scores 0 against any profile (as below, without the pass).
+    if (!(na > 0)) return 0;
     let dot = 0;
     let nb = 0;
     const { cells, w } = p;
+    const scatter = this.scatter;
     const lnDocs = this.cells.logDocs(this.docs);
-    for (let i = from; i < to; i++) {
-      const c = cells[i] as DfCell;
-      // idfFromLogs(lnDocs, c.lnDf) inlined (the same expression, so the same bits as score()'s idfValue).
-      const d = lnDocs - c.lnDf;
-      const idf = Math.max(0, d);
-      const yb = (w[i] as number) * (shift > 0 ? Math.max(0, idf - shift) : idf);
-      nb += yb * yb;
-      dot += (this.scatter[c.id] as number) * yb;
+    // idfFromLogs(lnDocs, c.lnDf) inlined as max(0, lnDocs − lnDf) (the same expression, so the same bits as score()'s
+    // idfValue); one loop per case of the shift, so the per-key step has no branch on it.
+    if (shift > 0) {
+      for (let i = from; i < to; i++) {
+        const c = cells[i] as DfCell;
+        const yb = (w[i] as number) * Math.max(0, Math.max(0, lnDocs - c.lnDf) - shift);
+        nb += yb * yb;
+        dot += (scatter[c.id] as number) * yb;
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const c = cells[i] as DfCell;
+        const yb = (w[i] as number) * Math.max(0, lnDocs - c.lnDf);
+        nb += yb * yb;
+        dot += (scatter[c.id] as number) * yb;
+      }
     }
     return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
   }

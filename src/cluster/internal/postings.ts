@@ -11,6 +11,8 @@
  * more than MAX_KEYS keys (then reloaded on demand).
  */
 
+import { keepFirst } from './select.js';
+
 /** Stored time of an event with no dated member (state.ts's UNKNOWN_TIME). */
 const UNKNOWN = -1;
 
@@ -40,14 +42,17 @@ interface Span {
   readonly id: string;
   tLo: number;
   tHi: number;
+  /** The event's summed key weight in the tally numbered `stamp` (see `PostingsIndex.tally`). */
+  sum: number;
+  stamp: number;
 }
 
 interface KeyList {
   /** Every dated posting of the key with tHi ≥ floor is in `dated` (others may linger until pruned). */
   floor: number;
   readonly dated: Map<string, Span>;
-  /** The first undated event ids of the key, ascending; complete unless `capped`. */
-  undated: string[];
+  /** The first undated events of the key, by ascending id; complete unless `capped`. */
+  undated: Span[];
   /** More undated postings exist in SQLite than `undated` holds. */
   capped: boolean;
 }
@@ -70,6 +75,9 @@ export class PostingsIndex {
   private readonly keys = new Map<string, KeyList>();
   private readonly spans = new Map<string, Span>();
   private scratch: Span[] = [];
+  /** The events of the current tally, in the order first hit; `stamp` numbers the tallies. */
+  private readonly tallied: Span[] = [];
+  private stamp = 0;
 
   /** `undatedKept`: undated postings kept per key (lookups asking for more go to SQLite). */
   constructor(
@@ -95,7 +103,7 @@ export class PostingsIndex {
   private span(id: string, tLo: number, tHi: number): Span {
     let s = this.spans.get(id);
     if (!s) {
-      s = { id, tLo, tHi };
+      s = { id, tLo, tHi, sum: 0, stamp: 0 };
       this.spans.set(id, s);
     } else {
       s.tLo = tLo;
@@ -106,10 +114,11 @@ export class PostingsIndex {
 
   private load(key: string, floor: number): KeyList {
     const dated = new Map<string, Span>();
-    const undated: string[] = [];
+    const undated: Span[] = [];
     for (const r of this.source.load(key, floor, this.undatedKept + 1)) {
-      if (r.t_hi === UNKNOWN) undated.push(r.event_id);
-      else dated.set(r.event_id, this.span(r.event_id, r.t_lo, r.t_hi));
+      const s = this.span(r.event_id, r.t_lo, r.t_hi);
+      if (r.t_hi === UNKNOWN) undated.push(s);
+      else dated.set(r.event_id, s);
     }
     const capped = undated.length > this.undatedKept;
     if (capped) undated.length = this.undatedKept;
@@ -125,6 +134,53 @@ export class PostingsIndex {
    * window inside the storyline window) neither prunes what the wider one needs nor reloads the key.
    */
   lookup(key: string, lo: number, hi: number, n: number, keepFrom = lo): string[] | null {
+    const list = this.window(key, lo, hi, n, keepFrom, true);
+    if (!list) return null;
+    const hits = this.scratch;
+    const out: string[] = new Array(hits.length);
+    for (let i = 0; i < hits.length; i++) out[i] = (hits[i] as Span).id;
+    const u = list.undated;
+    for (let i = 0; i < u.length && i < n; i++) out.push((u[i] as Span).id);
+    return out;
+  }
+
+  /**
+   * The events `lookup` lists under any of the keys, each with the summed weight of the keys listing it: what adding
+   * up the lookups in a Map gives (in no particular order), without building their lists or hashing event ids (the
+   * sums live on the events' spans, numbered by tally). Null when memory cannot answer (then ask SQLite).
+   */
+  tally(keys: readonly { key: string; weight: number }[], lo: number, hi: number, n: number, keepFrom = lo): Map<string, number> | null {
+    const stamp = ++this.stamp;
+    const tallied = this.tallied;
+    tallied.length = 0;
+    const add = (s: Span, weight: number) => {
+      if (s.stamp !== stamp) {
+        s.stamp = stamp;
+        s.sum = 0;
+        tallied.push(s);
+      }
+      s.sum += weight;
+    };
+    for (const { key, weight } of keys) {
+      const list = this.window(key, lo, hi, n, keepFrom, false);
+      if (!list) return null;
+      const hits = this.scratch;
+      for (let i = 0; i < hits.length; i++) add(hits[i] as Span, weight);
+      const u = list.undated;
+      for (let i = 0; i < u.length && i < n; i++) add(u[i] as Span, weight);
+    }
+    const out = new Map<string, number>();
+    for (const s of tallied) out.set(s.id, s.sum);
+    tallied.length = 0;
+    return out;
+  }
+
+  /**
+   * Leaves in `scratch` the key's dated events active within [lo, hi] that `lookup` lists (at most `n`, the latest;
+   * latest first if `ordered`, else in no particular order: a tally adds them up, so only which ones counts) and
+   * returns the key's list (for its undated events); null when memory cannot answer.
+   */
+  private window(key: string, lo: number, hi: number, n: number, keepFrom: number, ordered: boolean): KeyList | null {
     const from = Math.min(lo, keepFrom);
     if (n > this.undatedKept || from - LOAD_SLACK_DAYS <= UNKNOWN) return null;
     let list = this.keys.get(key);
@@ -137,12 +193,11 @@ export class PostingsIndex {
     const hits = this.scratch;
     hits.length = 0;
     for (const s of list.dated.values()) if (s.tHi >= lo && s.tLo <= hi) hits.push(s);
-    if (hits.length > n) hits.sort(latestFirst).length = n;
-    const out: string[] = new Array(hits.length);
-    for (let i = 0; i < hits.length; i++) out[i] = (hits[i] as Span).id;
-    const u = list.undated;
-    for (let i = 0; i < u.length && i < n; i++) out.push(u[i] as string);
-    return out;
+    if (hits.length > n) {
+      if (ordered) hits.sort(latestFirst).length = n;
+      else keepFirst(hits, n, latestFirst);
+    }
+    return list;
   }
 
   /** The event is (now) listed under `key` with this window: updates the key's list if it is loaded. */
@@ -160,7 +215,7 @@ export class PostingsIndex {
     const s = this.span(id, tLo, tHi);
     if (tHi === UNKNOWN) {
       list.dated.delete(id);
-      this.addUndated(list, id);
+      this.addUndated(list, s);
     } else {
       this.removeUndated(key, list, id);
       if (tHi >= list.floor) list.dated.set(id, s);
@@ -175,17 +230,18 @@ export class PostingsIndex {
     this.removeUndated(key, list, id);
   }
 
-  private addUndated(list: KeyList, id: string): void {
+  private addUndated(list: KeyList, s: Span): void {
     const u = list.undated;
+    const id = s.id;
     let at = 0;
-    while (at < u.length && (u[at] as string) < id) at++;
-    if (u[at] === id) return;
+    while (at < u.length && (u[at] as Span).id < id) at++;
+    if ((u[at] as Span | undefined)?.id === id) return;
     if (at >= this.undatedKept) {
       // Beyond the kept prefix: the list no longer holds every undated posting.
       list.capped = true;
       return;
     }
-    u.splice(at, 0, id);
+    u.splice(at, 0, s);
     if (u.length > this.undatedKept) {
       u.length = this.undatedKept;
       list.capped = true;
@@ -193,7 +249,7 @@ export class PostingsIndex {
   }
 
   private removeUndated(key: string, list: KeyList, id: string): void {
-    const at = list.undated.indexOf(id);
+    const at = list.undated.findIndex((s) => s.id === id);
     if (at < 0) return;
     list.undated.splice(at, 1);
     // The next undated posting (beyond the kept prefix) is only in SQLite: reload the key when next asked.

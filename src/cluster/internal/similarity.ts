@@ -103,8 +103,10 @@ export const DEFAULT_WEIGHTS: Weights = {
 
 /** Whether an article is compared across languages: its language is known and no member of the cluster shares it. */
 export function crossLanguage(f: Features, p: Profile): boolean {
-  const langs = Object.keys(p.langs ?? {});
-  return f.language !== null && langs.length > 0 && !langs.includes(f.language);
+  const langs = p.langs ?? {};
+  // One own-key test for the usual case (the cluster has the article's language); the keys are listed only otherwise.
+  if (f.language === null || Object.hasOwn(langs, f.language)) return false;
+  return Object.keys(langs).length > 0;
 }
 
 /** Inverse document frequency of a key (terms plain, names as `e:`, numbers as `n:`). */
@@ -125,7 +127,9 @@ function cosine(a: Record<string, number>, b: Record<string, number>, idf: (k: s
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (const [k, x] of Object.entries(a)) {
+  // Object.keys rather than Object.entries or for…in over the dictionary-mode records (see packed.ts pack).
+  for (const k of Object.keys(a)) {
+    const x = a[k] as number;
     const w = idf(k);
     const xa = x * w;
     na += xa * xa;
@@ -136,18 +140,32 @@ function cosine(a: Record<string, number>, b: Record<string, number>, idf: (k: s
       shared.push([k, c]);
     }
   }
-  for (const [k, y] of Object.entries(b)) {
-    const yb = y * idf(k);
+  for (const k of Object.keys(b)) {
+    const yb = (b[k] as number) * idf(k);
     nb += yb * yb;
   }
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-function top(shared: [string, number][], display: (k: string) => string): string[] {
-  return shared
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .slice(0, EVIDENCE_ITEMS)
-    .map(([k]) => display(k));
+/** Explanation order: larger contribution first, ties by key (keys are distinct within one list). */
+function strongerFirst(x: [string, number], y: [string, number]): number {
+  return y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
+}
+
+/**
+ * The EVIDENCE_ITEMS strongest shared keys in explanation order, displayed: what sorting them all and cutting would
+ * list, kept by insertion into a list of at most EVIDENCE_ITEMS (a pair shares up to a few hundred keys).
+ */
+function top(shared: readonly [string, number][], display: (k: string) => string): string[] {
+  const best: [string, number][] = [];
+  for (const e of shared) {
+    if (best.length === EVIDENCE_ITEMS && strongerFirst(e, best[EVIDENCE_ITEMS - 1] as [string, number]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && strongerFirst(e, best[at - 1] as [string, number]) < 0) at--;
+    best.splice(at, 0, e);
+    if (best.length > EVIDENCE_ITEMS) best.length = EVIDENCE_ITEMS;
+  }
+  return best.map(([k]) => display(k));
 }
 
 /**
@@ -156,7 +174,7 @@ function top(shared: [string, number][], display: (k: string) => string): string
  */
 function sharedOf(a: Record<string, number>, b: Record<string, number>, idf: (k: string) => number): [string, number][] {
   const out: [string, number][] = [];
-  for (const k in a) {
+  for (const k of Object.keys(a)) {
     const y = b[k];
     if (y === undefined) continue;
     const w = idf(k);
@@ -272,7 +290,7 @@ export function evidenceWith(
   const numbers: Record<string, number> = {};
   for (const n of f.numbers) numbers[n] = 1;
   const held: Record<string, number> = {};
-  for (const k in p.numbers) held[k] = 1;
+  for (const k of Object.keys(p.numbers)) held[k] = 1;
   const show = (k: string) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
   return {
     parts,

@@ -256,13 +256,17 @@ export class ClusterState {
 
   /**
    * Events listed under any of the keys, at most `perKey` per key, active within [lo, hi] (plus events
-   * with no known time); with no window, the most recently active. Returns event → summed key weight.
+   * with no known time); with no window, the most recently active. Returns event → summed key weight (in no
+   * particular order: callers rank them, see select.ts strongestHits).
    */
   candidates(
     keys: readonly { key: string; weight: number }[],
     window: { lo: number; hi: number; keepFrom?: number } | null,
     perKey: number,
   ): Map<string, number> {
+    // From memory in one pass when it can answer (then for every key alike: see PostingsIndex.window).
+    const tallied = window ? this.postings.tally(keys, window.lo, window.hi, perKey, window.keepFrom) : null;
+    if (tallied) return tallied;
     const out = new Map<string, number>();
     for (const { key, weight } of keys) {
       const ids = (
