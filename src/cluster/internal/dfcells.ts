@@ -132,11 +132,22 @@ export class DfCells {
 
   /** Counts one more document containing each of these distinct keys (journalled, and folded a slice at a time). */
   increment(keys: readonly string[]): void {
-    this.preload(keys);
+    // One map lookup per key held in memory; the others are loaded with one query, then counted.
+    const missing: string[] = [];
     for (const k of keys) {
-      const c = this.cells.get(k) as DfCell;
-      c.df++;
-      c.lnDf = logDf(c.df);
+      const c = this.cells.get(k);
+      if (c) {
+        c.df++;
+        c.lnDf = logDf(c.df);
+      } else missing.push(k);
+    }
+    if (missing.length > 0) {
+      this.preload(missing);
+      for (const k of missing) {
+        const c = this.cells.get(k) as DfCell;
+        c.df++;
+        c.lnDf = logDf(c.df);
+      }
     }
     this.journal.record(keys);
   }
