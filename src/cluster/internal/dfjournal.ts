@@ -4,8 +4,8 @@
  * `cluster_df` a slice at a time. Every DF_FOLD_EVERY articles the counts journalled so far become a snapshot;
  * over the next DF_FOLD_SPREAD articles each article folds the next slice of the snapshot's keys in sorted order
  * (a contiguous key range, so a slice rewrites few cluster_df pages), and when the last slice is in, the
- * snapshot's journal rows are deleted. A slice is written with a few multi-row upserts (dfupsert.ts), not one
- * statement per key.
+ * snapshot's journal rows are deleted. A slice is written by dfupsert.ts (an UPDATE per key, an INSERT for
+ * a key not in cluster_df yet).
  *
  * The progress is one `cluster_meta` row (FOLD_META): the last journal row of the snapshot and the last key folded.
  * A key's stored count is its `cluster_df` row plus the journal rows that still count for it: rows after the
