@@ -28,6 +28,10 @@ export interface DfCell {
  * held ≤ 150,000), so a key without a cell is known new. It cut the df lookups of a cold process on the 20k probe
  * store from 0.121 to 0.044 ms per article, but the paired A/B (both versions in one process, alternating
  * articles) gave −2%/−2%/−0%/+1% assignments per CPU-second and +35 MB RSS: the larger heap and maps cost as much.
+ * Tried again in session 5 (2026-11-21) as a plain map of the stored counts (109,478 keys, 89 ms to load at start),
+ * cells still made on demand: 20k probe 662/679/679 against 679/688/674 assignments per CPU-second, so no gain either.
+ * A filter of the stored keys would not pay: of the ~15 keys per article the probe counts without a cell in memory,
+ * 13.6 are in cluster_df (existing keys this process has not met yet), not new ones.
  */
 export const DF_CELLS_MAX = 300_000;
 

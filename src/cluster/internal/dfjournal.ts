@@ -56,7 +56,11 @@ interface Snapshot {
 }
 
 export class DfJournal {
-  /** Journal counts not yet in cluster_df, by key. */
+  /**
+   * Journal counts not yet in cluster_df, by key. Tried and reverted (2026-11-21): the counts as mutable boxes held by
+   * the cells, so counting an article updates a property per key instead of a get and a set in this map; paired
+   * probe (both builds in one process, alternating blocks) 649 → 633 and 632 → 631 assignments per CPU-second.
+   */
   readonly pending = new Map<string, number>();
   /** Journal rows after the snapshot (or all of them when none is being folded). */
   private since = 0;
