@@ -28,6 +28,10 @@ export interface DfCell {
  * held ≤ 150,000), so a key without a cell is known new. It cut the df lookups of a cold process on the 20k probe
  * store from 0.121 to 0.044 ms per article, but the paired A/B (both versions in one process, alternating
  * articles) gave −2%/−2%/−0%/+1% assignments per CPU-second and +35 MB RSS: the larger heap and maps cost as much.
+ * Tried again in session 5 (2026-11-21) as a plain map of the stored counts (109,478 keys, 89 ms to load at start),
+ * cells still made on demand: 20k probe 662/679/679 against 679/688/674 assignments per CPU-second, so no gain either.
+ * A filter of the stored keys would not pay: of the ~15 keys per article the probe counts without a cell in memory,
+ * 13.6 are in cluster_df (existing keys this process has not met yet), not new ones.
  */
 export const DF_CELLS_MAX = 300_000;
 
@@ -49,12 +53,11 @@ export class DfCells {
   /** logDocs(lnDocsAt), recomputed when asked for another document count. */
   private lnDocs = logDocs(0);
   private lnDocsAt = 0;
-  private readonly s: Record<'one' | 'many', Statement>;
+  private readonly s: Record<'one', Statement>;
 
   constructor(db: Database) {
     this.s = {
-      one: db.prepare('SELECT df FROM cluster_df WHERE key = ?'),
-      many: db.prepare('SELECT key, df FROM cluster_df WHERE key IN (SELECT value FROM json_each(?))'),
+      one: db.prepare('SELECT df FROM cluster_df WHERE key = ?').pluck(),
     };
     this.journal = new DfJournal(db);
   }
@@ -78,7 +81,12 @@ export class DfCells {
 
   /** The cell of a key, read from the store on first use. */
   cell(key: string): DfCell {
-    return this.cells.get(key) ?? this.make(key, (this.s.one.get(key) as { df: number } | undefined)?.df ?? 0);
+    return this.cells.get(key) ?? this.make(key, this.stored(key));
+  }
+
+  /** The key's `cluster_df` count (0 without a row). */
+  private stored(key: string): number {
+    return (this.s.one.get(key) as number | undefined) ?? 0;
   }
 
   /** The cell of a key if it is in memory (no store read). */
@@ -102,39 +110,30 @@ export class DfCells {
   }
 
   /**
-   * Loads the cells of many keys with one query (keys already cached are skipped). Measured on a 100k-key table:
-   * the JSON-list query costs ~5 µs + ~1.1 µs a key, point lookups ~3.6 µs a key, so one query wins at any count.
+   * Loads the cells of these keys (keys already cached are skipped), one point lookup per key. On an idle 100k-key
+   * table one `key IN (SELECT value FROM json_each(?))` query was cheaper (~5 µs + ~1.1 µs a key, point lookups ~3.6 µs
+   * a key), but inside the 20k probe, the methods alternating article by article over 2,000 articles (~13k keys each,
+   * 2026-11-21), point lookups cost 1.43 / 1.75 µs a key against 2.81 / 3.49 for json_each and 3.15 / 4.65 for an
+   * `IN (?, …)` list: the list queries build a temporary index of their keys every time.
    */
   preload(keys: Iterable<string>): void {
-    const missing: string[] = [];
-    for (const k of keys) if (!this.cells.has(k)) missing.push(k);
-    if (missing.length === 0) return;
-    const found = new Map<string, number>();
-    for (const r of this.s.many.all(JSON.stringify(missing)) as { key: string; df: number }[]) found.set(r.key, r.df);
-    for (const k of missing) if (!this.cells.has(k)) this.make(k, found.get(k) ?? 0);
+    for (const k of keys) if (!this.cells.has(k)) this.make(k, this.stored(k));
   }
 
-  /** The cells of these keys, in order; the missing ones loaded with one query (as `preload`). */
+  /** The cells of these keys, in order; the missing ones loaded as `preload` does. */
   cellsOf(keys: readonly string[]): DfCell[] {
     const out = new Array<DfCell>(keys.length);
-    const missing: string[] = [];
     for (let i = 0; i < keys.length; i++) {
-      const c = this.cells.get(keys[i] as string);
-      if (c) out[i] = c;
-      else missing.push(keys[i] as string);
-    }
-    if (missing.length > 0) {
-      this.preload(missing);
-      for (let i = 0; i < keys.length; i++) out[i] ??= this.cells.get(keys[i] as string) as DfCell;
+      const k = keys[i] as string;
+      out[i] = this.cells.get(k) ?? this.make(k, this.stored(k));
     }
     return out;
   }
 
   /** Counts one more document containing each of these distinct keys (journalled, and folded a slice at a time). */
   increment(keys: readonly string[]): void {
-    this.preload(keys);
     for (const k of keys) {
-      const c = this.cells.get(k) as DfCell;
+      const c = this.cells.get(k) ?? this.make(k, this.stored(k));
       c.df++;
       c.lnDf = logDf(c.df);
     }

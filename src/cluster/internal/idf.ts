@@ -49,7 +49,10 @@ export function languageKey(language: string): string {
  * language is known, `l:*` and `l:<language>` (so the store knows each language's share of its articles).
  */
 export function dfKeys(f: { terms: Record<string, number>; entities: Record<string, number>; numbers: readonly string[]; language?: string | null }): string[] {
-  const keys = [...Object.keys(f.terms), ...Object.keys(f.entities).map((k) => `e:${k}`), ...f.numbers.map((n) => `n:${n}`)];
+  // One array filled in order (no intermediate arrays): it is built for every article.
+  const keys = Object.keys(f.terms);
+  for (const k of Object.keys(f.entities)) keys.push(`e:${k}`);
+  for (const n of f.numbers) keys.push(`n:${n}`);
   if (f.language) keys.push(ALL_LANGUAGES_KEY, languageKey(f.language));
   return keys;
 }
