@@ -16,7 +16,7 @@ export interface Packed {
 
 /**
  * Packs a profile: one pass over its keys in packing order (packKeys), names and numbers looked up by their bare
- * name (DfCells.peekPrefixed); keys not in memory are then loaded with one query, as cellsOf(packKeys(p)) would.
+ * name (DfCells.peekPrefixed); keys not in memory are then loaded with one point lookup each (DfCells.preload), as cellsOf(packKeys(p)) would.
  * The records' keys are listed with Object.keys, in for…in order: on the records' dictionary-mode objects a for…in
  * re-checks each key as it goes, and packing 225 terms measured 26 µs against 34 µs (node 20, 200 random records).
  */
