@@ -1,7 +1,8 @@
 /**
  * The stored binary form of a profile (profile-codec.ts) reads back exactly: every weight bit for bit and every
  * record in its key order (so sums over a record add in the same order), for grown profiles and edge cases; JSON text
- * stored by earlier code still reads; a damaged blob fails with a named error; ClusterState round-trips both.
+ * and format-1 blobs (surfaces as one JSON object; written by test/cluster/frozen/profile-codec.ts, the earlier
+ * encoder) stored by earlier code still read; a damaged blob fails with a named error; ClusterState round-trips them.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -12,6 +13,7 @@ import { ClusterState, type ProfileRow } from '../../src/cluster/internal/state.
 import { syntheticStream } from '../../src/cluster/internal/synthetic.js';
 import { openDatabase } from '../../src/store/db.js';
 import { FIXTURES } from './fixtures.js';
+import { encodeProfile as encodeFormat1 } from './frozen/profile-codec.js';
 
 /** Each record's keys in iteration order, and the rest as is: equal only if the order is kept too. */
 function shape(p: Profile): unknown {
@@ -80,6 +82,22 @@ for (const c of CASES) {
   });
 }
 
+for (const c of CASES) {
+  test(`a format-1 blob written by earlier code reads back exactly: ${c.name}`, () => {
+    const p = c.make();
+    const old = encodeFormat1(p);
+    assert.equal(old[0], 1, 'the frozen encoder writes format 1');
+    const back = decodeProfile(old);
+    assert.deepEqual(shape(back), shape(p));
+    assert.equal(JSON.stringify(back), JSON.stringify(p));
+    assert.equal(Object.getPrototypeOf(back.surfaces), null);
+    // Rewritten in the current form, it reads back the same again.
+    const now = encodeProfile(back);
+    assert.notEqual(now[0], 1, 'written in the current format');
+    assert.deepEqual(shape(decodeProfile(now)), shape(p));
+  });
+}
+
 test('a grown profile is stored in fewer bytes than its JSON', () => {
   const p = grown(40, 100);
   assert.ok(encodeProfile(p).length < Buffer.byteLength(JSON.stringify(p)));
@@ -99,6 +117,8 @@ test('a damaged blob fails with ProfileCodecError', () => {
     { name: 'trailing bytes', bytes: Buffer.concat([blob, Buffer.alloc(8)]) },
     { name: 'header cut', bytes: blob.subarray(0, 20) },
     { name: 'too short', bytes: blob.subarray(0, 3) },
+    { name: 'format-1 byte on a format-2 header', bytes: Buffer.concat([Buffer.from([1]), blob.subarray(1)]) },
+    { name: 'format-2 byte on a format-1 header', bytes: Buffer.concat([Buffer.from([2]), encodeFormat1(grown(5, 0)).subarray(1)]) },
   ];
   for (const t of table) assert.throws(() => decodeProfile(t.bytes), ProfileCodecError, t.name);
 });
