@@ -16,6 +16,7 @@
  */
 import { dict } from './dict.js';
 import { type Profile, parseProfile } from './profile.js';
+import { noteKeyCount } from './record-facts.js';
 
 /** First byte of the binary form as written now (a JSON profile starts with `{`, 0x7b). Bump it if the layout ever changes. */
 const FORMAT = 2;
@@ -111,6 +112,8 @@ function decodeBinary(buf: Buffer): Profile {
         r[keys[j] as string] = view.getFloat64(at, true);
         at += WEIGHT_BYTES;
       }
+    // Stored keys are distinct (an object's keys were written), so the record holds as many.
+    noteKeyCount(r, keys?.length ?? 0);
     p[RECORDS[i] as RecordName] = r;
   }
   const surfaces = dict<string>();
@@ -125,6 +128,7 @@ function decodeBinary(buf: Buffer): Profile {
     if (!Array.isArray(keys) || !Array.isArray(forms) || keys.length !== forms.length)
       throw new ProfileCodecError('stored profile header holds unequal lists of surface keys and forms');
     for (let i = 0; i < keys.length; i++) surfaces[keys[i] as string] = forms[i] as string;
+    noteKeyCount(surfaces, keys.length);
   }
   return {
     terms: p.terms as Record<string, number>,

@@ -4,7 +4,8 @@
  */
 import { dict } from './dict.js';
 import type { Features } from './features.js';
-import { topKeys } from './top-keys.js';
+import { forgetSurfacesInUse, keyCount, noteKeyCount, noteSurfacesInUse, surfacesInUse } from './record-facts.js';
+import { nthSmallest, topKeys } from './top-keys.js';
 
 export interface Profile {
   /** Summed per-article unit-length term weights. */
@@ -26,6 +27,8 @@ export interface Profile {
   /** Display forms of keys. */
   surfaces: Record<string, string>;
 }
+// The records change only through addToProfile and combineProfiles (ops.ts), which keep their key counts alongside
+// (record-facts.ts); code that builds a profile by hand fills it before the first of those calls.
 
 /** Terms kept in a profile. Set so an event centroid holds its topic words with room to spare; 150 and 300 scored the same on the demo corpus. */
 export const PROFILE_TERMS = 150;
@@ -44,17 +47,52 @@ export function emptyProfile(): Profile {
   return { terms: dict(), entities: dict(), numbers: dict(), dates: dict(), mentions: dict(), langs: dict(), n: 0, tLo: null, tHi: null, surfaces: dict() };
 }
 
-function norm(v: Record<string, number>): number {
+/**
+ * Adds `v` scaled to unit length, times `sign`, into `into`, which holds `size` keys; returns how many it holds after.
+ * One Object.keys of `v` serves the norm and the sum (the norm adds in the same key order as a for…in would).
+ */
+function addUnit(into: Record<string, number>, v: Record<string, number>, sign: number, size: number): number {
+  const keys = Object.keys(v);
   let s = 0;
-  for (const k in v) {
-    const x = v[k] as number;
+  for (let i = 0; i < keys.length; i++) {
+    const x = v[keys[i] as string] as number;
     s += x * x;
   }
-  return Math.sqrt(s) || 1;
+  const scale = sign / (Math.sqrt(s) || 1);
+  let n = size;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const was = into[k];
+    // `0 + …` as `(into[k] ?? 0) + …` gave: a new key's weight is never -0.
+    if (was === undefined) {
+      into[k] = 0 + (v[k] as number) * scale;
+      n++;
+    } else into[k] = was + (v[k] as number) * scale;
+  }
+  return n;
 }
 
-function addScaled(into: Record<string, number>, v: Record<string, number>, scale: number): void {
-  for (const k in v) into[k] = (into[k] ?? 0) + (v[k] as number) * scale;
+/** Adds `sign` to the count of each of `keys` in `into`, which holds `size` keys; returns how many it holds after. */
+function addCounts(into: Record<string, number>, keys: readonly string[], sign: number, size: number): number {
+  let n = size;
+  for (const k of keys) {
+    const was = into[k];
+    if (was === undefined) n++;
+    into[k] = (was ?? 0) + sign;
+  }
+  return n;
+}
+
+/** Deletes the entries of `rec` that fell to (about) zero; returns how many keys are left. */
+function dropSpent(rec: Record<string, number>): number {
+  const keys = Object.keys(rec);
+  let kept = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if ((rec[k] as number) <= 1e-9) delete rec[k];
+    else kept++;
+  }
+  return kept;
 }
 
 /**
@@ -74,53 +112,150 @@ export function trimTop(v: Record<string, number>, keep: number): Record<string,
   return out;
 }
 
-const trim = trimTop;
+/**
+ * trimTop done in place on a record whose key count is noted (record-facts.ts): once `v` holds more than
+ * keep × TRIM_SLACK keys, deletes all but the `keep` strongest, leaving `v` with the keys, weights and key order of
+ * trimTop's new record (the keys above the cut-off where they were, then the kept ties in key order: every tie is
+ * taken out and the kept ones put back in that order). Deleting the ~75 dropped keys costs less than filling a new
+ * record with the ~150 kept ones. Returns the dropped keys, or null when `v` was within its slack.
+ */
+export function trimInPlace(v: Record<string, number>, keep: number): string[] | null {
+  if (keyCount(v) <= keep * TRIM_SLACK) return null;
+  const keys = Object.keys(v);
+  // A count noted too high (a damaged stored profile repeating a key) is corrected here; one too low cannot arise.
+  if (keys.length <= keep * TRIM_SLACK) {
+    noteKeyCount(v, keys.length);
+    return null;
+  }
+  const vals = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) vals[i] = v[keys[i] as string] as number;
+  const cutoff = nthSmallest(vals.slice(), keys.length - keep);
+  const dropped: string[] = [];
+  const ties: string[] = [];
+  let above = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const x = vals[i] as number;
+    if (x > cutoff) above++;
+    else if (x === cutoff) ties.push(keys[i] as string);
+    else dropped.push(keys[i] as string);
+  }
+  for (const k of dropped) delete v[k];
+  ties.sort();
+  for (let i = 0; i < ties.length; i++) {
+    const k = ties[i] as string;
+    const x = v[k] as number;
+    delete v[k];
+    if (above + i < keep) v[k] = x;
+    else dropped.push(k);
+  }
+  noteKeyCount(v, keys.length - dropped.length);
+  return dropped;
+}
+
+/** Whether a display form's key is still a profile key: a term, or a name key behind its two-character prefix. */
+function inUse(k: string, terms: Record<string, number>, entities: Record<string, number>): boolean {
+  return k in terms || k.slice(2) in entities;
+}
+
+/**
+ * Keeps the first PROFILE_SURFACES display forms (in insertion order) whose key is still kept, in place, after the
+ * terms dropped `droppedTerms` and the names `droppedEntities` (null: none dropped). When every form was in use
+ * before (record-facts.ts) and no name was dropped, only the forms of the dropped terms can have fallen out of use:
+ * those are deleted, and the whole walk runs only if more than PROFILE_SURFACES forms remain (same result).
+ */
+function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities: string[] | null): void {
+  const s = p.surfaces;
+  // Every form left is in use: only the count limit can remove more.
+  let allInUse = false;
+  if (droppedTerms !== null && droppedEntities === null && surfacesInUse(s, p.terms, p.entities)) {
+    let n = keyCount(s);
+    for (const k of droppedTerms)
+      if (k in s && !(k.slice(2) in p.entities)) {
+        delete s[k];
+        n--;
+      }
+    noteKeyCount(s, n);
+    if (n <= PROFILE_SURFACES) return;
+    allInUse = true;
+  }
+  const keys = Object.keys(s);
+  let kept = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (kept < PROFILE_SURFACES && (allInUse || inUse(k, p.terms, p.entities))) kept++;
+    else delete s[k];
+  }
+  noteKeyCount(s, kept);
+  noteSurfacesInUse(s, p.terms, p.entities);
+}
 
 /** Adds (sign 1) or removes (sign −1) one article's features; trims to bounded size. */
 export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile {
-  addScaled(p.terms, f.terms, sign / norm(f.terms));
-  addScaled(p.entities, f.entities, sign / norm(f.entities));
+  let nTerms = addUnit(p.terms, f.terms, sign, keyCount(p.terms));
+  let nEntities = addUnit(p.entities, f.entities, sign, keyCount(p.entities));
   p.mentions ??= {};
-  for (const n of f.numbers) p.numbers[n] = (p.numbers[n] ?? 0) + sign;
-  if (f.primary) p.dates[f.primary] = (p.dates[f.primary] ?? 0) + sign;
+  let nNumbers = addCounts(p.numbers, f.numbers, sign, keyCount(p.numbers));
+  let nDates = f.primary ? addCounts(p.dates, [f.primary], sign, keyCount(p.dates)) : keyCount(p.dates);
   if (f.language) p.langs[f.language] = (p.langs[f.language] ?? 0) + sign;
-  for (const d of f.dates) p.mentions[d] = (p.mentions[d] ?? 0) + sign;
+  let nMentions = addCounts(p.mentions, f.dates, sign, keyCount(p.mentions));
+  let nSurfaces = keyCount(p.surfaces);
   if (sign < 0) {
-    for (const rec of [p.terms, p.entities, p.numbers, p.dates, p.langs, p.mentions]) {
-      for (const [k, x] of Object.entries(rec)) if (x <= 1e-9) delete rec[k];
-    }
+    nTerms = dropSpent(p.terms);
+    nEntities = dropSpent(p.entities);
+    nNumbers = dropSpent(p.numbers);
+    nDates = dropSpent(p.dates);
+    dropSpent(p.langs);
+    nMentions = dropSpent(p.mentions);
+    forgetSurfacesInUse(p.surfaces);
   }
+  noteKeyCount(p.terms, nTerms);
+  noteKeyCount(p.entities, nEntities);
+  noteKeyCount(p.numbers, nNumbers);
+  noteKeyCount(p.dates, nDates);
+  noteKeyCount(p.mentions, nMentions);
   p.n += sign;
   if (sign > 0) {
     if (f.time !== null) {
       p.tLo = p.tLo === null ? f.time : Math.min(p.tLo, f.time);
       p.tHi = p.tHi === null ? f.time : Math.max(p.tHi, f.time);
     }
-    for (const k in f.surfaces) if (!(k in p.surfaces) && (k in p.terms || k.slice(2) in p.entities)) p.surfaces[k] = f.surfaces[k] as string;
-  }
-  const before = p.terms;
-  const beforeE = p.entities;
-  p.terms = trim(p.terms, PROFILE_TERMS);
-  p.entities = trim(p.entities, PROFILE_ENTITIES);
-  p.numbers = trim(p.numbers, PROFILE_NUMBERS);
-  p.dates = trim(p.dates, PROFILE_DATES);
-  p.mentions = trim(p.mentions, PROFILE_MENTIONS);
-  if (before !== p.terms || beforeE !== p.entities || Object.keys(p.surfaces).length > PROFILE_SURFACES * TRIM_SLACK) {
-    // In place: keeps the first PROFILE_SURFACES display forms (in insertion order) whose key is still kept.
-    let kept = 0;
-    for (const k in p.surfaces) {
-      if (kept < PROFILE_SURFACES && (k in p.terms || k.slice(2) in p.entities)) kept++;
-      else delete p.surfaces[k];
+    const keys = Object.keys(f.surfaces);
+    const s = p.surfaces;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      if (!(k in s) && inUse(k, p.terms, p.entities)) {
+        s[k] = f.surfaces[k] as string;
+        nSurfaces++;
+      }
     }
   }
+  noteKeyCount(p.surfaces, nSurfaces);
+  const droppedTerms = trimInPlace(p.terms, PROFILE_TERMS);
+  const droppedEntities = trimInPlace(p.entities, PROFILE_ENTITIES);
+  trimInPlace(p.numbers, PROFILE_NUMBERS);
+  trimInPlace(p.dates, PROFILE_DATES);
+  trimInPlace(p.mentions, PROFILE_MENTIONS);
+  if (droppedTerms !== null || droppedEntities !== null || nSurfaces > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, droppedTerms, droppedEntities);
   return p;
+}
+
+/** A copy of a record as a dict() (a loop: Object.assign into a dict() measured ~3× slower); its key count noted. */
+function own<T>(r: Record<string, T> | undefined): Record<string, T> {
+  const out = dict<T>();
+  if (r === undefined) return out;
+  const keys = Object.keys(r);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    out[k] = r[k] as T;
+  }
+  noteKeyCount(out, keys.length);
+  return out;
 }
 
 /** A copy of a profile (its records copied, so changing the copy leaves the original as it is); equal to structuredClone(p) and several times cheaper. */
 export function copyProfile(p: Profile): Profile {
   // Records absent from a profile stored by older code come back empty.
-  const own = <T>(r: Record<string, T> | undefined): Record<string, T> => Object.assign(dict<T>(), r);
-  return {
+  const copy: Profile = {
     ...p,
     terms: own(p.terms),
     entities: own(p.entities),
@@ -131,6 +266,8 @@ export function copyProfile(p: Profile): Profile {
     langs: own(p.langs),
     surfaces: own(p.surfaces),
   };
+  if (p.surfaces !== undefined && surfacesInUse(p.surfaces, p.terms, p.entities)) noteSurfacesInUse(copy.surfaces, copy.terms, copy.entities);
+  return copy;
 }
 
 /** A profile read back from its stored JSON, its records as `dict()`s (later additions stay cheap, see dict.ts). */
