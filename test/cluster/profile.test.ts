@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TRIM_SLACK, trimInPlace, trimTop } from '../../src/cluster/internal/profile.js';
-import { noteKeyCount } from '../../src/cluster/internal/record-facts.js';
 
 function reference(v: Record<string, number>, keep: number): Record<string, number> {
   const e = Object.entries(v);
@@ -60,7 +59,6 @@ test('trimInPlace leaves the record trimTop returns: same keys, weights and key 
     }
     const want = trimTop({ ...v }, c.keep);
     const inPlace = Object.assign(Object.create(null) as Record<string, number>, v);
-    noteKeyCount(inPlace, Object.keys(inPlace).length);
     const dropped = trimInPlace(inPlace, c.keep);
     assert.deepStrictEqual(Object.entries(inPlace), Object.entries(want), c.name);
     if (Object.keys(v).length <= c.keep * TRIM_SLACK) assert.equal(dropped, null, c.name);
@@ -73,12 +71,4 @@ test('trimInPlace leaves the record trimTop returns: same keys, weights and key 
         `${c.name}: dropped keys`,
       );
   }
-});
-
-test('trimInPlace corrects a key count noted too high instead of trimming', () => {
-  const v: Record<string, number> = Object.create(null);
-  for (let i = 0; i < 50; i++) v[`k${i}`] = i;
-  noteKeyCount(v, 500);
-  assert.equal(trimInPlace(v, 40), null);
-  assert.equal(Object.keys(v).length, 50);
 });

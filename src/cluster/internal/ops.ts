@@ -16,7 +16,7 @@ import {
   profileOf,
   trimInPlace,
 } from './profile.js';
-import { forgetSurfacesInUse, keyCount, noteKeyCount } from './record-facts.js';
+import { appendKey, forgetSurfacesInUse, keysOf, renoteKeys } from './record-facts.js';
 import { strongestKeys } from './select.js';
 import type { ClusterState, ProfileRow } from './state.js';
 
@@ -52,23 +52,30 @@ export function cannotLink(db: Database, a: string, b: string): boolean {
   return stmt(db, "SELECT 1 FROM cluster_constraints WHERE kind = 'cannot-link' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))").get(a, b, b, a) !== undefined;
 }
 
-/** Adds `sign` × `from` into `into` (dropping keys that fall to zero or below); notes how many keys `into` holds after. */
+/** Adds `sign` × `from` into `into`, dropping keys that fall to zero or below (their key lists kept in step, see record-facts.ts). */
 function sumInto(into: Record<string, number>, from: Record<string, number>, sign: number): void {
-  let n = keyCount(into);
-  const keys = Object.keys(from);
+  const list = keysOf(into);
+  // The keys of `from` as they were before (`into` may be `from` itself).
+  const keys = into === from ? list.slice() : keysOf(from);
+  let gone = false;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     const was = into[k];
     const v = (was ?? 0) + sign * (from[k] as number);
     if (v > 1e-9) {
       into[k] = v;
-      if (was === undefined) n++;
+      if (was === undefined) appendKey(into, list, k);
     } else if (was !== undefined) {
       delete into[k];
-      n--;
+      gone = true;
     }
   }
-  noteKeyCount(into, n);
+  if (gone)
+    renoteKeys(
+      into,
+      list,
+      list.filter((k) => k in into),
+    );
 }
 
 /** Adds (or subtracts) one profile to another, as if their members were added; used for merges. */
@@ -91,16 +98,15 @@ export function combineProfiles(into: Profile, from: Profile, sign: 1 | -1 = 1):
   if (sign > 0) {
     if (from.tLo !== null) into.tLo = into.tLo === null ? from.tLo : Math.min(into.tLo, from.tLo);
     if (from.tHi !== null) into.tHi = into.tHi === null ? from.tHi : Math.max(into.tHi, from.tHi);
-    let n = keyCount(into.surfaces);
-    const keys = Object.keys(from.surfaces);
+    const list = keysOf(into.surfaces);
+    const keys = into.surfaces === from.surfaces ? list.slice() : keysOf(from.surfaces);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       if (!(k in into.surfaces)) {
         into.surfaces[k] = from.surfaces[k] as string;
-        n++;
+        appendKey(into.surfaces, list, k);
       }
     }
-    noteKeyCount(into.surfaces, n);
   }
   return into;
 }
@@ -116,9 +122,9 @@ const COLON = 0x3a;
  * without building that list and taking the prefixes apart again.
  */
 export function indexKeysOf(p: Profile, idf: (k: string) => number, limit: number): string[] {
-  const terms = Object.keys(p.terms);
-  const names = Object.keys(p.entities);
-  const numbers = Object.keys(p.numbers);
+  const terms = keysOf(p.terms);
+  const names = keysOf(p.entities);
+  const numbers = keysOf(p.numbers);
   const keys: string[] = new Array(terms.length + names.length + numbers.length);
   const scores = new Float64Array(keys.length);
   let i = 0;

@@ -16,7 +16,7 @@
  */
 import { dict } from './dict.js';
 import { type Profile, parseProfile } from './profile.js';
-import { noteKeyCount } from './record-facts.js';
+import { keysOf } from './record-facts.js';
 
 /** First byte of the binary form as written now (a JSON profile starts with `{`, 0x7b). Bump it if the layout ever changes. */
 const FORMAT = 2;
@@ -53,11 +53,11 @@ export function encodeProfile(p: Profile): Buffer {
   let weights = 0;
   for (const name of RECORDS) {
     const r = recordOf(p, name);
-    const keys = r === undefined ? null : Object.keys(r);
+    const keys = r === undefined ? null : keysOf(r);
     keyLists.push(keys);
     if (keys) weights += keys.length;
   }
-  const surfaceKeys = Object.keys(p.surfaces);
+  const surfaceKeys = keysOf(p.surfaces);
   const forms: string[] = new Array(surfaceKeys.length);
   for (let i = 0; i < surfaceKeys.length; i++) forms[i] = p.surfaces[surfaceKeys[i] as string] as string;
   const header = JSON.stringify([...keyLists, surfaceKeys, forms, p.n, p.tLo, p.tHi]);
@@ -112,8 +112,6 @@ function decodeBinary(buf: Buffer): Profile {
         r[keys[j] as string] = view.getFloat64(at, true);
         at += WEIGHT_BYTES;
       }
-    // Stored keys are distinct (an object's keys were written), so the record holds as many.
-    noteKeyCount(r, keys?.length ?? 0);
     p[RECORDS[i] as RecordName] = r;
   }
   const surfaces = dict<string>();
@@ -128,7 +126,6 @@ function decodeBinary(buf: Buffer): Profile {
     if (!Array.isArray(keys) || !Array.isArray(forms) || keys.length !== forms.length)
       throw new ProfileCodecError('stored profile header holds unequal lists of surface keys and forms');
     for (let i = 0; i < keys.length; i++) surfaces[keys[i] as string] = forms[i] as string;
-    noteKeyCount(surfaces, keys.length);
   }
   return {
     terms: p.terms as Record<string, number>,

@@ -4,7 +4,7 @@
  */
 import { dict } from './dict.js';
 import type { Features } from './features.js';
-import { forgetSurfacesInUse, keyCount, noteKeyCount, noteSurfacesInUse, surfacesInUse } from './record-facts.js';
+import { appendKey, copyKeys, forgetSurfacesInUse, keysOf, noteSurfacesInUse, renoteKeys, surfacesInUse } from './record-facts.js';
 import { nthSmallest, topKeys } from './top-keys.js';
 
 export interface Profile {
@@ -27,8 +27,8 @@ export interface Profile {
   /** Display forms of keys. */
   surfaces: Record<string, string>;
 }
-// The records change only through addToProfile and combineProfiles (ops.ts), which keep their key counts alongside
-// (record-facts.ts); code that builds a profile by hand fills it before the first of those calls.
+// The records change only through addToProfile and combineProfiles (ops.ts), which keep their key lists alongside
+// (record-facts.ts); code that builds a profile by hand fills it before the first call of those or of the codec.
 
 /** Terms kept in a profile. Set so an event centroid holds its topic words with room to spare; 150 and 300 scored the same on the demo corpus. */
 export const PROFILE_TERMS = 150;
@@ -47,11 +47,9 @@ export function emptyProfile(): Profile {
   return { terms: dict(), entities: dict(), numbers: dict(), dates: dict(), mentions: dict(), langs: dict(), n: 0, tLo: null, tHi: null, surfaces: dict() };
 }
 
-/**
- * Adds `v` scaled to unit length, times `sign`, into `into`, which holds `size` keys; returns how many it holds after.
- * One Object.keys of `v` serves the norm and the sum (the norm adds in the same key order as a for…in would).
- */
-function addUnit(into: Record<string, number>, v: Record<string, number>, sign: number, size: number): number {
+/** Adds `v` scaled to unit length, times `sign`, into `into`. One Object.keys of `v` serves the norm (added in the
+ * key order a for…in would take) and the sum. */
+function addUnit(into: Record<string, number>, v: Record<string, number>, sign: number): void {
   const keys = Object.keys(v);
   let s = 0;
   for (let i = 0; i < keys.length; i++) {
@@ -59,40 +57,38 @@ function addUnit(into: Record<string, number>, v: Record<string, number>, sign: 
     s += x * x;
   }
   const scale = sign / (Math.sqrt(s) || 1);
-  let n = size;
+  const list = keysOf(into);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     const was = into[k];
     // `0 + …` as `(into[k] ?? 0) + …` gave: a new key's weight is never -0.
     if (was === undefined) {
       into[k] = 0 + (v[k] as number) * scale;
-      n++;
+      appendKey(into, list, k);
     } else into[k] = was + (v[k] as number) * scale;
   }
-  return n;
 }
 
-/** Adds `sign` to the count of each of `keys` in `into`, which holds `size` keys; returns how many it holds after. */
-function addCounts(into: Record<string, number>, keys: readonly string[], sign: number, size: number): number {
-  let n = size;
+/** Adds `sign` to the count of each of `keys` in `into`. */
+function addCounts(into: Record<string, number>, keys: readonly string[], sign: number): void {
+  const list = keysOf(into);
   for (const k of keys) {
     const was = into[k];
-    if (was === undefined) n++;
+    if (was === undefined) appendKey(into, list, k);
     into[k] = (was ?? 0) + sign;
   }
-  return n;
 }
 
-/** Deletes the entries of `rec` that fell to (about) zero; returns how many keys are left. */
-function dropSpent(rec: Record<string, number>): number {
-  const keys = Object.keys(rec);
-  let kept = 0;
+/** Deletes the entries of `rec` that fell to (about) zero. */
+function dropSpent(rec: Record<string, number>): void {
+  const keys = keysOf(rec);
+  const left: string[] = [];
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     if ((rec[k] as number) <= 1e-9) delete rec[k];
-    else kept++;
+    else left.push(k);
   }
-  return kept;
+  renoteKeys(rec, keys, left);
 }
 
 /**
@@ -113,42 +109,40 @@ export function trimTop(v: Record<string, number>, keep: number): Record<string,
 }
 
 /**
- * trimTop done in place on a record whose key count is noted (record-facts.ts): once `v` holds more than
- * keep × TRIM_SLACK keys, deletes all but the `keep` strongest, leaving `v` with the keys, weights and key order of
- * trimTop's new record (the keys above the cut-off where they were, then the kept ties in key order: every tie is
- * taken out and the kept ones put back in that order). Deleting the ~75 dropped keys costs less than filling a new
- * record with the ~150 kept ones. Returns the dropped keys, or null when `v` was within its slack.
+ * trimTop done in place: once `v` holds more than keep × TRIM_SLACK keys, deletes all but the `keep` strongest,
+ * leaving `v` with the keys, weights and key order of trimTop's new record (the keys above the cut-off where they
+ * were, then the kept ties in key order: every tie is taken out and the kept ones put back in that order). Deleting
+ * the ~75 dropped keys costs less than filling a new record with the ~150 kept ones, and the key list noted for `v`
+ * (record-facts.ts) spares listing its keys. Returns the dropped keys, or null when `v` was within its slack.
  */
 export function trimInPlace(v: Record<string, number>, keep: number): string[] | null {
-  if (keyCount(v) <= keep * TRIM_SLACK) return null;
-  const keys = Object.keys(v);
-  // A count noted too high (a damaged stored profile repeating a key) is corrected here; one too low cannot arise.
-  if (keys.length <= keep * TRIM_SLACK) {
-    noteKeyCount(v, keys.length);
-    return null;
-  }
+  const keys = keysOf(v);
+  if (keys.length <= keep * TRIM_SLACK) return null;
   const vals = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) vals[i] = v[keys[i] as string] as number;
   const cutoff = nthSmallest(vals.slice(), keys.length - keep);
+  const left: string[] = [];
   const dropped: string[] = [];
   const ties: string[] = [];
-  let above = 0;
   for (let i = 0; i < keys.length; i++) {
     const x = vals[i] as number;
-    if (x > cutoff) above++;
+    if (x > cutoff) left.push(keys[i] as string);
     else if (x === cutoff) ties.push(keys[i] as string);
     else dropped.push(keys[i] as string);
   }
   for (const k of dropped) delete v[k];
   ties.sort();
+  const above = left.length;
   for (let i = 0; i < ties.length; i++) {
     const k = ties[i] as string;
     const x = v[k] as number;
     delete v[k];
-    if (above + i < keep) v[k] = x;
-    else dropped.push(k);
+    if (above + i < keep) {
+      v[k] = x;
+      left.push(k);
+    } else dropped.push(k);
   }
-  noteKeyCount(v, keys.length - dropped.length);
+  renoteKeys(v, keys, left);
   return dropped;
 }
 
@@ -161,94 +155,93 @@ function inUse(k: string, terms: Record<string, number>, entities: Record<string
  * Keeps the first PROFILE_SURFACES display forms (in insertion order) whose key is still kept, in place, after the
  * terms dropped `droppedTerms` and the names `droppedEntities` (null: none dropped). When every form was in use
  * before (record-facts.ts) and no name was dropped, only the forms of the dropped terms can have fallen out of use:
- * those are deleted, and the whole walk runs only if more than PROFILE_SURFACES forms remain (same result).
+ * those are deleted, then any beyond the first PROFILE_SURFACES (same result as checking every form).
  */
 function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities: string[] | null): void {
   const s = p.surfaces;
-  // Every form left is in use: only the count limit can remove more.
-  let allInUse = false;
+  let keys = keysOf(s);
   if (droppedTerms !== null && droppedEntities === null && surfacesInUse(s, p.terms, p.entities)) {
-    let n = keyCount(s);
+    let gone = 0;
     for (const k of droppedTerms)
       if (k in s && !(k.slice(2) in p.entities)) {
         delete s[k];
-        n--;
+        gone++;
       }
-    noteKeyCount(s, n);
-    if (n <= PROFILE_SURFACES) return;
-    allInUse = true;
+    if (gone > 0) {
+      const left = keys.filter((k) => k in s);
+      renoteKeys(s, keys, left);
+      keys = left;
+    }
+    if (keys.length > PROFILE_SURFACES) {
+      for (let i = PROFILE_SURFACES; i < keys.length; i++) delete s[keys[i] as string];
+      renoteKeys(s, keys, keys.slice(0, PROFILE_SURFACES));
+    }
+    return;
   }
-  const keys = Object.keys(s);
-  let kept = 0;
+  const left: string[] = [];
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
-    if (kept < PROFILE_SURFACES && (allInUse || inUse(k, p.terms, p.entities))) kept++;
+    if (left.length < PROFILE_SURFACES && inUse(k, p.terms, p.entities)) left.push(k);
     else delete s[k];
   }
-  noteKeyCount(s, kept);
+  renoteKeys(s, keys, left);
   noteSurfacesInUse(s, p.terms, p.entities);
 }
 
 /** Adds (sign 1) or removes (sign −1) one article's features; trims to bounded size. */
 export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile {
-  let nTerms = addUnit(p.terms, f.terms, sign, keyCount(p.terms));
-  let nEntities = addUnit(p.entities, f.entities, sign, keyCount(p.entities));
+  addUnit(p.terms, f.terms, sign);
+  addUnit(p.entities, f.entities, sign);
   p.mentions ??= {};
-  let nNumbers = addCounts(p.numbers, f.numbers, sign, keyCount(p.numbers));
-  let nDates = f.primary ? addCounts(p.dates, [f.primary], sign, keyCount(p.dates)) : keyCount(p.dates);
-  if (f.language) p.langs[f.language] = (p.langs[f.language] ?? 0) + sign;
-  let nMentions = addCounts(p.mentions, f.dates, sign, keyCount(p.mentions));
-  let nSurfaces = keyCount(p.surfaces);
+  addCounts(p.numbers, f.numbers, sign);
+  if (f.primary) addCounts(p.dates, [f.primary], sign);
+  if (f.language) addCounts(p.langs, [f.language], sign);
+  addCounts(p.mentions, f.dates, sign);
   if (sign < 0) {
-    nTerms = dropSpent(p.terms);
-    nEntities = dropSpent(p.entities);
-    nNumbers = dropSpent(p.numbers);
-    nDates = dropSpent(p.dates);
+    dropSpent(p.terms);
+    dropSpent(p.entities);
+    dropSpent(p.numbers);
+    dropSpent(p.dates);
     dropSpent(p.langs);
-    nMentions = dropSpent(p.mentions);
+    dropSpent(p.mentions);
     forgetSurfacesInUse(p.surfaces);
   }
-  noteKeyCount(p.terms, nTerms);
-  noteKeyCount(p.entities, nEntities);
-  noteKeyCount(p.numbers, nNumbers);
-  noteKeyCount(p.dates, nDates);
-  noteKeyCount(p.mentions, nMentions);
   p.n += sign;
+  const s = p.surfaces;
+  const surfaceKeys = keysOf(s);
   if (sign > 0) {
     if (f.time !== null) {
       p.tLo = p.tLo === null ? f.time : Math.min(p.tLo, f.time);
       p.tHi = p.tHi === null ? f.time : Math.max(p.tHi, f.time);
     }
     const keys = Object.keys(f.surfaces);
-    const s = p.surfaces;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       if (!(k in s) && inUse(k, p.terms, p.entities)) {
         s[k] = f.surfaces[k] as string;
-        nSurfaces++;
+        appendKey(s, surfaceKeys, k);
       }
     }
   }
-  noteKeyCount(p.surfaces, nSurfaces);
   const droppedTerms = trimInPlace(p.terms, PROFILE_TERMS);
   const droppedEntities = trimInPlace(p.entities, PROFILE_ENTITIES);
   trimInPlace(p.numbers, PROFILE_NUMBERS);
   trimInPlace(p.dates, PROFILE_DATES);
   trimInPlace(p.mentions, PROFILE_MENTIONS);
-  if (droppedTerms !== null || droppedEntities !== null || nSurfaces > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, droppedTerms, droppedEntities);
+  if (droppedTerms !== null || droppedEntities !== null || surfaceKeys.length > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, droppedTerms, droppedEntities);
   return p;
 }
 
-/** A copy of a record as a dict() (a loop: Object.assign into a dict() measured ~3× slower); its key count noted. */
+/** A copy of a record as a dict() (a loop: Object.assign into a dict() measured ~3× slower), with its key list. */
 function own<T>(r: Record<string, T> | undefined): Record<string, T> {
   const out = dict<T>();
   if (r === undefined) return out;
-  const keys = Object.keys(r);
+  const keys = keysOf(r);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     out[k] = r[k] as T;
   }
-  noteKeyCount(out, keys.length);
+  copyKeys(r, keys, out);
   return out;
 }
 
