@@ -66,8 +66,14 @@ const CASES: readonly { name: string; make: () => Profile }[] = [
 for (const c of CASES) {
   test(`a profile reads back exactly from its binary form: ${c.name}`, () => {
     const p = c.make();
+    // Dirty memory first: whatever the blob's allocation gives, its spare bytes and padding are zeros.
+    for (let i = 0; i < 8; i++) Buffer.allocUnsafe(2 ** (10 + i)).fill(0xff);
     const blob = encodeProfile(p);
     assert.ok(Buffer.isBuffer(blob));
+    assert.deepEqual([...blob.subarray(1, 4)], [0, 0, 0], 'spare bytes');
+    const headerEnd = 8 + blob.readUInt32LE(4);
+    assert.ok(blob.subarray(headerEnd, Math.ceil(headerEnd / 8) * 8).every((b) => b === 0), 'padding');
+    assert.ok(encodeProfile(p).equals(blob), 'the same bytes every time');
     const back = decodeProfile(blob);
     assert.deepEqual(back, p);
     assert.deepEqual(shape(back), shape(p), 'every record in the same key order');
