@@ -50,7 +50,7 @@ const edge = (): Profile => {
   return p;
 };
 
-const CASES: readonly { name: string; make: () => Profile }[] = [
+const CASES: readonly { name: string; make: () => Profile; format?: number }[] = [
   { name: 'empty', make: emptyProfile },
   { name: 'one synthetic article', make: () => grown(1, 0) },
   { name: 'forty synthetic articles (trimmed records)', make: () => grown(40, 100) },
@@ -61,6 +61,20 @@ const CASES: readonly { name: string; make: () => Profile }[] = [
   { name: 'no mentions record (stored by older code)', make: withoutMentions },
   { name: 'integer-like and non-ASCII keys, extreme weights, undated', make: () => ({ ...edge(), tLo: null, tHi: null }) },
   { name: 'integer-like and non-ASCII keys, extreme weights, dated', make: edge },
+  // Strings format 3 cannot carry: stored in format 2 (JSON lists), and read back as exactly.
+  {
+    name: 'a surrogate pair, a lone surrogate and a 70,000-character form',
+    make: () => {
+      const p = edge();
+      p.terms['🦀rust'] = 2;
+      p.surfaces['🦀rust'] = 'Crab 🦀';
+      p.entities['\ud800x'] = 1;
+      p.surfaces['e:\ud800x'] = 'lone \udfff';
+      p.surfaces.apple = 'a'.repeat(70_000);
+      return p;
+    },
+    format: 2,
+  },
 ];
 
 for (const c of CASES) {
@@ -70,9 +84,13 @@ for (const c of CASES) {
     for (let i = 0; i < 8; i++) Buffer.allocUnsafe(2 ** (10 + i)).fill(0xff);
     const blob = encodeProfile(p);
     assert.ok(Buffer.isBuffer(blob));
+    assert.equal(blob[0], c.format ?? 3, 'stored format');
     assert.deepEqual([...blob.subarray(1, 4)], [0, 0, 0], 'spare bytes');
     const headerEnd = 8 + blob.readUInt32LE(4);
-    assert.ok(blob.subarray(headerEnd, Math.ceil(headerEnd / 8) * 8).every((b) => b === 0), 'padding');
+    assert.ok(
+      blob.subarray(headerEnd, Math.ceil(headerEnd / 8) * 8).every((b) => b === 0),
+      'padding',
+    );
     assert.ok(encodeProfile(p).equals(blob), 'the same bytes every time');
     const back = decodeProfile(blob);
     assert.deepEqual(back, p);
@@ -115,6 +133,13 @@ test('JSON text stored by earlier code reads as parseProfile reads it', () => {
   assert.deepEqual(shape(decodeProfile(json)), shape(parseProfile(json)));
 });
 
+/** A copy of `blob` with `delta` added to the byte at `at`. */
+function withByte(blob: Buffer, at: number, delta: number): Buffer {
+  const out = Buffer.from(blob);
+  out[at] = ((out[at] as number) + delta) & 0xff;
+  return out;
+}
+
 test('a damaged blob fails with ProfileCodecError', () => {
   const blob = encodeProfile(grown(5, 0));
   const table: { name: string; bytes: Buffer }[] = [
@@ -125,6 +150,11 @@ test('a damaged blob fails with ProfileCodecError', () => {
     { name: 'too short', bytes: blob.subarray(0, 3) },
     { name: 'format-1 byte on a format-2 header', bytes: Buffer.concat([Buffer.from([1]), blob.subarray(1)]) },
     { name: 'format-2 byte on a format-1 header', bytes: Buffer.concat([Buffer.from([2]), encodeFormat1(grown(5, 0)).subarray(1)]) },
+    { name: 'format-2 byte on a format-3 header', bytes: Buffer.concat([Buffer.from([2]), blob.subarray(1)]) },
+    { name: 'format-3 byte on a format-1 header', bytes: Buffer.concat([Buffer.from([3]), encodeFormat1(grown(5, 0)).subarray(1)]) },
+    { name: 'header length past the end', bytes: Buffer.concat([blob.subarray(0, 4), Buffer.from([255, 255, 0, 0]), blob.subarray(8)]) },
+    { name: 'counts length past the header', bytes: Buffer.concat([blob.subarray(0, 8), Buffer.from([255, 255, 0, 0]), blob.subarray(12)]) },
+    { name: 'a string length changed', bytes: withByte(blob, 12 + blob.readUInt32LE(8), 1) },
   ];
   for (const t of table) assert.throws(() => decodeProfile(t.bytes), ProfileCodecError, t.name);
 });
