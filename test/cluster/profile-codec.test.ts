@@ -1,7 +1,8 @@
 /**
  * The stored binary form of a profile (profile-codec.ts) reads back exactly: every weight bit for bit and every
  * record in its key order (so sums over a record add in the same order), for grown profiles and edge cases; JSON text
- * stored by earlier code still reads; a damaged blob fails with a named error; ClusterState round-trips both.
+ * and format-1 blobs (surfaces as one JSON object; written by test/cluster/frozen/profile-codec.ts, the earlier
+ * encoder) stored by earlier code still read; a damaged blob fails with a named error; ClusterState round-trips them.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -12,6 +13,7 @@ import { ClusterState, type ProfileRow } from '../../src/cluster/internal/state.
 import { syntheticStream } from '../../src/cluster/internal/synthetic.js';
 import { openDatabase } from '../../src/store/db.js';
 import { FIXTURES } from './fixtures.js';
+import { encodeProfile as encodeFormat1 } from './frozen/profile-codec.js';
 
 /** Each record's keys in iteration order, and the rest as is: equal only if the order is kept too. */
 function shape(p: Profile): unknown {
@@ -48,7 +50,7 @@ const edge = (): Profile => {
   return p;
 };
 
-const CASES: readonly { name: string; make: () => Profile }[] = [
+const CASES: readonly { name: string; make: () => Profile; format?: number }[] = [
   { name: 'empty', make: emptyProfile },
   { name: 'one synthetic article', make: () => grown(1, 0) },
   { name: 'forty synthetic articles (trimmed records)', make: () => grown(40, 100) },
@@ -59,13 +61,37 @@ const CASES: readonly { name: string; make: () => Profile }[] = [
   { name: 'no mentions record (stored by older code)', make: withoutMentions },
   { name: 'integer-like and non-ASCII keys, extreme weights, undated', make: () => ({ ...edge(), tLo: null, tHi: null }) },
   { name: 'integer-like and non-ASCII keys, extreme weights, dated', make: edge },
+  // Strings format 3 cannot carry: stored in format 2 (JSON lists), and read back as exactly.
+  {
+    name: 'a surrogate pair, a lone surrogate and a 70,000-character form',
+    make: () => {
+      const p = edge();
+      p.terms['🦀rust'] = 2;
+      p.surfaces['🦀rust'] = 'Crab 🦀';
+      p.entities['\ud800x'] = 1;
+      p.surfaces['e:\ud800x'] = 'lone \udfff';
+      p.surfaces.apple = 'a'.repeat(70_000);
+      return p;
+    },
+    format: 2,
+  },
 ];
 
 for (const c of CASES) {
   test(`a profile reads back exactly from its binary form: ${c.name}`, () => {
     const p = c.make();
+    // Dirty memory first: whatever the blob's allocation gives, its spare bytes and padding are zeros.
+    for (let i = 0; i < 8; i++) Buffer.allocUnsafe(2 ** (10 + i)).fill(0xff);
     const blob = encodeProfile(p);
     assert.ok(Buffer.isBuffer(blob));
+    assert.equal(blob[0], c.format ?? 3, 'stored format');
+    assert.deepEqual([...blob.subarray(1, 4)], [0, 0, 0], 'spare bytes');
+    const headerEnd = 8 + blob.readUInt32LE(4);
+    assert.ok(
+      blob.subarray(headerEnd, Math.ceil(headerEnd / 8) * 8).every((b) => b === 0),
+      'padding',
+    );
+    assert.ok(encodeProfile(p).equals(blob), 'the same bytes every time');
     const back = decodeProfile(blob);
     assert.deepEqual(back, p);
     assert.deepEqual(shape(back), shape(p), 'every record in the same key order');
@@ -80,6 +106,22 @@ for (const c of CASES) {
   });
 }
 
+for (const c of CASES) {
+  test(`a format-1 blob written by earlier code reads back exactly: ${c.name}`, () => {
+    const p = c.make();
+    const old = encodeFormat1(p);
+    assert.equal(old[0], 1, 'the frozen encoder writes format 1');
+    const back = decodeProfile(old);
+    assert.deepEqual(shape(back), shape(p));
+    assert.equal(JSON.stringify(back), JSON.stringify(p));
+    assert.equal(Object.getPrototypeOf(back.surfaces), null);
+    // Rewritten in the current form, it reads back the same again.
+    const now = encodeProfile(back);
+    assert.notEqual(now[0], 1, 'written in the current format');
+    assert.deepEqual(shape(decodeProfile(now)), shape(p));
+  });
+}
+
 test('a grown profile is stored in fewer bytes than its JSON', () => {
   const p = grown(40, 100);
   assert.ok(encodeProfile(p).length < Buffer.byteLength(JSON.stringify(p)));
@@ -91,6 +133,13 @@ test('JSON text stored by earlier code reads as parseProfile reads it', () => {
   assert.deepEqual(shape(decodeProfile(json)), shape(parseProfile(json)));
 });
 
+/** A copy of `blob` with `delta` added to the byte at `at`. */
+function withByte(blob: Buffer, at: number, delta: number): Buffer {
+  const out = Buffer.from(blob);
+  out[at] = ((out[at] as number) + delta) & 0xff;
+  return out;
+}
+
 test('a damaged blob fails with ProfileCodecError', () => {
   const blob = encodeProfile(grown(5, 0));
   const table: { name: string; bytes: Buffer }[] = [
@@ -99,6 +148,13 @@ test('a damaged blob fails with ProfileCodecError', () => {
     { name: 'trailing bytes', bytes: Buffer.concat([blob, Buffer.alloc(8)]) },
     { name: 'header cut', bytes: blob.subarray(0, 20) },
     { name: 'too short', bytes: blob.subarray(0, 3) },
+    { name: 'format-1 byte on a format-2 header', bytes: Buffer.concat([Buffer.from([1]), blob.subarray(1)]) },
+    { name: 'format-2 byte on a format-1 header', bytes: Buffer.concat([Buffer.from([2]), encodeFormat1(grown(5, 0)).subarray(1)]) },
+    { name: 'format-2 byte on a format-3 header', bytes: Buffer.concat([Buffer.from([2]), blob.subarray(1)]) },
+    { name: 'format-3 byte on a format-1 header', bytes: Buffer.concat([Buffer.from([3]), encodeFormat1(grown(5, 0)).subarray(1)]) },
+    { name: 'header length past the end', bytes: Buffer.concat([blob.subarray(0, 4), Buffer.from([255, 255, 0, 0]), blob.subarray(8)]) },
+    { name: 'counts length past the header', bytes: Buffer.concat([blob.subarray(0, 8), Buffer.from([255, 255, 0, 0]), blob.subarray(12)]) },
+    { name: 'a string length changed', bytes: withByte(blob, 12 + blob.readUInt32LE(8), 1) },
   ];
   for (const t of table) assert.throws(() => decodeProfile(t.bytes), ProfileCodecError, t.name);
 });

@@ -5,7 +5,6 @@
 import type { Database } from 'better-sqlite3';
 import { stmt } from '../../internal/stmts.js';
 import type { Features } from './features.js';
-import { dfKeys } from './idf.js';
 import {
   emptyProfile,
   PROFILE_DATES,
@@ -15,8 +14,9 @@ import {
   PROFILE_TERMS,
   type Profile,
   profileOf,
-  trimTop,
+  trimInPlace,
 } from './profile.js';
+import { appendKey, forgetSurfacesInUse, keysOf, renoteKeys } from './record-facts.js';
 import { strongestKeys } from './select.js';
 import type { ClusterState, ProfileRow } from './state.js';
 
@@ -52,15 +52,31 @@ export function cannotLink(db: Database, a: string, b: string): boolean {
   return stmt(db, "SELECT 1 FROM cluster_constraints WHERE kind = 'cannot-link' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))").get(a, b, b, a) !== undefined;
 }
 
+/** Adds `sign` × `from` into `into`, dropping keys that fall to zero or below (their key lists kept in step, see record-facts.ts). */
 function sumInto(into: Record<string, number>, from: Record<string, number>, sign: number): void {
-  for (const [k, x] of Object.entries(from)) {
-    const v = (into[k] ?? 0) + sign * x;
-    if (v > 1e-9) into[k] = v;
-    else delete into[k];
+  const list = keysOf(into);
+  // The keys of `from` as they were before (`into` may be `from` itself).
+  const keys = into === from ? list.slice() : keysOf(from);
+  let gone = false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const was = into[k];
+    const v = (was ?? 0) + sign * (from[k] as number);
+    if (v > 1e-9) {
+      into[k] = v;
+      if (was === undefined) appendKey(into, list, k);
+    } else if (was !== undefined) {
+      delete into[k];
+      gone = true;
+    }
   }
+  if (gone)
+    renoteKeys(
+      into,
+      list,
+      list.filter((k) => k in into),
+    );
 }
-
-const trimTo = trimTop;
 
 /** Adds (or subtracts) one profile to another, as if their members were added; used for merges. */
 export function combineProfiles(into: Profile, from: Profile, sign: 1 | -1 = 1): Profile {
@@ -71,28 +87,63 @@ export function combineProfiles(into: Profile, from: Profile, sign: 1 | -1 = 1):
   sumInto(into.langs, from.langs, sign);
   into.mentions ??= {};
   sumInto(into.mentions, from.mentions ?? {}, sign);
-  into.terms = trimTo(into.terms, PROFILE_TERMS);
-  into.entities = trimTo(into.entities, PROFILE_ENTITIES);
-  into.numbers = trimTo(into.numbers, PROFILE_NUMBERS);
-  into.dates = trimTo(into.dates, PROFILE_DATES);
-  into.mentions = trimTo(into.mentions, PROFILE_MENTIONS);
+  trimInPlace(into.terms, PROFILE_TERMS);
+  trimInPlace(into.entities, PROFILE_ENTITIES);
+  trimInPlace(into.numbers, PROFILE_NUMBERS);
+  trimInPlace(into.dates, PROFILE_DATES);
+  trimInPlace(into.mentions, PROFILE_MENTIONS);
   into.n = Math.max(0, into.n + sign * from.n);
+  // Terms and names may have gone and display forms come unchecked: the next addToProfile checks them all.
+  forgetSurfacesInUse(into.surfaces);
   if (sign > 0) {
     if (from.tLo !== null) into.tLo = into.tLo === null ? from.tLo : Math.min(into.tLo, from.tLo);
     if (from.tHi !== null) into.tHi = into.tHi === null ? from.tHi : Math.max(into.tHi, from.tHi);
-    for (const [k, s] of Object.entries(from.surfaces)) if (!(k in into.surfaces)) into.surfaces[k] = s;
+    const list = keysOf(into.surfaces);
+    const keys = into.surfaces === from.surfaces ? list.slice() : keysOf(from.surfaces);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      if (!(k in into.surfaces)) {
+        into.surfaces[k] = from.surfaces[k] as string;
+        appendKey(into.surfaces, list, k);
+      }
+    }
   }
   return into;
 }
 
-/** The keys an event is listed under: its strongest terms, names and numbers by weight × IDF. */
+/** Char codes of the prefixes of name and number keys (`e:`, `n:`). */
+const E = 0x65;
+const N = 0x6e;
+const COLON = 0x3a;
+
+/**
+ * The keys an event is listed under: its strongest terms, names and numbers by weight × IDF. Equal to scoring
+ * dfKeys() of the profile (terms, then `e:` names, then `n:` numbers) with each key's weight looked up by its prefix,
+ * without building that list and taking the prefixes apart again.
+ */
 export function indexKeysOf(p: Profile, idf: (k: string) => number, limit: number): string[] {
-  const keys = dfKeys({ terms: p.terms, entities: p.entities, numbers: Object.keys(p.numbers) });
+  const terms = keysOf(p.terms);
+  const names = keysOf(p.entities);
+  const numbers = keysOf(p.numbers);
+  const keys: string[] = new Array(terms.length + names.length + numbers.length);
   const scores = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    const w = k.startsWith('e:') ? p.entities[k.slice(2)] : k.startsWith('n:') ? p.numbers[k.slice(2)] : p.terms[k];
-    scores[i] = (w ?? 0) * idf(k);
+  let i = 0;
+  for (const k of terms) {
+    // A term spelled like a prefixed key was weighed by that key's record, as the prefix rule reads it.
+    const prefixed = k.charCodeAt(1) === COLON && (k.charCodeAt(0) === E || k.charCodeAt(0) === N);
+    const w = prefixed ? (k.charCodeAt(0) === E ? p.entities : p.numbers)[k.slice(2)] : p.terms[k];
+    keys[i] = k;
+    scores[i++] = (w ?? 0) * idf(k);
+  }
+  for (const k of names) {
+    const key = `e:${k}`;
+    keys[i] = key;
+    scores[i++] = (p.entities[k] ?? 0) * idf(key);
+  }
+  for (const k of numbers) {
+    const key = `n:${k}`;
+    keys[i] = key;
+    scores[i++] = (p.numbers[k] ?? 0) * idf(key);
   }
   return strongestKeys(keys, scores, limit);
 }

@@ -5,16 +5,39 @@
  * the weights as raw 8-byte doubles, so a profile reads back bit for bit (no decimal round trip) and its records keep
  * their key order (every record is refilled in the order it was written; see decodeProfile).
  *
- * Layout: byte 0 FORMAT; bytes 4–7 the byte length H of the header (UTF-8 JSON, little-endian uint32); the header;
- * zero padding to a multiple of 8; then the weights of the records in RECORDS order, each in its key order.
- * Header: [keys of each record in RECORDS order (null for an absent `mentions`), surfaces (key → form), n, tLo, tHi].
- * Stores written before this form hold JSON text, which `decodeProfile` hands to `parseProfile`.
+ * Layout: byte 0 the format; bytes 4–7 the byte length H of the header (little-endian uint32); the header; zero
+ * padding to a multiple of 8; then the weights of the records in RECORDS order, each in its key order.
+ * The header holds the keys of each record in RECORDS order (none for an absent `mentions`), the surfaces' keys and
+ * forms (in their key order), n, tLo and tHi:
+ * - format 3 (written now): a uint32 length L, then L bytes of JSON [key count of each record (null for an absent
+ *   `mentions`), surface count, n, tLo, tHi], then each string's length in UTF-16 units (uint16 each, in the order
+ *   above: record keys, surface keys, forms), then all the strings end to end as UTF-8. Printing ~450 strings as JSON
+ *   was most of the encoding's time; joining them and listing their lengths takes about half as long.
+ * - format 2 (written when a string does not fit format 3: a surrogate, which UTF-8 cannot carry alone, or a string
+ *   of 65,536 or more units): UTF-8 JSON [keys of each record (null for an absent `mentions`), surface keys, surface
+ *   forms, n, tLo, tHi].
+ * - format 1 (written before 2026-11-21): as format 2 with the surfaces as one JSON object instead of the two lists
+ *   (printing and parsing a ~120-key object is the slow case of JSON, and parsing it built a throw-away hidden class
+ *   per key).
+ * All three read. Stores written before any of them hold JSON text, which `decodeProfile` hands to `parseProfile`.
  */
 import { dict } from './dict.js';
 import { type Profile, parseProfile } from './profile.js';
+import { keysOf } from './record-facts.js';
 
-/** First byte of the binary form (a JSON profile starts with `{`, 0x7b). Bump it if the layout ever changes. */
-const FORMAT = 1;
+/** First byte of the binary form as written now (a JSON profile starts with `{`, 0x7b). Bump it if the layout ever changes. */
+const FORMAT = 3;
+/** First byte of the form with a JSON header of string lists, written when a string does not fit FORMAT. */
+const FORMAT_JSON_LISTS = 2;
+/** First byte of the binary form written before 2026-11-21 (surfaces as one JSON object in the header); still read. */
+const FORMAT_SURFACES_OBJECT = 1;
+/** Longest string FORMAT stores (its lengths are uint16). */
+const MAX_PACKED_STRING = 0xffff;
+/** Bytes of a stored string length in FORMAT, and of the meta length before it. */
+const STRING_LENGTH_BYTES = 2;
+const META_LENGTH_BYTES = 4;
+/** A UTF-16 surrogate: a string holding one goes to FORMAT_JSON_LISTS (UTF-8 cannot carry a lone one). */
+const SURROGATE = /[\uD800-\uDFFF]/;
 /** Bytes before the header: the format byte, three spare bytes, and the header length. */
 const PREAMBLE = 8;
 /** Byte offset of the header length within the preamble. */
@@ -26,6 +49,7 @@ const WEIGHT_BYTES = 8;
 const RECORDS = ['terms', 'entities', 'numbers', 'dates', 'mentions', 'langs'] as const;
 type RecordName = (typeof RECORDS)[number];
 
+/** The header of format 1; formats 2 and 3 read as this with two string lists (surface keys, then forms) for the surfaces object. */
 type Header = [...keys: (string[] | null)[], surfaces: Record<string, string>, n: number, tLo: number | null, tHi: number | null];
 
 export class ProfileCodecError extends Error {
@@ -39,46 +63,143 @@ function recordOf(p: Profile, name: RecordName): Record<string, number> | undefi
   return p[name] as Record<string, number> | undefined;
 }
 
-/** The profile in its stored binary form. */
+/** The profile in its stored binary form (FORMAT). */
 export function encodeProfile(p: Profile): Buffer {
   const keyLists: (string[] | null)[] = [];
   let weights = 0;
   for (const name of RECORDS) {
     const r = recordOf(p, name);
-    const keys = r === undefined ? null : Object.keys(r);
+    const keys = r === undefined ? null : keysOf(r);
     keyLists.push(keys);
     if (keys) weights += keys.length;
   }
-  const header = JSON.stringify([...keyLists, p.surfaces, p.n, p.tLo, p.tHi]);
-  const headerBytes = Buffer.byteLength(header);
+  const surfaceKeys = keysOf(p.surfaces);
+  const forms: string[] = new Array(surfaceKeys.length);
+  for (let i = 0; i < surfaceKeys.length; i++) forms[i] = p.surfaces[surfaceKeys[i] as string] as string;
+  const packed = packStrings(keyLists, surfaceKeys, forms, p);
+  const header = packed ?? JSON.stringify([...keyLists, surfaceKeys, forms, p.n, p.tLo, p.tHi]);
+  const headerBytes = packed ? packed.bytes : Buffer.byteLength(header as string);
   const valuesAt = Math.ceil((PREAMBLE + headerBytes) / WEIGHT_BYTES) * WEIGHT_BYTES;
   const out = Buffer.alloc(valuesAt + weights * WEIGHT_BYTES);
-  out[0] = FORMAT;
+  out[0] = packed ? FORMAT : FORMAT_JSON_LISTS;
   out.writeUInt32LE(headerBytes, HEADER_LENGTH_AT);
-  out.write(header, PREAMBLE, 'utf8');
+  if (packed) packed.write(out, PREAMBLE);
+  else out.write(header as string, PREAMBLE, 'utf8');
   const view = new DataView(out.buffer, out.byteOffset, out.length);
   let at = valuesAt;
   for (let i = 0; i < RECORDS.length; i++) {
     const keys = keyLists[i];
     if (!keys) continue;
     const r = recordOf(p, RECORDS[i] as RecordName) as Record<string, number>;
-    for (const k of keys) {
-      view.setFloat64(at, r[k] as number, true);
+    for (let j = 0; j < keys.length; j++) {
+      view.setFloat64(at, r[keys[j] as string] as number, true);
       at += WEIGHT_BYTES;
     }
   }
   return out;
 }
 
-function decodeBinary(buf: Buffer): Profile {
-  if (buf.length < PREAMBLE || buf[0] !== FORMAT) throw new ProfileCodecError(`unknown stored profile format ${buf[0]}`);
-  const headerBytes = buf.readUInt32LE(HEADER_LENGTH_AT);
-  let header: Header;
+/** FORMAT's header for these lists, or null when a string does not fit it (see SURROGATE, MAX_PACKED_STRING). */
+function packStrings(
+  keyLists: (string[] | null)[],
+  surfaceKeys: string[],
+  forms: string[],
+  p: Profile,
+): { bytes: number; write: (out: Buffer, at: number) => void } | null {
+  const lists = [...keyLists, surfaceKeys, forms];
+  let count = 0;
+  let text = '';
+  for (const list of lists) {
+    if (!list) continue;
+    count += list.length;
+    for (let i = 0; i < list.length; i++) if ((list[i] as string).length > MAX_PACKED_STRING) return null;
+    text += list.join('');
+  }
+  if (SURROGATE.test(text)) return null;
+  const meta = JSON.stringify([...keyLists.map((l) => (l ? l.length : null)), surfaceKeys.length, p.n, p.tLo, p.tHi]);
+  const metaBytes = Buffer.byteLength(meta);
+  const textBytes = Buffer.byteLength(text);
+  return {
+    bytes: META_LENGTH_BYTES + metaBytes + count * STRING_LENGTH_BYTES + textBytes,
+    write(out, start) {
+      let at = out.writeUInt32LE(metaBytes, start);
+      at += out.write(meta, at, 'utf8');
+      const view = new DataView(out.buffer, out.byteOffset, out.length);
+      for (const list of lists)
+        if (list)
+          for (let i = 0; i < list.length; i++) {
+            view.setUint16(at, (list[i] as string).length, true);
+            at += STRING_LENGTH_BYTES;
+          }
+      out.write(text, at, 'utf8');
+    },
+  };
+}
+
+/** FORMAT's header (`bytes` long from `start`) read as the Header of format 2. */
+function unpackStrings(buf: Buffer, start: number, bytes: number): Header {
+  const end = start + bytes;
+  const fail = (why: string) => new ProfileCodecError(`unreadable stored profile header: ${why}`);
+  if (bytes < META_LENGTH_BYTES) throw fail('too short');
+  const metaBytes = buf.readUInt32LE(start);
+  const metaAt = start + META_LENGTH_BYTES;
+  if (metaAt + metaBytes > end) throw fail('its counts run past it');
+  let meta: unknown;
   try {
-    header = JSON.parse(buf.toString('utf8', PREAMBLE, PREAMBLE + headerBytes)) as Header;
+    meta = JSON.parse(buf.toString('utf8', metaAt, metaAt + metaBytes));
   } catch (cause) {
     throw new ProfileCodecError('unreadable stored profile header', { cause });
   }
+  // The key count of each record (or null), the surface count, n, tLo, tHi.
+  if (!Array.isArray(meta) || meta.length !== RECORDS.length + 4) throw fail('its counts are not a list of the expected length');
+  const counts = meta.slice(0, RECORDS.length + 1) as (number | null)[];
+  let strings = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i];
+    if (c === null && i < RECORDS.length) continue;
+    if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) throw fail(`count ${i} is ${c}`);
+    strings += i === RECORDS.length ? 2 * c : c;
+  }
+  let lengthAt = metaAt + metaBytes;
+  const textAt = lengthAt + strings * STRING_LENGTH_BYTES;
+  if (textAt > end) throw fail('its string lengths run past it');
+  const text = buf.toString('utf8', textAt, end);
+  let at = 0;
+  const take = (n: number): string[] => {
+    const out: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const length = buf.readUInt16LE(lengthAt);
+      lengthAt += STRING_LENGTH_BYTES;
+      out[i] = text.slice(at, at + length);
+      at += length;
+    }
+    return out;
+  };
+  const lists: (string[] | null)[] = counts.slice(0, RECORDS.length).map((c) => (c === null ? null : take(c)));
+  const surfaceCount = counts[RECORDS.length] as number;
+  lists.push(take(surfaceCount), take(surfaceCount));
+  if (at !== text.length) throw fail(`its strings take ${at} of ${text.length} characters`);
+  return [...lists, meta[RECORDS.length + 1], meta[RECORDS.length + 2], meta[RECORDS.length + 3]] as unknown as Header;
+}
+
+function decodeBinary(buf: Buffer): Profile {
+  const format = buf[0];
+  if (buf.length < PREAMBLE || (format !== FORMAT && format !== FORMAT_JSON_LISTS && format !== FORMAT_SURFACES_OBJECT))
+    throw new ProfileCodecError(`unknown stored profile format ${format}`);
+  const headerBytes = buf.readUInt32LE(HEADER_LENGTH_AT);
+  if (PREAMBLE + headerBytes > buf.length) throw new ProfileCodecError(`stored profile header of ${headerBytes} bytes runs past its ${buf.length} bytes`);
+  let header: Header;
+  if (format === FORMAT) header = unpackStrings(buf, PREAMBLE, headerBytes);
+  else
+    try {
+      header = JSON.parse(buf.toString('utf8', PREAMBLE, PREAMBLE + headerBytes)) as Header;
+    } catch (cause) {
+      throw new ProfileCodecError('unreadable stored profile header', { cause });
+    }
+  // Format 1 holds one surfaces object after the key lists, formats 2 and 3 two lists; then n, tLo, tHi.
+  const entries = RECORDS.length + (format === FORMAT_SURFACES_OBJECT ? 1 : 2) + 3;
+  if (!Array.isArray(header) || header.length !== entries)
+    throw new ProfileCodecError(`stored profile header of format ${format} holds ${Array.isArray(header) ? header.length : 'no'} entries, not ${entries}`);
   let at = Math.ceil((PREAMBLE + headerBytes) / WEIGHT_BYTES) * WEIGHT_BYTES;
   let weights = 0;
   for (let i = 0; i < RECORDS.length; i++) weights += (header[i] as string[] | null)?.length ?? 0;
@@ -91,13 +212,26 @@ function decodeBinary(buf: Buffer): Profile {
     // An absent `mentions` stays absent, as parseProfile leaves it; any other absent record reads back empty, as there.
     if (keys === null && RECORDS[i] === 'mentions') continue;
     const r = dict<number>();
-    for (const k of keys ?? []) {
-      r[k] = view.getFloat64(at, true);
-      at += WEIGHT_BYTES;
-    }
+    if (keys)
+      for (let j = 0; j < keys.length; j++) {
+        r[keys[j] as string] = view.getFloat64(at, true);
+        at += WEIGHT_BYTES;
+      }
     p[RECORDS[i] as RecordName] = r;
   }
-  const surfaces = Object.assign(dict<string>(), header[RECORDS.length] as Record<string, string>);
+  const surfaces = dict<string>();
+  let rest = RECORDS.length;
+  if (format === FORMAT_SURFACES_OBJECT) {
+    const stored = header[rest++];
+    if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) throw new ProfileCodecError('stored profile header holds no surfaces object');
+    Object.assign(surfaces, stored);
+  } else {
+    const keys = header[rest++] as unknown as string[];
+    const forms = header[rest++] as unknown as string[];
+    if (!Array.isArray(keys) || !Array.isArray(forms) || keys.length !== forms.length)
+      throw new ProfileCodecError('stored profile header holds unequal lists of surface keys and forms');
+    for (let i = 0; i < keys.length; i++) surfaces[keys[i] as string] = forms[i] as string;
+  }
   return {
     terms: p.terms as Record<string, number>,
     entities: p.entities as Record<string, number>,
@@ -105,9 +239,9 @@ function decodeBinary(buf: Buffer): Profile {
     dates: p.dates as Record<string, number>,
     ...(p.mentions === undefined ? {} : { mentions: p.mentions as Record<string, number> }),
     langs: p.langs as Record<string, number>,
-    n: header[RECORDS.length + 1] as number,
-    tLo: header[RECORDS.length + 2] as number | null,
-    tHi: header[RECORDS.length + 3] as number | null,
+    n: header[rest] as number,
+    tLo: header[rest + 1] as number | null,
+    tHi: header[rest + 2] as number | null,
     surfaces,
   } as Profile;
 }

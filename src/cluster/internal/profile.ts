@@ -4,7 +4,8 @@
  */
 import { dict } from './dict.js';
 import type { Features } from './features.js';
-import { topKeys } from './top-keys.js';
+import { appendKey, copyKeys, forgetSurfacesInUse, keysOf, noteSurfacesInUse, renoteKeys, surfacesInUse } from './record-facts.js';
+import { nthSmallest, topKeys } from './top-keys.js';
 
 export interface Profile {
   /** Summed per-article unit-length term weights. */
@@ -26,6 +27,8 @@ export interface Profile {
   /** Display forms of keys. */
   surfaces: Record<string, string>;
 }
+// The records change only through addToProfile and combineProfiles (ops.ts), which keep their key lists alongside
+// (record-facts.ts); code that builds a profile by hand fills it before the first call of those or of the codec.
 
 /** Terms kept in a profile. Set so an event centroid holds its topic words with room to spare; 150 and 300 scored the same on the demo corpus. */
 export const PROFILE_TERMS = 150;
@@ -44,17 +47,50 @@ export function emptyProfile(): Profile {
   return { terms: dict(), entities: dict(), numbers: dict(), dates: dict(), mentions: dict(), langs: dict(), n: 0, tLo: null, tHi: null, surfaces: dict() };
 }
 
-function norm(v: Record<string, number>): number {
+/**
+ * Adds `v` scaled to unit length, times `sign`, into `into`. One key list of `v` serves the norm (added in the key
+ * order a for…in would take) and the sum, and, noted (record-facts.ts), the next profile the same article is added to.
+ */
+function addUnit(into: Record<string, number>, v: Record<string, number>, sign: number): void {
+  const keys = keysOf(v);
   let s = 0;
-  for (const k in v) {
-    const x = v[k] as number;
+  for (let i = 0; i < keys.length; i++) {
+    const x = v[keys[i] as string] as number;
     s += x * x;
   }
-  return Math.sqrt(s) || 1;
+  const scale = sign / (Math.sqrt(s) || 1);
+  const list = keysOf(into);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const was = into[k];
+    // `0 + …` as `(into[k] ?? 0) + …` gave: a new key's weight is never -0.
+    if (was === undefined) {
+      into[k] = 0 + (v[k] as number) * scale;
+      appendKey(into, list, k);
+    } else into[k] = was + (v[k] as number) * scale;
+  }
 }
 
-function addScaled(into: Record<string, number>, v: Record<string, number>, scale: number): void {
-  for (const k in v) into[k] = (into[k] ?? 0) + (v[k] as number) * scale;
+/** Adds `sign` to the count of each of `keys` in `into`. */
+function addCounts(into: Record<string, number>, keys: readonly string[], sign: number): void {
+  const list = keysOf(into);
+  for (const k of keys) {
+    const was = into[k];
+    if (was === undefined) appendKey(into, list, k);
+    into[k] = (was ?? 0) + sign;
+  }
+}
+
+/** Deletes the entries of `rec` that fell to (about) zero. */
+function dropSpent(rec: Record<string, number>): void {
+  const keys = keysOf(rec);
+  const left: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if ((rec[k] as number) <= 1e-9) delete rec[k];
+    else left.push(k);
+  }
+  renoteKeys(rec, keys, left);
 }
 
 /**
@@ -74,53 +110,181 @@ export function trimTop(v: Record<string, number>, keep: number): Record<string,
   return out;
 }
 
-const trim = trimTop;
+/**
+ * trimTop done in place: once `v` holds more than keep × TRIM_SLACK keys, deletes all but the `keep` strongest,
+ * leaving `v` with the keys, weights and key order of trimTop's new record (the keys above the cut-off where they
+ * were, then the kept ties in key order: every tie is taken out and the kept ones put back in that order). Deleting
+ * the ~75 dropped keys costs less than filling a new record with the ~150 kept ones, and the key list noted for `v`
+ * (record-facts.ts) spares listing its keys. Returns the dropped keys, or null when `v` was within its slack.
+ */
+export function trimInPlace(v: Record<string, number>, keep: number): string[] | null {
+  const keys = keysOf(v);
+  if (keys.length <= keep * TRIM_SLACK) return null;
+  const vals = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) vals[i] = v[keys[i] as string] as number;
+  const cutoff = nthSmallest(vals.slice(), keys.length - keep);
+  const left: string[] = [];
+  const dropped: string[] = [];
+  const ties: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const x = vals[i] as number;
+    if (x > cutoff) left.push(keys[i] as string);
+    else if (x === cutoff) ties.push(keys[i] as string);
+    else dropped.push(keys[i] as string);
+  }
+  for (const k of dropped) delete v[k];
+  ties.sort();
+  const above = left.length;
+  for (let i = 0; i < ties.length; i++) {
+    const k = ties[i] as string;
+    const x = v[k] as number;
+    delete v[k];
+    if (above + i < keep) {
+      v[k] = x;
+      left.push(k);
+    } else dropped.push(k);
+  }
+  renoteKeys(v, keys, left);
+  return dropped;
+}
+
+/**
+ * Whether keys are in use by a profile's terms and names: a term, or a name key behind a two-character prefix (the
+ * `e:` of a name's display form). The name is matched by comparing the key's tail with the names of that length
+ * instead of slicing the key and looking the new string up with `in`, which measured ~0.2 µs a key (V8 resolves a
+ * string it has not seen as a property name in the runtime). Read the records after they last changed.
+ */
+class KeysInUse {
+  private byLength: Map<number, string[]> | null = null;
+
+  constructor(
+    private readonly terms: Record<string, number>,
+    private readonly entities: Record<string, number>,
+  ) {}
+
+  /** As `k in terms || k.slice(2) in entities`. */
+  has(k: string): boolean {
+    if (k in this.terms) return true;
+    this.byLength ??= this.namesByLength();
+    const names = this.byLength.get(Math.max(0, k.length - 2));
+    if (names === undefined) return false;
+    for (const name of names) if (k.endsWith(name)) return true;
+    return false;
+  }
+
+  private namesByLength(): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    for (const name of keysOf(this.entities)) {
+      const same = out.get(name.length);
+      if (same) same.push(name);
+      else out.set(name.length, [name]);
+    }
+    return out;
+  }
+}
+
+/**
+ * Keeps the first PROFILE_SURFACES display forms (in insertion order) whose key is still kept, in place, after the
+ * terms dropped `droppedTerms` and the names `droppedEntities` (null: none dropped). When every form was in use
+ * before (record-facts.ts) and no name was dropped, only the forms of the dropped terms can have fallen out of use:
+ * those are deleted, then any beyond the first PROFILE_SURFACES (same result as checking every form).
+ */
+function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities: string[] | null): void {
+  const s = p.surfaces;
+  let keys = keysOf(s);
+  if (droppedTerms !== null && droppedEntities === null && surfacesInUse(s, p.terms, p.entities)) {
+    let gone = 0;
+    // The dropped terms are no terms now: only a name can keep their forms.
+    const inUse = new KeysInUse(p.terms, p.entities);
+    for (const k of droppedTerms)
+      if (k in s && !inUse.has(k)) {
+        delete s[k];
+        gone++;
+      }
+    if (gone > 0) {
+      const left = keys.filter((k) => k in s);
+      renoteKeys(s, keys, left);
+      keys = left;
+    }
+    if (keys.length > PROFILE_SURFACES) {
+      for (let i = PROFILE_SURFACES; i < keys.length; i++) delete s[keys[i] as string];
+      renoteKeys(s, keys, keys.slice(0, PROFILE_SURFACES));
+    }
+    return;
+  }
+  const left: string[] = [];
+  const inUse = new KeysInUse(p.terms, p.entities);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (left.length < PROFILE_SURFACES && inUse.has(k)) left.push(k);
+    else delete s[k];
+  }
+  renoteKeys(s, keys, left);
+  noteSurfacesInUse(s, p.terms, p.entities);
+}
 
 /** Adds (sign 1) or removes (sign −1) one article's features; trims to bounded size. */
 export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile {
-  addScaled(p.terms, f.terms, sign / norm(f.terms));
-  addScaled(p.entities, f.entities, sign / norm(f.entities));
+  addUnit(p.terms, f.terms, sign);
+  addUnit(p.entities, f.entities, sign);
   p.mentions ??= {};
-  for (const n of f.numbers) p.numbers[n] = (p.numbers[n] ?? 0) + sign;
-  if (f.primary) p.dates[f.primary] = (p.dates[f.primary] ?? 0) + sign;
-  if (f.language) p.langs[f.language] = (p.langs[f.language] ?? 0) + sign;
-  for (const d of f.dates) p.mentions[d] = (p.mentions[d] ?? 0) + sign;
+  addCounts(p.numbers, f.numbers, sign);
+  if (f.primary) addCounts(p.dates, [f.primary], sign);
+  if (f.language) addCounts(p.langs, [f.language], sign);
+  addCounts(p.mentions, f.dates, sign);
   if (sign < 0) {
-    for (const rec of [p.terms, p.entities, p.numbers, p.dates, p.langs, p.mentions]) {
-      for (const [k, x] of Object.entries(rec)) if (x <= 1e-9) delete rec[k];
-    }
+    dropSpent(p.terms);
+    dropSpent(p.entities);
+    dropSpent(p.numbers);
+    dropSpent(p.dates);
+    dropSpent(p.langs);
+    dropSpent(p.mentions);
+    forgetSurfacesInUse(p.surfaces);
   }
   p.n += sign;
+  const s = p.surfaces;
+  const surfaceKeys = keysOf(s);
   if (sign > 0) {
     if (f.time !== null) {
       p.tLo = p.tLo === null ? f.time : Math.min(p.tLo, f.time);
       p.tHi = p.tHi === null ? f.time : Math.max(p.tHi, f.time);
     }
-    for (const k in f.surfaces) if (!(k in p.surfaces) && (k in p.terms || k.slice(2) in p.entities)) p.surfaces[k] = f.surfaces[k] as string;
-  }
-  const before = p.terms;
-  const beforeE = p.entities;
-  p.terms = trim(p.terms, PROFILE_TERMS);
-  p.entities = trim(p.entities, PROFILE_ENTITIES);
-  p.numbers = trim(p.numbers, PROFILE_NUMBERS);
-  p.dates = trim(p.dates, PROFILE_DATES);
-  p.mentions = trim(p.mentions, PROFILE_MENTIONS);
-  if (before !== p.terms || beforeE !== p.entities || Object.keys(p.surfaces).length > PROFILE_SURFACES * TRIM_SLACK) {
-    // In place: keeps the first PROFILE_SURFACES display forms (in insertion order) whose key is still kept.
-    let kept = 0;
-    for (const k in p.surfaces) {
-      if (kept < PROFILE_SURFACES && (k in p.terms || k.slice(2) in p.entities)) kept++;
-      else delete p.surfaces[k];
+    const keys = keysOf(f.surfaces);
+    const inUse = new KeysInUse(p.terms, p.entities);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      if (!(k in s) && inUse.has(k)) {
+        s[k] = f.surfaces[k] as string;
+        appendKey(s, surfaceKeys, k);
+      }
     }
   }
+  const droppedTerms = trimInPlace(p.terms, PROFILE_TERMS);
+  const droppedEntities = trimInPlace(p.entities, PROFILE_ENTITIES);
+  trimInPlace(p.numbers, PROFILE_NUMBERS);
+  trimInPlace(p.dates, PROFILE_DATES);
+  trimInPlace(p.mentions, PROFILE_MENTIONS);
+  if (droppedTerms !== null || droppedEntities !== null || surfaceKeys.length > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, droppedTerms, droppedEntities);
   return p;
+}
+
+/** A copy of a record as a dict() (a loop: Object.assign into a dict() measured ~3× slower), with its key list. */
+function own<T>(r: Record<string, T> | undefined): Record<string, T> {
+  const out = dict<T>();
+  if (r === undefined) return out;
+  const keys = keysOf(r);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    out[k] = r[k] as T;
+  }
+  copyKeys(r, keys, out);
+  return out;
 }
 
 /** A copy of a profile (its records copied, so changing the copy leaves the original as it is); equal to structuredClone(p) and several times cheaper. */
 export function copyProfile(p: Profile): Profile {
   // Records absent from a profile stored by older code come back empty.
-  const own = <T>(r: Record<string, T> | undefined): Record<string, T> => Object.assign(dict<T>(), r);
-  return {
+  const copy: Profile = {
     ...p,
     terms: own(p.terms),
     entities: own(p.entities),
@@ -131,6 +295,8 @@ export function copyProfile(p: Profile): Profile {
     langs: own(p.langs),
     surfaces: own(p.surfaces),
   };
+  if (p.surfaces !== undefined && surfacesInUse(p.surfaces, p.terms, p.entities)) noteSurfacesInUse(copy.surfaces, copy.terms, copy.entities);
+  return copy;
 }
 
 /** A profile read back from its stored JSON, its records as `dict()`s (later additions stay cheap, see dict.ts). */
