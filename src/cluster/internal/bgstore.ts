@@ -17,6 +17,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { BACKGROUND_PAIRS_PER_ARTICLE, Backgrounds } from './background.js';
+import { keysOf } from './key-order.js';
 import { type Idf, termIdf } from './similarity.js';
 
 /**
@@ -50,7 +51,7 @@ function unitVector(terms: Record<string, number>, idf: Idf, language: string): 
   const w = termIdf(idf, language);
   const v = new Map<string, number>();
   let norm = 0;
-  for (const k in terms) {
+  for (const k of keysOf(terms)) {
     const x = (terms[k] as number) * w(k);
     if (x === 0) continue;
     v.set(k, x);

@@ -5,11 +5,12 @@
  */
 import { dict } from './dict.js';
 import { type Features, STORED_NAMES, STORED_TERMS } from './features.js';
+import { keysOf, withKeys } from './key-order.js';
 import { topKeys } from './top-keys.js';
 
 /** The `keep` entries of `rec` with the highest weight × IDF (ties by key), or `rec` itself when it is small. */
 function strongest(rec: Record<string, number>, keep: number, idf: (k: string) => number, prefix: string): Record<string, number> {
-  const keys = Object.keys(rec);
+  const keys = keysOf(rec);
   if (keys.length <= keep) return rec;
   const scores = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
@@ -17,8 +18,9 @@ function strongest(rec: Record<string, number>, keep: number, idf: (k: string) =
     scores[i] = (rec[k] as number) * idf(prefix ? prefix + k : k);
   }
   const out = dict<number>();
-  for (const k of topKeys(keys, scores, keep)) out[k] = rec[k] as number;
-  return out;
+  const kept = topKeys(keys, scores, keep);
+  for (const k of kept) out[k] = rec[k] as number;
+  return withKeys(out, kept);
 }
 
 /** Equal to `compactFeatures(f, idf)`. */
@@ -26,6 +28,11 @@ export function compactFast(f: Features, idf: (k: string) => number): Features {
   const terms = strongest(f.terms, STORED_TERMS, idf, '');
   const entities = strongest(f.entities, STORED_NAMES, idf, 'e:');
   const surfaces = dict<string>();
-  for (const k in f.surfaces) if (k in terms || k.slice(2) in entities) surfaces[k] = f.surfaces[k] as string;
-  return { ...f, terms, entities, numbers: f.numbers.slice(0, STORED_NAMES), surfaces };
+  const surfaceKeys: string[] = [];
+  for (const k of keysOf(f.surfaces))
+    if (k in terms || k.slice(2) in entities) {
+      surfaces[k] = f.surfaces[k] as string;
+      surfaceKeys.push(k);
+    }
+  return { ...f, terms, entities, numbers: f.numbers.slice(0, STORED_NAMES), surfaces: withKeys(surfaces, surfaceKeys) };
 }
