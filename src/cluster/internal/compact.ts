@@ -23,14 +23,27 @@ function strongest(rec: Record<string, number>, keep: number, idf: (k: string) =
   return withKeys(out, kept);
 }
 
+/** Key lengths at or above this share one bit of a length mask (bits of a 32-bit integer). */
+const LONG_KEY = 31;
+
+/** The bit of a key length in a length mask. */
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, LONG_KEY);
+}
+
 /** Equal to `compactFeatures(f, idf)`. */
 export function compactFast(f: Features, idf: (k: string) => number): Features {
   const terms = strongest(f.terms, STORED_TERMS, idf, '');
   const entities = strongest(f.entities, STORED_NAMES, idf, 'e:');
+  // `k.slice(2) in entities` can hold only where a kept name key has k's length less two: the lengths of the kept
+  // keys as a mask spare cutting and looking up the display forms of dropped terms (5-character stems, where most
+  // name keys have 5 characters too).
+  let lengths = 0;
+  for (const e of keysOf(entities)) lengths |= lengthBit(e.length);
   const surfaces = dict<string>();
   const surfaceKeys: string[] = [];
   for (const k of keysOf(f.surfaces))
-    if (k in terms || k.slice(2) in entities) {
+    if (k in terms || ((lengths & lengthBit(Math.max(0, k.length - 2))) !== 0 && k.slice(2) in entities)) {
       surfaces[k] = f.surfaces[k] as string;
       surfaceKeys.push(k);
     }
