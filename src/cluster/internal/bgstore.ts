@@ -45,12 +45,23 @@ const RESERVOIR_SEED = 1;
 
 /**
  * What the reservoir keeps of an article: its unit text vector (IDF-weighted at arrival), as parallel key and weight
- * lists (walked by dot) and a map of the same weights (looked up by dot).
+ * lists (walked by dot) and a map of the same weights (looked up by dot), made the first time dot needs it: most
+ * articles are offered once, compared as the shorter vector about half the time, and never kept (a member is replaced
+ * with probability RESERVOIR_PER_LANGUAGE / articles seen).
  */
 interface Member {
   readonly keys: readonly string[];
   readonly weights: Float64Array;
-  readonly byKey: ReadonlyMap<string, number>;
+  byKey: Map<string, number> | null;
+}
+
+/** The member's weights by key (made once). */
+function byKey(m: Member): ReadonlyMap<string, number> {
+  if (m.byKey) return m.byKey;
+  const map = new Map<string, number>();
+  for (let i = 0; i < m.keys.length; i++) map.set(m.keys[i] as string, m.weights[i] as number);
+  m.byKey = map;
+  return map;
 }
 
 /** The article's text vector as score() weighs it, scaled to unit length (empty when it has no weighted term). */
@@ -68,19 +79,14 @@ function unitVector(terms: Record<string, number>, idf: Idf, language: string): 
   }
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   const weights = new Float64Array(keys.length);
-  const byKey = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) {
-    const y = (raw[i] as number) * inv;
-    weights[i] = y;
-    byKey.set(keys[i] as string, y);
-  }
-  return { keys, weights, byKey };
+  for (let i = 0; i < keys.length; i++) weights[i] = (raw[i] as number) * inv;
+  return { keys, weights, byKey: null };
 }
 
 /** Cosine of two unit vectors (a pass over the smaller, in its key order). */
 function dot(a: Member, b: Member): number {
   const small = a.keys.length <= b.keys.length ? a : b;
-  const large = small === a ? b.byKey : a.byKey;
+  const large = byKey(small === a ? b : a);
   let s = 0;
   for (let i = 0; i < small.keys.length; i++) {
     const y = large.get(small.keys[i] as string);
