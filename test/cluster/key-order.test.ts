@@ -35,6 +35,8 @@ const SIGNALS: ClusterSignals = {
   entities: [
     { key: 'Harbour_Authority', type: 'ORG', weight: 2 },
     { key: 'Brandvik', type: 'LOC' },
+    // A name key that is an array index ("2020"): records list such keys first, in numeric order.
+    { key: '2020_Summit', type: 'EVENT' },
   ],
   happeningDates: [],
   numbers: ['2,500'],
