@@ -23,6 +23,9 @@ function strongest(rec: Record<string, number>, keep: number, idf: (k: string) =
   return withKeys(out, kept);
 }
 
+/** The prefix of a name key's display-form key (`e:putin`). */
+const NAME_PREFIX = 'e:';
+
 /** Key lengths at or above this share one bit of a length mask (bits of a 32-bit integer). */
 const LONG_KEY = 31;
 
@@ -34,7 +37,7 @@ function lengthBit(length: number): number {
 /** Equal to `compactFeatures(f, idf)`. */
 export function compactFast(f: Features, idf: (k: string) => number): Features {
   const terms = strongest(f.terms, STORED_TERMS, idf, '');
-  const entities = strongest(f.entities, STORED_NAMES, idf, 'e:');
+  const entities = strongest(f.entities, STORED_NAMES, idf, NAME_PREFIX);
   // `k.slice(2) in entities` can hold only where a kept name key has k's length less two: the lengths of the kept
   // keys as a mask spare cutting and looking up the display forms of dropped terms (5-character stems, where most
   // name keys have 5 characters too).
@@ -43,7 +46,7 @@ export function compactFast(f: Features, idf: (k: string) => number): Features {
   const surfaces = dict<string>();
   const surfaceKeys: string[] = [];
   for (const k of keysOf(f.surfaces))
-    if (k in terms || ((lengths & lengthBit(Math.max(0, k.length - 2))) !== 0 && k.slice(2) in entities)) {
+    if (k in terms || ((lengths & lengthBit(Math.max(0, k.length - NAME_PREFIX.length))) !== 0 && k.slice(NAME_PREFIX.length) in entities)) {
       surfaces[k] = f.surfaces[k] as string;
       surfaceKeys.push(k);
     }
