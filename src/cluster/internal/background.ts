@@ -123,6 +123,11 @@ export class Backgrounds {
     return Object.fromEntries([...this.bins].map(([l, h]) => [l, [...h]]));
   }
 
+  /** JSON of toJSON(), without copying the counts first (written once per assignment, bgstore.ts). */
+  serialized(): string {
+    return JSON.stringify(Object.fromEntries(this.bins));
+  }
+
   static from(counts: Record<string, readonly number[]>): Backgrounds {
     const b = new Backgrounds();
     for (const [l, h] of Object.entries(counts)) {

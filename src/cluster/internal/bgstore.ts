@@ -17,6 +17,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { BACKGROUND_PAIRS_PER_ARTICLE, Backgrounds } from './background.js';
+import { keysOf } from './key-order.js';
 import { type Idf, termIdf } from './similarity.js';
 
 /**
@@ -42,32 +43,54 @@ export const BACKGROUNDS_META_KEY = 'backgrounds';
 /** Seed of the reservoir's generator: fixed, so a run over the same stream observes the same pairs. */
 const RESERVOIR_SEED = 1;
 
-/** What the reservoir keeps of an article: its unit text vector (IDF-weighted at arrival). */
-type Member = ReadonlyMap<string, number>;
+/**
+ * What the reservoir keeps of an article: its unit text vector (IDF-weighted at arrival), as parallel key and weight
+ * lists (walked by dot) and a map of the same weights (looked up by dot), made the first time dot needs it: most
+ * articles are offered once, compared as the shorter vector about half the time, and never kept (a member is replaced
+ * with probability RESERVOIR_PER_LANGUAGE / articles seen).
+ */
+interface Member {
+  readonly keys: readonly string[];
+  readonly weights: Float64Array;
+  byKey: Map<string, number> | null;
+}
+
+/** The member's weights by key (made once). */
+function byKey(m: Member): ReadonlyMap<string, number> {
+  if (m.byKey) return m.byKey;
+  const map = new Map<string, number>();
+  for (let i = 0; i < m.keys.length; i++) map.set(m.keys[i] as string, m.weights[i] as number);
+  m.byKey = map;
+  return map;
+}
 
 /** The article's text vector as score() weighs it, scaled to unit length (empty when it has no weighted term). */
-function unitVector(terms: Record<string, number>, idf: Idf, language: string): Map<string, number> {
+function unitVector(terms: Record<string, number>, idf: Idf, language: string): Member {
   const w = termIdf(idf, language);
-  const v = new Map<string, number>();
+  const keys: string[] = [];
+  const raw: number[] = [];
   let norm = 0;
-  for (const k in terms) {
+  for (const k of keysOf(terms)) {
     const x = (terms[k] as number) * w(k);
     if (x === 0) continue;
-    v.set(k, x);
+    keys.push(k);
+    raw.push(x);
     norm += x * x;
   }
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (const [k, x] of v) v.set(k, x * inv);
-  return v;
+  const weights = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) weights[i] = (raw[i] as number) * inv;
+  return { keys, weights, byKey: null };
 }
 
-/** Cosine of two unit vectors (a pass over the smaller). */
+/** Cosine of two unit vectors (a pass over the smaller, in its key order). */
 function dot(a: Member, b: Member): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.keys.length <= b.keys.length ? a : b;
+  const large = byKey(small === a ? b : a);
   let s = 0;
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y !== undefined) s += x * y;
+  for (let i = 0; i < small.keys.length; i++) {
+    const y = large.get(small.keys[i] as string);
+    if (y !== undefined) s += (small.weights[i] as number) * y;
   }
   return s;
 }
@@ -147,7 +170,7 @@ export class StoredBackgrounds {
       const picks = new Set<number>();
       while (picks.size < pairs) picks.add(this.next(m.length));
       for (const p of picks) this.counts.observe(language, dot(v, m[p] as Member));
-      this.put.run(BACKGROUNDS_META_KEY, JSON.stringify(this.counts.toJSON()));
+      this.put.run(BACKGROUNDS_META_KEY, this.counts.serialized());
     }
     pool.seen++;
     if (m.length < RESERVOIR_PER_LANGUAGE) m.push(v);

@@ -7,6 +7,7 @@ import type { ClusterSignals } from '../types.js';
 import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
+import { withKeys } from './key-order.js';
 import { classOf, LETTER, SURROGATE, UPPER } from './letters.js';
 import { countStems, fold, isFoldedAscii, nameKey, stems } from './text.js';
 
@@ -173,9 +174,15 @@ export function featuresOf(
 ): Features {
   const { junkSupport } = { ...DEFAULT_FEATURE_OPTIONS, ...options };
   // Display forms only where they differ from the key (truncated words, name keys); the rest display as-is.
+  // Each key is reported once (countStems reports a stem new to the title, or new to the body and not in the title;
+  // addName a name key on its first word), so the list is the record's key order (see key-order.ts).
   const surfaces = dict<string>();
+  const surfaceKeys: string[] = [];
   const onSurface = (k: string, s: string) => {
-    if ((isFoldedAscii(s) ? s : fold(s)) !== k) surfaces[k] = s;
+    if ((isFoldedAscii(s) ? s : fold(s)) !== k) {
+      surfaces[k] = s;
+      surfaceKeys.push(k);
+    }
   };
   const foldedTitle = fold(article.title);
   const foldedText = fold(article.text);
@@ -188,12 +195,24 @@ export function featuresOf(
   // Title stems count TITLE_WEIGHT times each; counts are whole numbers, so summing per key is exact. Keys in the
   // order first met: the title's, then the body's (or the kept sentences').
   const terms = dict<number>();
+  const termKeys: string[] = [];
   const rest = verdict.junk ? countKeys(stems(text)) : bodyCounts;
-  for (const [k, n] of titleCounts) terms[k] = logScale(TITLE_WEIGHT * n + (rest.get(k) ?? 0));
-  for (const [k, n] of rest) if (!titleCounts.has(k)) terms[k] = logScale(n);
+  for (const [k, n] of titleCounts) {
+    terms[k] = logScale(TITLE_WEIGHT * n + (rest.get(k) ?? 0));
+    termKeys.push(k);
+  }
+  for (const [k, n] of rest)
+    if (!titleCounts.has(k)) {
+      terms[k] = logScale(n);
+      termKeys.push(k);
+    }
   if (verdict.junk) {
     // The whole body still counts a little: the test also flags real reports that merely word their headline differently.
-    for (const [k, n] of bodyCounts) terms[k] = (terms[k] ?? 0) + JUNK_BODY_WEIGHT * logScale(n);
+    for (const [k, n] of bodyCounts) {
+      const had = terms[k];
+      if (had === undefined) termKeys.push(k);
+      terms[k] = (had ?? 0) + JUNK_BODY_WEIGHT * logScale(n);
+    }
   }
 
   const entityCounts = new Map<string, number>();
@@ -233,14 +252,14 @@ export function featuresOf(
   const entities = dict<number>();
   for (const [k, n] of entityCounts) entities[k] = logScale(n);
   return {
-    terms,
-    entities,
+    terms: withKeys(terms, termKeys),
+    entities: withKeys(entities, [...entityCounts.keys()]),
     numbers: [...new Set(numbers)],
     dates: [...new Set(found.map((d) => d.value))],
     primary,
     time,
     language: article.language ? fold(article.language).slice(0, 2) : null,
-    surfaces,
+    surfaces: withKeys(surfaces, surfaceKeys),
     dateSource,
     ...(verdict.junk ? { junk: true } : {}),
   };
