@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compactFast } from '../../src/cluster/internal/compact.js';
 import { type Features, featuresOf } from '../../src/cluster/internal/features.js';
-import { keysOf, withKeys } from '../../src/cluster/internal/key-order.js';
+import { featureKeys, withKeys } from '../../src/cluster/internal/key-order.js';
 import { syntheticStream } from '../../src/cluster/internal/synthetic.js';
 import type { ClusterSignals } from '../../src/cluster/types.js';
 import { FIXTURES } from './fixtures.js';
@@ -52,9 +52,9 @@ function docs(): Doc[] {
 }
 
 function assertListed(f: Features, what: string): void {
-  assert.deepEqual(keysOf(f.terms), Object.keys(f.terms), `${what}: terms`);
-  assert.deepEqual(keysOf(f.entities), Object.keys(f.entities), `${what}: entities`);
-  assert.deepEqual(keysOf(f.surfaces), Object.keys(f.surfaces), `${what}: surfaces`);
+  assert.deepEqual(featureKeys(f.terms), Object.keys(f.terms), `${what}: terms`);
+  assert.deepEqual(featureKeys(f.entities), Object.keys(f.entities), `${what}: entities`);
+  assert.deepEqual(featureKeys(f.surfaces), Object.keys(f.surfaces), `${what}: surfaces`);
 }
 
 test('featuresOf and compactFast remember each record’s own key order', () => {
@@ -79,10 +79,10 @@ test('featuresOf and compactFast remember each record’s own key order', () => 
 
 test('a record not remembered (or no longer) gets Object.keys', () => {
   const plain: Record<string, number> = { b: 1, a: 2 };
-  assert.deepEqual(keysOf(plain), ['b', 'a']);
+  assert.deepEqual(featureKeys(plain), ['b', 'a']);
   const old = withKeys<number>({ x: 1, y: 2 }, ['x', 'y']);
   // Many later records push it out of the ring: its list is then read from the record itself.
   for (let i = 0; i < 100; i++) withKeys<number>({ [`k${i}`]: i }, [`k${i}`]);
   old.z = 3;
-  assert.deepEqual(keysOf(old), ['x', 'y', 'z']);
+  assert.deepEqual(featureKeys(old), ['x', 'y', 'z']);
 });

@@ -17,7 +17,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { BACKGROUND_PAIRS_PER_ARTICLE, Backgrounds } from './background.js';
-import { keysOf } from './key-order.js';
+import { featureKeys } from './key-order.js';
 import { type Idf, termIdf } from './similarity.js';
 
 /**
@@ -70,7 +70,7 @@ function unitVector(terms: Record<string, number>, idf: Idf, language: string): 
   const keys: string[] = [];
   const raw: number[] = [];
   let norm = 0;
-  for (const k of keysOf(terms)) {
+  for (const k of featureKeys(terms)) {
     const x = (terms[k] as number) * w(k);
     if (x === 0) continue;
     keys.push(k);

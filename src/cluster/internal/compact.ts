@@ -5,12 +5,12 @@
  */
 import { dict } from './dict.js';
 import { type Features, STORED_NAMES, STORED_TERMS } from './features.js';
-import { keysOf, withKeys } from './key-order.js';
+import { featureKeys, withKeys } from './key-order.js';
 import { topKeys } from './top-keys.js';
 
 /** The `keep` entries of `rec` with the highest weight × IDF (ties by key), or `rec` itself when it is small. */
 function strongest(rec: Record<string, number>, keep: number, idf: (k: string) => number, prefix: string): Record<string, number> {
-  const keys = keysOf(rec);
+  const keys = featureKeys(rec);
   if (keys.length <= keep) return rec;
   const scores = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
@@ -42,10 +42,10 @@ export function compactFast(f: Features, idf: (k: string) => number): Features {
   // keys as a mask spare cutting and looking up the display forms of dropped terms (5-character stems, where most
   // name keys have 5 characters too).
   let lengths = 0;
-  for (const e of keysOf(entities)) lengths |= lengthBit(e.length);
+  for (const e of featureKeys(entities)) lengths |= lengthBit(e.length);
   const surfaces = dict<string>();
   const surfaceKeys: string[] = [];
-  for (const k of keysOf(f.surfaces))
+  for (const k of featureKeys(f.surfaces))
     if (k in terms || ((lengths & lengthBit(Math.max(0, k.length - NAME_PREFIX.length))) !== 0 && k.slice(NAME_PREFIX.length) in entities)) {
       surfaces[k] = f.surfaces[k] as string;
       surfaceKeys.push(k);

@@ -9,8 +9,10 @@
  *
  * A list is remembered only by the code that built the record, in the order it inserted the keys (equal to
  * `Object.keys` of the record: test/cluster/key-order.test.ts), and only for records that are not changed afterwards
- * (features are read, never edited, once built). Anything else gets `Object.keys`.
+ * (features are read, never edited, once built). Anything else gets `Object.keys`. Profiles' records, which do change,
+ * keep live key lists instead (record-facts.ts).
  */
+import { isIndexKey } from './record-facts.js';
 
 /**
  * Lists remembered: the most recent ones only, looked up by identity. An assignment builds six such records (three
@@ -24,19 +26,13 @@ const records: (object | null)[] = new Array<object | null>(REMEMBERED).fill(nul
 const lists: (readonly string[] | null)[] = new Array<readonly string[] | null>(REMEMBERED).fill(null);
 let next = 0;
 
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-
 /**
  * Remembers `keys` as the key list of `rec` (every key of `rec`, in insertion order); returns `rec`. A record with a
  * key that may be an array index ("2020", a name key made of digits) is not remembered: records list such keys first,
  * in numeric order, not in insertion order. Array indices start with a digit; term stems and `e:` keys never do.
  */
 export function withKeys<T>(rec: Record<string, T>, keys: readonly string[]): Record<string, T> {
-  for (let i = 0; i < keys.length; i++) {
-    const c = (keys[i] as string).charCodeAt(0);
-    if (c >= DIGIT_0 && c <= DIGIT_9) return rec;
-  }
+  for (let i = 0; i < keys.length; i++) if (isIndexKey(keys[i] as string)) return rec;
   records[next] = rec;
   lists[next] = keys;
   next = (next + 1) % REMEMBERED;
@@ -44,7 +40,7 @@ export function withKeys<T>(rec: Record<string, T>, keys: readonly string[]): Re
 }
 
 /** The keys of `rec` in insertion order (as `Object.keys`): the remembered list, else `Object.keys`. */
-export function keysOf(rec: Readonly<Record<string, unknown>>): readonly string[] {
+export function featureKeys(rec: Readonly<Record<string, unknown>>): readonly string[] {
   for (let i = 0; i < REMEMBERED; i++) if (records[i] === rec) return lists[i] as readonly string[];
   return Object.keys(rec);
 }
