@@ -14,6 +14,7 @@ import {
   PROFILE_TERMS,
   type Profile,
   profileOf,
+  SPENT_WEIGHT,
   trimInPlace,
 } from './profile.js';
 import { appendKey, forgetSurfacesInUse, keysOf, renoteKeys } from './record-facts.js';
@@ -62,7 +63,7 @@ function sumInto(into: Record<string, number>, from: Record<string, number>, sig
     const k = keys[i] as string;
     const was = into[k];
     const v = (was ?? 0) + sign * (from[k] as number);
-    if (v > 1e-9) {
+    if (v > SPENT_WEIGHT) {
       into[k] = v;
       if (was === undefined) appendKey(into, list, k);
     } else if (was !== undefined) {

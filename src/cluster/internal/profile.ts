@@ -81,13 +81,16 @@ function addCounts(into: Record<string, number>, keys: readonly string[], sign: 
   }
 }
 
+/** Weights at or below this count as spent: dropped when articles or profiles are subtracted (here, ops.ts combineProfiles, storyline.ts restOf). */
+export const SPENT_WEIGHT = 1e-9;
+
 /** Deletes the entries of `rec` that fell to (about) zero. */
 function dropSpent(rec: Record<string, number>): void {
   const keys = keysOf(rec);
   const left: string[] = [];
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
-    if ((rec[k] as number) <= 1e-9) delete rec[k];
+    if ((rec[k] as number) <= SPENT_WEIGHT) delete rec[k];
     else left.push(k);
   }
   renoteKeys(rec, keys, left);

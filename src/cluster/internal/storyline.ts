@@ -12,7 +12,17 @@ import { dict } from './dict.js';
 import type { Features } from './features.js';
 import { type Ctx, cannotLink, freshId, logDecision, mergeStories, rebuildStory, storyOf } from './ops.js';
 import type { ClusterOptions } from './options.js';
-import { PROFILE_DATES, PROFILE_ENTITIES, PROFILE_MENTIONS, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, TRIM_SLACK, trimTop } from './profile.js';
+import {
+  PROFILE_DATES,
+  PROFILE_ENTITIES,
+  PROFILE_MENTIONS,
+  PROFILE_NUMBERS,
+  PROFILE_TERMS,
+  type Profile,
+  SPENT_WEIGHT,
+  TRIM_SLACK,
+  trimTop,
+} from './profile.js';
 import { score } from './similarity.js';
 import type { ProfileRow } from './state.js';
 
@@ -33,9 +43,6 @@ export function asFeatures(p: Profile): Features {
   };
 }
 
-/** Weights at or below this are dropped when a profile is subtracted (ops.ts combineProfiles keeps the same bound). */
-const SUBTRACTED_ZERO = 1e-9;
-
 /** The record itself when it has no prototype (profiles' records are `dict()`s), else a copy that has none. */
 function bare(r: Record<string, number>): Record<string, number> {
   return Object.getPrototypeOf(r) === null ? r : Object.assign(dict<number>(), r);
@@ -43,7 +50,7 @@ function bare(r: Record<string, number>): Record<string, number> {
 
 /**
  * `a` less `b` as combineProfiles(…, −1) leaves a copy of `a`: its keys in order with `b`'s weights subtracted (those
- * falling to SUBTRACTED_ZERO or below dropped), then `b`'s keys that `a` lacks whose negated weight stays above it,
+ * falling to SPENT_WEIGHT or below dropped), then `b`'s keys that `a` lacks whose negated weight stays above it,
  * trimmed to `keep` as trimTop does. One pass building the result instead of a copy, a subtraction and a recount.
  */
 function minus(a0: Record<string, number>, b0: Record<string, number>, keep = Number.POSITIVE_INFINITY): Record<string, number> {
@@ -56,7 +63,7 @@ function minus(a0: Record<string, number>, b0: Record<string, number>, keep = Nu
   for (const k of Object.keys(a)) {
     const y = b[k];
     const v = y === undefined ? (a[k] as number) : (a[k] as number) + -1 * y;
-    if (y === undefined || v > SUBTRACTED_ZERO) {
+    if (y === undefined || v > SPENT_WEIGHT) {
       out[k] = v;
       size++;
     }
@@ -64,7 +71,7 @@ function minus(a0: Record<string, number>, b0: Record<string, number>, keep = Nu
   for (const k of Object.keys(b)) {
     if (k in a) continue;
     const v = 0 + -1 * (b[k] as number);
-    if (v > SUBTRACTED_ZERO) {
+    if (v > SPENT_WEIGHT) {
       out[k] = v;
       size++;
     }
