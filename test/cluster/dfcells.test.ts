@@ -89,3 +89,20 @@ test('an increment of keys a process has not read yet counts on top of their sto
   );
   db.close();
 });
+
+// The path every article takes after a restart, a cache reset or an eviction: keys with a cluster_df row and no cell yet.
+test('increment of unread keys with a cluster_df row counts on top of the stored count', () => {
+  const db = openDatabase(':memory:');
+  const writer = new DfCells(db);
+  const keys = ['a', 'b', 'e:x', 'n:12'];
+  for (let i = 0; i < 5; i++) db.transaction(() => writer.increment(keys))();
+  db.transaction(() => writer.fold())();
+  const stored = db.prepare('SELECT df FROM cluster_df WHERE key = ?').pluck();
+  for (const k of keys) assert.equal(stored.get(k), 5, `precondition: ${k} is in cluster_df`);
+  // A second process (or this one after reset) that has not read these keys yet.
+  const other = new DfCells(db);
+  db.transaction(() => other.increment([...keys, 'new']))();
+  for (const k of keys) assert.equal(other.cell(k).df, 6, `writer's own count of ${k}`);
+  assert.equal(other.cell('new').df, 1);
+  db.close();
+});

@@ -64,3 +64,17 @@ test('restOf equals combineProfiles(copyProfile(story), event, −1) in every sc
   restOf(story, profiles[0] as Profile);
   assert.equal(JSON.stringify(story), before);
 });
+
+test('restOf drops a remainder at or below SPENT_WEIGHT as combineProfiles does, and keeps tiny keys the event lacks', () => {
+  const story: Profile = { ...emptyProfile(), n: 3 };
+  story.terms.a = 1 + 4e-10; // a − 1 ≈ 4e-10: dropped
+  story.terms.b = 1 + 4e-9; // b − 1 ≈ 4e-9: kept
+  story.terms.c = 5e-10; // not in the event: kept as it is
+  const ev: Profile = { ...emptyProfile(), n: 1 };
+  ev.terms.a = 1;
+  ev.terms.b = 1;
+  const want = combineProfiles(copyProfile(story), ev, -1);
+  const got = restOf(story, ev);
+  assert.deepEqual(Object.keys(want.terms), ['b', 'c'], 'reference');
+  assert.deepEqual(Object.entries(got.terms), Object.entries(want.terms));
+});
