@@ -21,13 +21,16 @@ import { DfUpsert } from './dfupsert.js';
  * and wrote 5.4 cluster_df WAL pages per article. Spread over the next interval, a fold costs no pause, and a
  * longer interval folds a common word once per interval instead of once per 64 articles. Measured on the 20k
  * probe store (2026-11-21; row updates per article / WAL pages of cluster_df per article / p99 of the count
- * update): 128: 68 / – / 2.5 ms; 256: 55 / 2.65 / 1.3 ms; 512: 44 / – / 0.6 ms. 256 because the journal a
- * process reads back at start and after a rollback or another process's write holds up to two intervals:
- * ~460 rows took 16.5 ms to read at 256 (twice that at 512).
+ * update): 128: 68 / – / 2.5 ms; 256: 55 / 2.65 / 1.3 ms; 512: 44 / – / 0.6 ms. The cost of a longer interval is
+ * the journal a process reads back at start and after a rollback or another process's write (up to two intervals).
+ * Session 5 (2026-11-21), once the fold's row writes had become the largest part of the upkeep: 1024 against 256 on
+ * the paired probe (both builds in one process, same stream) gave +4.9% and +3.7% assignments per CPU-second (the
+ * two orders), with the same assignments; reading back 2,048 journal rows of the synthetic stream takes 37–45 ms
+ * (512 rows: 8–19 ms), once per process start or reset, which is why the interval stops at 1024.
  */
-export const DF_FOLD_EVERY = 256;
+export const DF_FOLD_EVERY = 1024;
 /** Articles over which one snapshot is folded (a slice each); equal to the interval so the journal holds ≤ 2 intervals. */
-export const DF_FOLD_SPREAD = 256;
+export const DF_FOLD_SPREAD = 1024;
 /** The cluster_meta row holding the fold's progress (JSON of FoldMark). */
 const FOLD_META = 'df_fold';
 
