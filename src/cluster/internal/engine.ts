@@ -11,6 +11,7 @@ import { compactFast } from './compact.js';
 import { explanationOf } from './explain.js';
 import { FastScorer } from './fastscore.js';
 import { type Features, featuresOf } from './features.js';
+import { keepHeaviest, type WeightedKey } from './heaviest.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
 import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
@@ -62,33 +63,36 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
    * The article's strongest keys (weight × IDF) to look up in the index: names and numbers get their
    * own share, so an article in another language (whose words match nothing) still finds candidates.
    */
-  function queryKeys(f: Features): { key: string; weight: number }[] {
-    const rank = (keys: string[], w: (k: string) => number, n: number) =>
-      keys
-        .map((key) => ({ key, weight: w(key) }))
-        .filter((x) => x.weight > 0)
-        .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
-        .slice(0, n);
-    const names = rank(
-      Object.keys(f.entities).map((k) => `e:${k}`),
-      (k) => (f.entities[k.slice(2)] ?? 0) * state.idf(k) * o.weights.entities,
-      QUERY_NAMES,
-    );
-    const numbers = rank(
-      f.numbers.map((n) => `n:${n}`),
-      (k) => state.idf(k) * o.weights.numbers,
-      QUERY_NUMBERS,
-    );
-    const terms = rank(
-      Object.keys(f.terms),
-      (k) => (f.terms[k] ?? 0) * state.idf(k) * o.weights.text,
-      Math.max(0, o.queryKeys - names.length - numbers.length),
-    );
-    return [...terms, ...names, ...numbers];
+  function queryKeys(f: Features): WeightedKey[] {
+    // Each share keeps its heaviest keys as they are offered (heaviest.ts): the same keys, weights and order as
+    // weighing every key, sorting by weight then key and cutting, without an object per key or the sort.
+    const names: WeightedKey[] = [];
+    for (const k of Object.keys(f.entities)) {
+      const key = `e:${k}`;
+      const weight = (f.entities[k] ?? 0) * state.idf(key) * o.weights.entities;
+      if (weight > 0) keepHeaviest(names, QUERY_NAMES, key, weight);
+    }
+    const numbers: WeightedKey[] = [];
+    for (const n of f.numbers) {
+      const key = `n:${n}`;
+      const weight = state.idf(key) * o.weights.numbers;
+      if (weight > 0) keepHeaviest(numbers, QUERY_NUMBERS, key, weight);
+    }
+    const terms: WeightedKey[] = [];
+    const termsKept = o.queryKeys - names.length - numbers.length;
+    if (termsKept > 0) {
+      for (const key of Object.keys(f.terms)) {
+        const weight = (f.terms[key] ?? 0) * state.idf(key) * o.weights.text;
+        if (weight > 0) keepHeaviest(terms, termsKept, key, weight);
+      }
+    }
+    for (const x of names) terms.push(x);
+    for (const x of numbers) terms.push(x);
+    return terms;
   }
 
   /** The ids of the article's strongest index hits active within `days` of its time (the most recent when undated). */
-  function strongestCandidates(f: Features, keys: readonly { key: string; weight: number }[], days: number): string[] {
+  function strongestCandidates(f: Features, keys: readonly WeightedKey[], days: number): string[] {
     // Both lookups keep the storyline window's postings in memory (postings.ts keepFrom).
     const window = f.time === null ? null : { lo: f.time - days, hi: f.time + days, keepFrom: f.time - o.storyWindowDays };
     return strongestHits(state.candidates(keys, window, o.postingsPerKey), o.candidates).map(([id]) => id);
