@@ -45,6 +45,18 @@ interface Scored {
   readonly inWindow: boolean;
 }
 
+/** The runner-up events an explanation lists: the best scored ones other than the chosen event and those merged away. */
+function alternativesOf(scored: readonly Scored[], chosen: string, merged: readonly { from: string }[]): Explanation['alternatives'] {
+  const out: { eventId: string; score: number }[] = [];
+  for (const s of scored) {
+    if (out.length >= ALTERNATIVES_LISTED) break;
+    const id = s.row.id;
+    if (id === chosen || merged.some((m) => m.from === id)) continue;
+    out.push({ eventId: id, score: Number(s.parts.total.toFixed(4)) });
+  }
+  return out;
+}
+
 export function createOnlineClusterer(db: Database, options: Partial<ClusterOptions> = {}): Clusterer {
   const o: ClusterOptions = { ...DEFAULT_OPTIONS, ...options };
   const state = new ClusterState(db, o.postingsPerKey);
@@ -219,9 +231,13 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     // strongest hits of the storyline window (ids only; their storylines are scored, not the events). Read only for a
     // new event or a join that will review its storyline, and before this article changes the index.
     let storyHits: Set<string> | null = null;
-    const storyEvents = () => {
-      storyHits ??= new Set([...scored.map((c) => c.row.id), ...strongestCandidates(f, keys, o.storyWindowDays)]);
-      return storyHits;
+    const storyEvents = (): Set<string> => {
+      if (storyHits) return storyHits;
+      const hits = new Set<string>();
+      for (const c of scored) hits.add(c.row.id);
+      for (const id of strongestCandidates(f, keys, o.storyWindowDays)) hits.add(id);
+      storyHits = hits;
+      return hits;
     };
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];
@@ -277,7 +293,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     state.reindex(eventRow, indexKeysOf(eventRow.profile, state.idf, o.indexKeys), timeChanged);
     state.saveProfile(eventRow);
     const eventTitle = eventRow.repArticle === article.id ? article.title : (state.title(eventRow.repArticle ?? '') ?? article.title);
-    setEvent.run(eventTitle, eventDate(eventRow.profile), now(), eventRow.id);
+    // One timestamp for the article's updates of its event and storyline.
+    const at = now();
+    setEvent.run(eventTitle, eventDate(eventRow.profile), at, eventRow.id);
     // Update the storyline: profile and title (the headline of its largest event).
     const storyRow = state.profile(storyId);
     if (!storyRow) throw new ClusterError(`storyline ${storyId} has no profile`);
@@ -285,8 +303,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     if (eventRow.profile.n >= storyRow.repScore || storyRow.repArticle === eventRow.id) {
       storyRow.repArticle = eventRow.id;
       storyRow.repScore = eventRow.profile.n;
-      setStory.run(eventTitle, now(), storyId);
-    } else touchStory.run(now(), storyId);
+      setStory.run(eventTitle, at, storyId);
+    } else touchStory.run(at, storyId);
     state.saveProfile(storyRow);
 
     const explanation = explanationOf({
@@ -295,10 +313,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       eventDates: eventRow.profile.dates,
       threshold: o.eventThreshold,
       rule,
-      alternatives: scored
-        .filter((s) => s.row.id !== eventRow.id && !merged.some((m) => m.from === s.row.id))
-        .slice(0, ALTERNATIVES_LISTED)
-        .map((s) => ({ eventId: s.row.id, score: Number(s.parts.total.toFixed(4)) })),
+      alternatives: alternativesOf(scored, eventRow.id, merged),
     });
     link.run(article.id, eventRow.id, ev.parts.total, JSON.stringify(explanation));
     // The event has grown to a review size: revisit its storyline with the better evidence (storyline.ts).
