@@ -11,6 +11,7 @@ import { compactFast } from './compact.js';
 import { explanationOf } from './explain.js';
 import { FastScorer } from './fastscore.js';
 import { type Features, featuresOf } from './features.js';
+import { keepHeaviest, type WeightedKey } from './heaviest.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
 import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
@@ -44,6 +45,18 @@ interface Scored {
   readonly inWindow: boolean;
 }
 
+/** The runner-up events an explanation lists: the best scored ones other than the chosen event and those merged away. */
+function alternativesOf(scored: readonly Scored[], chosen: string, merged: readonly { from: string }[]): Explanation['alternatives'] {
+  const out: { eventId: string; score: number }[] = [];
+  for (const s of scored) {
+    if (out.length >= ALTERNATIVES_LISTED) break;
+    const id = s.row.id;
+    if (id === chosen || merged.some((m) => m.from === id)) continue;
+    out.push({ eventId: id, score: Number(s.parts.total.toFixed(4)) });
+  }
+  return out;
+}
+
 export function createOnlineClusterer(db: Database, options: Partial<ClusterOptions> = {}): Clusterer {
   const o: ClusterOptions = { ...DEFAULT_OPTIONS, ...options };
   const state = new ClusterState(db, o.postingsPerKey);
@@ -62,33 +75,36 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
    * The article's strongest keys (weight × IDF) to look up in the index: names and numbers get their
    * own share, so an article in another language (whose words match nothing) still finds candidates.
    */
-  function queryKeys(f: Features): { key: string; weight: number }[] {
-    const rank = (keys: string[], w: (k: string) => number, n: number) =>
-      keys
-        .map((key) => ({ key, weight: w(key) }))
-        .filter((x) => x.weight > 0)
-        .sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1))
-        .slice(0, n);
-    const names = rank(
-      Object.keys(f.entities).map((k) => `e:${k}`),
-      (k) => (f.entities[k.slice(2)] ?? 0) * state.idf(k) * o.weights.entities,
-      QUERY_NAMES,
-    );
-    const numbers = rank(
-      f.numbers.map((n) => `n:${n}`),
-      (k) => state.idf(k) * o.weights.numbers,
-      QUERY_NUMBERS,
-    );
-    const terms = rank(
-      Object.keys(f.terms),
-      (k) => (f.terms[k] ?? 0) * state.idf(k) * o.weights.text,
-      Math.max(0, o.queryKeys - names.length - numbers.length),
-    );
-    return [...terms, ...names, ...numbers];
+  function queryKeys(f: Features): WeightedKey[] {
+    // Each share keeps its heaviest keys as they are offered (heaviest.ts): the same keys, weights and order as
+    // weighing every key, sorting by weight then key and cutting, without an object per key or the sort.
+    const names: WeightedKey[] = [];
+    for (const k of Object.keys(f.entities)) {
+      const key = `e:${k}`;
+      const weight = (f.entities[k] ?? 0) * state.idf(key) * o.weights.entities;
+      if (weight > 0) keepHeaviest(names, QUERY_NAMES, key, weight);
+    }
+    const numbers: WeightedKey[] = [];
+    for (const n of f.numbers) {
+      const key = `n:${n}`;
+      const weight = state.idf(key) * o.weights.numbers;
+      if (weight > 0) keepHeaviest(numbers, QUERY_NUMBERS, key, weight);
+    }
+    const terms: WeightedKey[] = [];
+    const termsKept = o.queryKeys - names.length - numbers.length;
+    if (termsKept > 0) {
+      for (const key of Object.keys(f.terms)) {
+        const weight = (f.terms[key] ?? 0) * state.idf(key) * o.weights.text;
+        if (weight > 0) keepHeaviest(terms, termsKept, key, weight);
+      }
+    }
+    for (const x of names) terms.push(x);
+    for (const x of numbers) terms.push(x);
+    return terms;
   }
 
   /** The ids of the article's strongest index hits active within `days` of its time (the most recent when undated). */
-  function strongestCandidates(f: Features, keys: readonly { key: string; weight: number }[], days: number): string[] {
+  function strongestCandidates(f: Features, keys: readonly WeightedKey[], days: number): string[] {
     // Both lookups keep the storyline window's postings in memory (postings.ts keepFrom).
     const window = f.time === null ? null : { lo: f.time - days, hi: f.time + days, keepFrom: f.time - o.storyWindowDays };
     return strongestHits(state.candidates(keys, window, o.postingsPerKey), o.candidates).map(([id]) => id);
@@ -215,9 +231,13 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     // strongest hits of the storyline window (ids only; their storylines are scored, not the events). Read only for a
     // new event or a join that will review its storyline, and before this article changes the index.
     let storyHits: Set<string> | null = null;
-    const storyEvents = () => {
-      storyHits ??= new Set([...scored.map((c) => c.row.id), ...strongestCandidates(f, keys, o.storyWindowDays)]);
-      return storyHits;
+    const storyEvents = (): Set<string> => {
+      if (storyHits) return storyHits;
+      const hits = new Set<string>();
+      for (const c of scored) hits.add(c.row.id);
+      for (const id of strongestCandidates(f, keys, o.storyWindowDays)) hits.add(id);
+      storyHits = hits;
+      return hits;
     };
     const eligible = scored.filter((s) => s.inWindow);
     const best = eligible[0];
@@ -273,7 +293,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     state.reindex(eventRow, indexKeysOf(eventRow.profile, state.idf, o.indexKeys), timeChanged);
     state.saveProfile(eventRow);
     const eventTitle = eventRow.repArticle === article.id ? article.title : (state.title(eventRow.repArticle ?? '') ?? article.title);
-    setEvent.run(eventTitle, eventDate(eventRow.profile), now(), eventRow.id);
+    // One timestamp for the article's updates of its event and storyline.
+    const at = now();
+    setEvent.run(eventTitle, eventDate(eventRow.profile), at, eventRow.id);
     // Update the storyline: profile and title (the headline of its largest event).
     const storyRow = state.profile(storyId);
     if (!storyRow) throw new ClusterError(`storyline ${storyId} has no profile`);
@@ -281,8 +303,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     if (eventRow.profile.n >= storyRow.repScore || storyRow.repArticle === eventRow.id) {
       storyRow.repArticle = eventRow.id;
       storyRow.repScore = eventRow.profile.n;
-      setStory.run(eventTitle, now(), storyId);
-    } else touchStory.run(now(), storyId);
+      setStory.run(eventTitle, at, storyId);
+    } else touchStory.run(at, storyId);
     state.saveProfile(storyRow);
 
     const explanation = explanationOf({
@@ -291,10 +313,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       eventDates: eventRow.profile.dates,
       threshold: o.eventThreshold,
       rule,
-      alternatives: scored
-        .filter((s) => s.row.id !== eventRow.id && !merged.some((m) => m.from === s.row.id))
-        .slice(0, ALTERNATIVES_LISTED)
-        .map((s) => ({ eventId: s.row.id, score: Number(s.parts.total.toFixed(4)) })),
+      alternatives: alternativesOf(scored, eventRow.id, merged),
     });
     link.run(article.id, eventRow.id, ev.parts.total, JSON.stringify(explanation));
     // The event has grown to a review size: revisit its storyline with the better evidence (storyline.ts).

@@ -151,11 +151,25 @@ export function indexKeysOf(p: Profile, idf: (k: string) => number, limit: numbe
 
 /** The event's date: the median of its members' main dates (full dates preferred over day-month ones). */
 export function eventDate(p: Profile): string | null {
-  const full = Object.entries(p.dates).filter(([d]) => !d.startsWith('--'));
-  const pool = full.length ? full : Object.entries(p.dates);
-  const list: string[] = [];
-  for (const [d, n] of pool.sort((a, b) => (a[0] < b[0] ? -1 : 1))) for (let i = 0; i < n; i++) list.push(d);
-  return list.length ? list[Math.floor((list.length - 1) / 2)]! : null;
+  const all = Object.keys(p.dates);
+  const full = all.filter((d) => !d.startsWith('--'));
+  const pool = (full.length ? full : all).sort();
+  // The median of the list holding each date as many times as its count (a count of 2.5 lists it 3 times), found by
+  // walking the counts instead of building the list.
+  const times = (d: string) => {
+    const n = p.dates[d] ?? 0;
+    return n > 0 ? Math.ceil(n) : 0;
+  };
+  let size = 0;
+  for (const d of pool) size += times(d);
+  if (size === 0) return null;
+  const middle = Math.floor((size - 1) / 2);
+  let seen = 0;
+  for (const d of pool) {
+    seen += times(d);
+    if (seen > middle) return d;
+  }
+  return null;
 }
 
 export function membersOf(db: Database, eventId: string): string[] {
