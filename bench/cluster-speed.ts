@@ -7,6 +7,7 @@
  * on-the-fly transform, which wraps every function (arrow functions made in hot loops included) to keep its name and
  * so runs slower than what ships. `--from-source` measures the tsx-transformed sources instead.
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,6 +18,7 @@ import type * as ClusterIndex from '../src/cluster/index.js';
 import type * as DfJournalModule from '../src/cluster/internal/dfjournal.js';
 import type * as Streams from '../src/cluster/internal/streams.js';
 import type * as Synthetic from '../src/cluster/internal/synthetic.js';
+import { runsWithShippedFlags, SHIPPED_V8_FLAGS } from '../src/internal/runtime-flags.js';
 import type * as Db from '../src/store/db.js';
 
 /** What the speed run calls, from the compiled build or from the sources. */
@@ -89,7 +91,10 @@ const WARMUP_AFTER_REPLICATION = 1_000;
 export async function speedBench(root: string, sizes: readonly number[], fromSource = false): Promise<Record<string, unknown>[]> {
   const { createClusterer, storeBare, syntheticStream, openDatabase, DfJournal, how: code } = await loadModules(root, fromSource);
   const rowsOut: Record<string, unknown>[] = [];
-  console.log(`\n## Speed (synthetic stream, file database, one transaction per article as in the pipeline; code ${code})\n`);
+  const flags = runsWithShippedFlags()
+    ? `V8 flags as bin/storyline starts Node (${SHIPPED_V8_FLAGS.join(' ')})`
+    : `V8 flags NOT as shipped: run through \`npm run bench:cluster\`, which passes ${SHIPPED_V8_FLAGS.join(' ')}`;
+  console.log(`\n## Speed (synthetic stream, file database, one transaction per article as in the pipeline; code ${code}; ${flags})\n`);
   console.log(
     '| stored articles | how the store was filled | assign p50 ms | assign p99 ms | assign CPU p50 ms | assign CPU p99 ms | assignments per CPU-second | assign articles/s (wall) | end-to-end articles/s (store + assign + commit) | end-to-end per CPU-second | peak RSS MB | load average |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
