@@ -127,6 +127,14 @@ test('a grown profile is stored in fewer bytes than its JSON', () => {
   assert.ok(encodeProfile(p).length < Buffer.byteLength(JSON.stringify(p)));
 });
 
+test('a key deleted behind the profile code (its key list stale) fails the encode instead of storing NaN', () => {
+  const p = grown(40, 100);
+  encodeProfile(p); // the key lists are now noted
+  const victim = Object.keys(p.terms)[0] as string;
+  delete p.terms[victim];
+  assert.throws(() => encodeProfile(p), ProfileCodecError);
+});
+
 test('JSON text stored by earlier code reads as parseProfile reads it', () => {
   const p = grown(10, 300);
   const json = JSON.stringify(p);

@@ -25,8 +25,12 @@ import { DfUpsert } from './dfupsert.js';
  * the journal a process reads back at start and after a rollback or another process's write (up to two intervals).
  * Session 5 (2026-11-21), once the fold's row writes had become the largest part of the upkeep: 1024 against 256 on
  * the paired probe (both builds in one process, same stream) gave +4.9% and +3.7% assignments per CPU-second (the
- * two orders), with the same assignments; reading back 2,048 journal rows of the synthetic stream takes 37–45 ms
- * (512 rows: 8–19 ms), once per process start or reset, which is why the interval stops at 1024.
+ * two orders), with the same assignments; reading back 2,048 journal rows of the synthetic stream takes 29–46 ms
+ * (512 rows: 8–19 ms), which is why the interval stops at 1024. That read happens whenever a ClusterState is made or
+ * reset: at process start, for each `storyline why` explanation and human edit (readers.ts, decisions.ts), after a
+ * rollback, and, with two processes writing the same store, each time the other one has written (then the whole
+ * clusterer cache is dropped anyway). Catching up on the rows appended since (the fold moves counts from the journal
+ * to cluster_df without changing any total) would make those cheap at any interval; not done yet.
  */
 export const DF_FOLD_EVERY = 1024;
 /** Articles over which one snapshot is folded (a slice each); equal to the interval so the journal holds ≤ 2 intervals. */

@@ -92,7 +92,11 @@ export function encodeProfile(p: Profile): Buffer {
     if (!keys) continue;
     const r = recordOf(p, RECORDS[i] as RecordName) as Record<string, number>;
     for (let j = 0; j < keys.length; j++) {
-      view.setFloat64(at, r[keys[j] as string] as number, true);
+      const w = r[keys[j] as string];
+      // A listed key with no weight: the record was changed outside the functions that keep its key list
+      // (record-facts.ts); storing it would write NaN, so stop instead.
+      if (w === undefined) throw new ProfileCodecError(`profile ${RECORDS[i]} key list is stale at ${JSON.stringify(keys[j])}`);
+      view.setFloat64(at, w, true);
       at += WEIGHT_BYTES;
     }
   }
