@@ -15,19 +15,12 @@ import { combineProfiles, indexKeysOf } from '../../src/cluster/internal/ops.js'
 import { addToProfile, copyProfile, emptyProfile, type Profile, parseProfile } from '../../src/cluster/internal/profile.js';
 import { decodeProfile, encodeProfile } from '../../src/cluster/internal/profile-codec.js';
 import { syntheticStream } from '../../src/cluster/internal/synthetic.js';
+import { mulberry32 } from '../../src/internal/random.js';
 import * as old from './frozen/profile.js';
 import { decodeProfile as oldDecode, encodeProfile as oldEncode } from './frozen/profile-codec.js';
 import { combineProfiles as oldCombine, indexKeysOf as oldIndexKeys } from './frozen/profile-ops.js';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4_294_967_296;
-  };
-}
+const rng = mulberry32;
 
 /** Each record as its entries in key order, the rest as is: deepStrictEqual then checks order and -0 too. */
 function shape(p: Profile): unknown {
