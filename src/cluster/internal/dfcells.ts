@@ -67,6 +67,11 @@ export class DfCells {
     return this.nextId;
   }
 
+  /** How many times the journal was read back whole (dfjournal.ts fullReads). */
+  get journalReads(): number {
+    return this.journal.fullReads;
+  }
+
   /** Whether another process folded the journal since we last read it. */
   foldedElsewhere(): boolean {
     return this.journal.changedElsewhere();
@@ -170,6 +175,15 @@ export class DfCells {
   reset(): void {
     this.dropCells();
     this.journal.read();
+  }
+
+  /**
+   * Forgets the cells and brings the journal up to date with the rows another process appended (and the slices it
+   * folded) since we last looked, re-reading it all only when that is not provably exact (dfjournal.ts catchUp).
+   */
+  catchUp(): void {
+    this.dropCells();
+    this.journal.catchUp();
   }
 
   private dropCells(): void {
