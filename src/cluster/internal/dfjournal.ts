@@ -167,13 +167,17 @@ export class DfJournal {
    * seq, when the store is provably our view plus those rows (and, if the mark moved, the other process's slices of
    * the snapshot we hold); otherwise (a snapshot started or finished elsewhere, a full fold, a rolled-back row of
    * ours, a cleared journal) reads everything back as `read` does. Either way the counts come out exactly as `read`'s.
+   * On the cheap path `counted` is called once per key of each appended row (a document more for that key), and it
+   * returns true; after a full read it returns false.
    */
-  catchUp(): void {
-    if (!this.tryCatchUp()) this.read();
+  catchUp(counted?: (key: string) => void): boolean {
+    if (this.tryCatchUp(counted)) return true;
+    this.read();
+    return false;
   }
 
   /** The cheap path of `catchUp`; false (having changed nothing) when the store is not our view plus appended rows. */
-  private tryCatchUp(): boolean {
+  private tryCatchUp(counted?: (key: string) => void): boolean {
     const stored = this.storedMark();
     let mark: FoldMark | null = null;
     let end = this.snap?.next ?? 0;
@@ -209,7 +213,10 @@ export class DfJournal {
     }
     for (let r = first; r < rows.length; r++) {
       const row = rows[r] as JournalRow;
-      for (const k of JSON.parse(row.keys) as string[]) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+      for (const k of JSON.parse(row.keys) as string[]) {
+        this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+        counted?.(k);
+      }
       this.since++;
       this.rowCount++;
       this.lastKeys = row.keys;
