@@ -34,7 +34,9 @@ import { DfUpsert } from './dfupsert.js';
  * journal to cluster_df without changing any total). Measured 2026-11-21 (/tmp/h6-s5/micro.mjs, 55 keys per article,
  * ~1,940-row journal, snapshot part-way): full read 12.3 ms CPU, catch-up after one article of the other 0.58 ms,
  * with nothing new 0.06 ms; two Clusterers alternating on the 20k probe store (1,832-row journal): 40.6 / 41.3 →
- * 8.4 / 8.3 ms CPU per article, same assignments. Process start, `why`, human edits and rollbacks still read it all.
+ * 8.4 / 8.3 ms CPU per article, and 6.4 / 6.1 once the df cells were kept too (dfcells.ts catchUp), same assignments.
+ * Process start, `why`, human edits (a changed generation) and the engine's clearCaches after a failed article still
+ * read it all; ClusterState.sync still drops the profile, postings and background caches when another process wrote.
  */
 export const DF_FOLD_EVERY = 1024;
 /** Articles over which one snapshot is folded (a slice each); equal to the interval so the journal holds ≤ 2 intervals. */
@@ -176,7 +178,10 @@ export class DfJournal {
     return false;
   }
 
-  /** The cheap path of `catchUp`; false (having changed nothing) when the store is not our view plus appended rows. */
+  /**
+   * The cheap path of `catchUp`; false when the store is not our view plus appended rows, having changed nothing but
+   * perhaps sorted a read-back snapshot (the same state).
+   */
   private tryCatchUp(counted?: (key: string) => void): boolean {
     const stored = this.storedMark();
     let mark: FoldMark | null = null;
