@@ -67,6 +67,11 @@ export class DfCells {
     return this.nextId;
   }
 
+  /** How many times the journal was read back whole (dfjournal.ts fullReads). */
+  get journalReads(): number {
+    return this.journal.fullReads;
+  }
+
   /** Whether another process folded the journal since we last read it. */
   foldedElsewhere(): boolean {
     return this.journal.changedElsewhere();
@@ -170,6 +175,27 @@ export class DfCells {
   reset(): void {
     this.dropCells();
     this.journal.read();
+  }
+
+  /**
+   * Brings the journal up to date with the rows another process appended (and the slices it folded) since we last
+   * looked, re-reading it all only when that is not provably exact (dfjournal.ts catchUp). On the cheap path the
+   * cells stay: a cell holds cluster_df + journal, a fold moves counts between the two without changing the sum, so
+   * each appended row adds one to the cells of its keys, as `increment` does for our own. After a full read they are
+   * dropped, as `reset` does. Measured 2026-11-21 (two Clusterers alternating on the 20k probe store, 1,832-row
+   * journal, /tmp/h6-s5/two.mjs): dropping the cells 8.26 / 7.62 ms CPU per article, keeping them 6.41 / 6.13 (the
+   * dropped cells' cluster_df point lookups were 9% of the run), same assignments.
+   */
+  catchUp(): void {
+    const cells = this.cells;
+    const exact = this.journal.catchUp((k) => {
+      const c = cells.get(k);
+      if (c !== undefined) {
+        c.df++;
+        c.lnDf = logDf(c.df);
+      }
+    });
+    if (!exact) this.dropCells();
   }
 
   private dropCells(): void {

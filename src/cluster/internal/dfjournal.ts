@@ -29,8 +29,14 @@ import { DfUpsert } from './dfupsert.js';
  * (512 rows: 8–19 ms), which is why the interval stops at 1024. That read happens whenever a ClusterState is made or
  * reset: at process start, for each `storyline why` explanation and human edit (readers.ts, decisions.ts), after a
  * rollback, and, with two processes writing the same store, each time the other one has written (then the whole
- * clusterer cache is dropped anyway). Catching up on the rows appended since (the fold moves counts from the journal
- * to cluster_df without changing any total) would make those cheap at any interval; not done yet.
+ * clusterer cache is dropped anyway). Since session 5 the last case catches up instead (`catchUp`: only the rows
+ * appended since our last seq, and the other process's slices of the snapshot we hold; the fold moves counts from the
+ * journal to cluster_df without changing any total). Measured 2026-11-21 (/tmp/h6-s5/micro.mjs, 55 keys per article,
+ * ~1,940-row journal, snapshot part-way): full read 12.3 ms CPU, catch-up after one article of the other 0.58 ms,
+ * with nothing new 0.06 ms; two Clusterers alternating on the 20k probe store (1,832-row journal): 40.6 / 41.3 →
+ * 8.4 / 8.3 ms CPU per article, and 6.4 / 6.1 once the df cells were kept too (dfcells.ts catchUp), same assignments.
+ * Process start, `why`, human edits (a changed generation) and the engine's clearCaches after a failed article still
+ * read it all; ClusterState.sync still drops the profile, postings and background caches when another process wrote.
  */
 export const DF_FOLD_EVERY = 1024;
 /** Articles over which one snapshot is folded (a slice each); equal to the interval so the journal holds ≤ 2 intervals. */
@@ -60,6 +66,8 @@ interface Snapshot {
   next: number;
   /** Keys folded per article. */
   readonly slice: number;
+  /** Journal rows the snapshot covers (deleted when its last slice is in). */
+  readonly rows: number;
 }
 
 export class DfJournal {
@@ -69,15 +77,28 @@ export class DfJournal {
    * probe (both builds in one process, alternating blocks) 649 → 633 and 632 → 631 assignments per CPU-second.
    */
   readonly pending = new Map<string, number>();
+  /** How many times the whole journal was read back (at construction, `read`, or a catch-up that could not be cheap). */
+  fullReads = 0;
   /** Journal rows after the snapshot (or all of them when none is being folded). */
   private since = 0;
   private snap: Snapshot | null = null;
+  /**
+   * A snapshot read back from the store but not sorted yet (`sorted` builds it): a process that only reads (a `why`
+   * explanation, a human edit) never folds, and sorting the snapshot's keys was the largest part of `read` early in a
+   * snapshot. /tmp/h6-s5/micro.mjs (2026-11-21; 55 keys per article, 1,120-row journal, snapshot just begun): read
+   * 19.3 / 17.0 → 9.6 / 10.6 ms CPU; a writer pays the sort at its first slice instead (same total).
+   */
+  private unsorted: UnsortedSnapshot | null = null;
   private steps = 0;
   /** The last journal seq given out (see FoldMark.lastSeq). */
   private lastSeq = 0;
+  /** Journal rows in the store as far as we know (the snapshot's and those after it). */
+  private rowCount = 0;
+  /** The keys (as stored) of the row numbered `lastSeq`, or null when that row is not in the journal. */
+  private lastKeys: string | null = null;
   /** FOLD_META as last read or written here. */
   private seen: string | undefined;
-  private readonly s: Record<'journal' | 'rows' | 'dropUpTo' | 'dropAll' | 'mark' | 'setMark', Statement>;
+  private readonly s: Record<'journal' | 'rows' | 'rowsFrom' | 'countUpTo' | 'dropUpTo' | 'dropAll' | 'mark' | 'setMark', Statement>;
   private readonly upsert: DfUpsert;
 
   constructor(db: Database) {
@@ -86,6 +107,8 @@ export class DfJournal {
       // After the last seq given out, and after any row already there (another process may have written since).
       journal: db.prepare('INSERT INTO cluster_df_log (seq, keys) VALUES (max(?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM cluster_df_log)), ?)'),
       rows: db.prepare('SELECT seq, keys FROM cluster_df_log ORDER BY seq'),
+      rowsFrom: db.prepare('SELECT seq, keys FROM cluster_df_log WHERE seq >= ? ORDER BY seq'),
+      countUpTo: db.prepare('SELECT COUNT(*) FROM cluster_df_log WHERE seq <= ?').pluck(),
       dropUpTo: db.prepare('DELETE FROM cluster_df_log WHERE seq <= ?'),
       dropAll: db.prepare('DELETE FROM cluster_df_log'),
       mark: db.prepare('SELECT value FROM cluster_meta WHERE key = ?').pluck(),
@@ -105,20 +128,25 @@ export class DfJournal {
 
   /** Reads the journal and the fold's progress back from the store (forgetting what memory held). */
   read(): void {
+    this.fullReads++;
     this.seen = this.storedMark();
     const mark = this.seen === undefined ? { steps: 0 } : (JSON.parse(this.seen) as FoldMark);
     this.steps = mark.steps;
     this.pending.clear();
     this.since = 0;
     this.snap = null;
+    this.unsorted = null;
     const upTo = mark.upTo ?? 0;
     const after = mark.after ?? '';
     const counts = new Map<string, number>();
     this.lastSeq = mark.lastSeq ?? 0;
-    for (const r of this.s.rows.all() as { seq: number; keys: string }[]) {
+    const rows = this.s.rows.all() as JournalRow[];
+    let snapRows = 0;
+    for (const r of rows) {
       this.lastSeq = Math.max(this.lastSeq, r.seq);
       const inSnapshot = mark.upTo !== undefined && r.seq <= upTo;
       if (!inSnapshot) this.since++;
+      else snapRows++;
       for (const k of JSON.parse(r.keys) as string[]) {
         if (inSnapshot) {
           if (k <= after) continue;
@@ -127,24 +155,116 @@ export class DfJournal {
         this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
       }
     }
+    this.rowCount = rows.length;
+    const last = rows[rows.length - 1];
+    this.lastKeys = last !== undefined && last.seq === this.lastSeq ? last.keys : null;
     if (mark.upTo !== undefined) {
       // Finish on the original schedule: the articles left of the spread share the keys left.
-      this.snap = snapshot(upTo, counts, Math.max(1, DF_FOLD_SPREAD - this.since));
+      this.unsorted = { upTo, counts, articles: Math.max(1, DF_FOLD_SPREAD - this.since), rows: snapRows };
     }
+  }
+
+  /**
+   * Brings the journal's view up to date after another process wrote, reading only the rows appended since our last
+   * seq, when the store is provably our view plus those rows (and, if the mark moved, the other process's slices of
+   * the snapshot we hold); otherwise (a snapshot started or finished elsewhere, a full fold, a rolled-back row of
+   * ours, a cleared journal) reads everything back as `read` does. Either way the counts come out exactly as `read`'s.
+   * On the cheap path `counted` is called once per key of each appended row (a document more for that key), and it
+   * returns true; after a full read it returns false.
+   */
+  catchUp(counted?: (key: string) => void): boolean {
+    if (this.tryCatchUp(counted)) return true;
+    this.read();
+    return false;
+  }
+
+  /**
+   * The cheap path of `catchUp`; false when the store is not our view plus appended rows, having changed nothing but
+   * perhaps sorted a read-back snapshot (the same state).
+   */
+  private tryCatchUp(counted?: (key: string) => void): boolean {
+    const stored = this.storedMark();
+    let mark: FoldMark | null = null;
+    let end = this.snap?.next ?? 0;
+    if (stored !== this.seen) {
+      // Only slices of the snapshot we hold, folded further along by the other process.
+      const upTo = this.snap?.upTo ?? this.unsorted?.upTo;
+      if (stored === undefined || upTo === undefined) return false;
+      mark = JSON.parse(stored) as FoldMark;
+      if (mark.upTo !== upTo || mark.after === undefined || mark.steps < this.steps) return false;
+      const snap = this.sorted() as Snapshot;
+      end = afterKey(snap.keys, snap.next, mark.after);
+      if (end < 0) return false;
+    }
+    // The rows we know of must all be there (nothing deleted or rolled back): as many rows up to our last seq,
+    // and our last row with the keys we gave it (a rolled-back seq may have been reused by another process).
+    if (this.rowCount > 0 && this.lastKeys === null) return false;
+    if ((this.s.countUpTo.get(this.lastSeq) as number) !== this.rowCount) return false;
+    const rows = this.s.rowsFrom.all(this.lastSeq) as JournalRow[];
+    let first = 0;
+    if (this.lastKeys !== null) {
+      const own = rows[0];
+      if (own === undefined || own.seq !== this.lastSeq || own.keys !== this.lastKeys) return false;
+      first = 1;
+    }
+    const lastRow = rows[rows.length - 1];
+    const lastSeq = rows.length > first && lastRow !== undefined ? lastRow.seq : this.lastSeq;
+    if (mark !== null && (mark.lastSeq ?? 0) > lastSeq) return false;
+    // Provably our view plus appended rows: move the snapshot on, then count the new rows.
+    const snap = this.snap;
+    if (snap !== null) {
+      for (let i = snap.next; i < end; i++) this.unpend(snap.keys[i] as string, snap.counts[i] as number);
+      snap.next = end;
+    }
+    for (let r = first; r < rows.length; r++) {
+      const row = rows[r] as JournalRow;
+      for (const k of JSON.parse(row.keys) as string[]) {
+        this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+        counted?.(k);
+      }
+      this.since++;
+      this.rowCount++;
+      this.lastKeys = row.keys;
+    }
+    this.lastSeq = lastSeq;
+    if (mark !== null) this.steps = mark.steps;
+    this.seen = stored;
+    return true;
+  }
+
+  /** Takes `n` folded documents off a key's pending count. */
+  private unpend(k: string, n: number): void {
+    const left = (this.pending.get(k) as number) - n;
+    if (left > 0) this.pending.set(k, left);
+    else this.pending.delete(k);
   }
 
   /** Journals one article's distinct keys and folds the next slice (or starts a snapshot when one is due). */
   record(keys: readonly string[]): void {
     for (const k of keys) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
-    const seq = Number(this.s.journal.run(this.lastSeq + 1, JSON.stringify(keys)).lastInsertRowid);
+    const json = JSON.stringify(keys);
+    const seq = Number(this.s.journal.run(this.lastSeq + 1, json).lastInsertRowid);
     this.lastSeq = seq;
+    this.lastKeys = json;
+    this.rowCount++;
     this.since++;
-    if (!this.snap && this.since >= DF_FOLD_EVERY) {
+    if (!this.snap && !this.unsorted && this.since >= DF_FOLD_EVERY) {
       // Everything pending is in rows ≤ seq: the previous snapshot's rows are folded and gone.
-      this.snap = snapshot(seq, this.pending, DF_FOLD_SPREAD);
+      this.snap = snapshot(seq, this.pending, DF_FOLD_SPREAD, this.rowCount);
       this.since = 0;
     }
-    if (this.snap) this.step(this.snap);
+    const snap = this.snap ?? this.sorted();
+    if (snap) this.step(snap);
+  }
+
+  /** The snapshot being folded, sorted now if it was read back unsorted; null when none is. */
+  private sorted(): Snapshot | null {
+    const u = this.unsorted;
+    if (u !== null) {
+      this.snap = snapshot(u.upTo, u.counts, u.articles, u.rows);
+      this.unsorted = null;
+    }
+    return this.snap;
   }
 
   private step(snap: Snapshot): void {
@@ -160,6 +280,8 @@ export class DfJournal {
     this.steps++;
     if (end >= snap.keys.length) {
       this.s.dropUpTo.run(snap.upTo);
+      this.rowCount -= snap.rows;
+      if (this.rowCount === 0) this.lastKeys = null;
       this.snap = null;
       this.writeMark({ steps: this.steps });
     } else this.writeMark({ steps: this.steps, upTo: snap.upTo, after: snap.keys[end - 1] as string });
@@ -173,6 +295,9 @@ export class DfJournal {
       keys.map((k) => this.pending.get(k) as number),
     );
     this.s.dropAll.run();
+    this.unsorted = null;
+    this.rowCount = 0;
+    this.lastKeys = null;
     this.pending.clear();
     this.snap = null;
     this.since = 0;
@@ -191,8 +316,44 @@ export class DfJournal {
   }
 }
 
-/** A snapshot of `counts` (copied), its keys sorted, folded over `articles` articles. */
-function snapshot(upTo: number, counts: ReadonlyMap<string, number>, articles: number): Snapshot {
+/** A snapshot as read back: its counts by key (keys folded already left out), sorted when first needed. */
+interface UnsortedSnapshot {
+  readonly upTo: number;
+  readonly counts: ReadonlyMap<string, number>;
+  /** Articles left to fold it over. */
+  readonly articles: number;
+  readonly rows: number;
+}
+
+interface JournalRow {
+  readonly seq: number;
+  readonly keys: string;
+}
+
+/** A snapshot of `counts` (copied), its keys sorted, folded over `articles` articles; it covers `rows` journal rows. */
+function snapshot(upTo: number, counts: ReadonlyMap<string, number>, articles: number, rows: number): Snapshot {
   const keys = [...counts.keys()].sort();
-  return { upTo, keys, counts: keys.map((k) => counts.get(k) as number), next: 0, slice: Math.max(1, Math.ceil(keys.length / articles)) };
+  return {
+    upTo,
+    keys,
+    counts: keys.map((k) => counts.get(k) as number),
+    next: 0,
+    slice: Math.max(1, Math.ceil(keys.length / articles)),
+    rows,
+  };
+}
+
+/**
+ * The end of the folded range once every key ≤ `after` is folded: the index after `after` in `keys` (sorted), searched
+ * from `from` (keys before it are folded already); -1 when `after` is not one of keys[from - 1 …].
+ */
+function afterKey(keys: readonly string[], from: number, after: string): number {
+  let lo = Math.max(0, from - 1);
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] as string) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && lo >= from && keys[lo - 1] === after ? lo : -1;
 }

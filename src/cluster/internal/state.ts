@@ -146,7 +146,9 @@ export class ClusterState {
   sync(): void {
     const g = this.meta('generation') ?? '0';
     const docs = Number(this.meta('docs') ?? 0);
-    if (g !== this.generation || docs !== this.docsCount || this.cells.foldedElsewhere()) this.clearCaches();
+    // A changed generation may mean cleared tables (rebuild.ts): read the journal back; otherwise catch up on it.
+    if (g !== this.generation) this.clearCaches();
+    else if (docs !== this.docsCount || this.cells.foldedElsewhere()) this.clearCaches(true);
     else {
       this.cells.evict();
       this.postings.evict();
@@ -155,8 +157,13 @@ export class ClusterState {
     this.docsCount = docs;
   }
 
-  clearCaches(): void {
-    this.cells.reset();
+  /**
+   * Drops the caches. `catchUp`: the document-frequency journal only catches up on what another process appended
+   * (DfCells.catchUp, which re-reads it all when that is not provably exact) instead of being read back whole.
+   */
+  clearCaches(catchUp = false): void {
+    if (catchUp) this.cells.catchUp();
+    else this.cells.reset();
     this.profileCache.clear();
     this.postings.clear();
     this.backgrounds.reload();
