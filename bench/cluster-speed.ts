@@ -1,7 +1,8 @@
 /**
  * Clustering speed (part 3 of `npm run bench:cluster`, alone with `--speed-only`): assignment latency p50/p99,
  * articles/s and peak memory at the given store sizes, on a synthetic stream in a file database.
- * Environment: BUILD_MAX (articles assigned for real before the store is grown by replicating the state, default 100000).
+ * Environment: BUILD_MAX (articles assigned for real before the store is grown by replicating the state, default 100000),
+ * WARMUP (articles assigned unmeasured after a replication, default 1000).
  *
  * The run measures the code as users run it: compiled by tsc (`bin/storyline` runs `dist/`), not through tsx's
  * on-the-fly transform, which wraps every function (arrow functions made in hot loops included) to keep its name and
@@ -86,8 +87,11 @@ const FILL_BATCH = 500;
  * Replication bumps the generation counter (as a human edit in another process would), so the clusterer drops its
  * caches (document frequencies, postings window, profiles). This many articles are then assigned, unmeasured, before
  * the probe, so the probe times a running ingester as the real-assignment rows do, not the reload after a cache drop.
+ * Checked 2026-11-21 (fifth session): with 5,000 instead, a 100k store filled for real gave 913 assignments per
+ * CPU-second against 876 after one replication and 1,000, and the rate by quarter of the probe moves with the stream
+ * (864 / 908 / 940 / 944 on the real 100k store) as much as after a replication: 1,000 is enough.
  */
-const WARMUP_AFTER_REPLICATION = 1_000;
+const WARMUP_AFTER_REPLICATION = Number(process.env.WARMUP ?? 1_000);
 export async function speedBench(root: string, sizes: readonly number[], fromSource = false): Promise<Record<string, unknown>[]> {
   const { createClusterer, storeBare, syntheticStream, openDatabase, DfJournal, how: code } = await loadModules(root, fromSource);
   const rowsOut: Record<string, unknown>[] = [];
@@ -161,6 +165,7 @@ export async function speedBench(root: string, sizes: readonly number[], fromSou
     }
     const lat: number[] = [];
     const cpu: number[] = [];
+    const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
     const t1 = performance.now();
     const c1 = process.cpuUsage();
     for (let i = 0; i < PROBE; i++) {
@@ -168,11 +173,14 @@ export async function speedBench(root: string, sizes: readonly number[], fromSou
       lat.push(x.wall);
       cpu.push(x.cpu);
     }
+    // Per quarter of the probe (stderr): whether the rate still climbs, i.e. the caches were still warming.
+    const quarter = PROBE / 4;
+    const rates = [0, 1, 2, 3].map((q) => (quarter / (sum(cpu.slice(q * quarter, (q + 1) * quarter)) / 1000)).toFixed(0));
+    process.stderr.write(`  assignments per CPU-second by quarter of the probe: ${rates.join(' / ')}\n`);
     const secs = (performance.now() - t1) / 1000;
     const c = process.cpuUsage(c1);
     const cpuSecs = (c.user + c.system) / 1e6;
     peak = Math.max(peak, process.memoryUsage().rss);
-    const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
     const r = {
       stored,
       how,
