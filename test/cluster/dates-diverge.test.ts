@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { dayGap } from '../../src/cluster/internal/dates.js';
 import { emptyProfile, type Profile } from '../../src/cluster/internal/profile.js';
 import { datesDiverge } from '../../src/cluster/internal/refine.js';
+import { mulberry32 } from '../../src/internal/random.js';
 
 function withDates(keys: readonly string[]): Profile {
   const p = emptyProfile();
@@ -32,11 +33,7 @@ test('datesDiverge on hand-made profiles', () => {
 });
 
 test('datesDiverge equals the pairwise dayGap definition on random profiles', () => {
-  let s = 13;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(13);
   const two = (n: number) => String(n).padStart(2, '0');
   for (let trial = 0; trial < 2_000; trial++) {
     const keys = new Set<string>();

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eventDate } from '../../src/cluster/internal/ops.js';
 import { emptyProfile, type Profile } from '../../src/cluster/internal/profile.js';
+import { mulberry32 } from '../../src/internal/random.js';
 
 function withDates(dates: Record<string, number>): Profile {
   const p = emptyProfile();
@@ -34,11 +35,7 @@ test('eventDate picks the lower median, full dates over day-month ones', () => {
 });
 
 test('eventDate equals the listed median on random profiles, fractional counts included', () => {
-  let s = 3;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(3);
   for (let trial = 0; trial < 300; trial++) {
     const dates: Record<string, number> = {};
     const size = Math.floor(r() * 12);

@@ -2,17 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { keepHeaviest, type WeightedKey } from '../../src/cluster/internal/heaviest.js';
+import { mulberry32 } from '../../src/internal/random.js';
 
 function sortAndCut(items: readonly WeightedKey[], n: number): WeightedKey[] {
   return [...items].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1)).slice(0, Math.max(0, n));
 }
 
 test('keepHeaviest equals sort-and-cut, ties and short lists included', () => {
-  let s = 5;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(5);
   const cases = [
     { size: 0, n: 8, levels: 0 },
     { size: 3, n: 8, levels: 0 },

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { keepFirst, strongestHits, strongestKeys } from '../../src/cluster/internal/select.js';
+import { mulberry32 } from '../../src/internal/random.js';
 
 test('strongestHits equals sort-and-cut, ties included', () => {
   const cases = [
@@ -10,11 +11,7 @@ test('strongestHits equals sort-and-cut, ties included', () => {
     { size: 200, keep: 30, levels: 3 },
     { size: 31, keep: 30, levels: 1 },
   ];
-  let s = 7;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(7);
   for (const c of cases) {
     const hits = new Map<string, number>();
     for (let i = 0; i < c.size; i++) hits.set(`ev_${Math.floor(r() * 1e9).toString(36)}`, c.levels ? 1 + Math.floor(r() * c.levels) : r());
@@ -24,11 +21,7 @@ test('strongestHits equals sort-and-cut, ties included', () => {
 });
 
 test('strongestKeys equals sort-and-cut, ties included', () => {
-  let s = 11;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(11);
   for (const [size, keep, levels] of [
     [10, 40, 0],
     [375, 40, 0],
@@ -48,11 +41,7 @@ test('strongestKeys equals sort-and-cut, ties included', () => {
 
 test('nthSmallest equals the typed-array sort at every index: ties, zeros of both signs, NaN, sorted and reversed input', async () => {
   const { nthSmallest } = await import('../../src/cluster/internal/top-keys.js');
-  let s = 5;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(5);
   const arrays: Float64Array[] = [];
   for (const size of [1, 2, 3, 7, 31, 140, 301]) {
     arrays.push(Float64Array.from({ length: size }, () => r() * 10));
@@ -73,11 +62,7 @@ test('nthSmallest equals the typed-array sort at every index: ties, zeros of bot
 });
 
 test('keepFirst keeps the set sort-and-cut keeps: sizes around the cut, ties on the first field, sorted and reversed input', () => {
-  let s = 13;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(13);
   type Item = { t: number; id: string };
   const order = (a: Item, b: Item) => b.t - a.t || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
   const shapes: ((i: number, size: number) => number)[] = [() => Math.floor(r() * 1000), () => Math.floor(r() * 3), (i) => i, (i, size) => size - i, () => 7];

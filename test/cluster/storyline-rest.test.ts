@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { combineProfiles } from '../../src/cluster/internal/ops.js';
 import { copyProfile, emptyProfile, PROFILE_TERMS, type Profile, TRIM_SLACK } from '../../src/cluster/internal/profile.js';
 import { restOf } from '../../src/cluster/internal/storyline.js';
+import { mulberry32 } from '../../src/internal/random.js';
 import { scoringFixtures } from './fixtures.js';
 
 const RECORDS = ['terms', 'entities', 'numbers', 'dates', 'mentions', 'langs'] as const;
@@ -20,11 +21,7 @@ function assertSame(got: Profile, want: Profile, label: string): void {
 
 /** A profile whose terms exceed the trim bound, weights from a fixed generator. */
 function wide(size: number, seed: number): Profile {
-  let s = seed;
-  const r = () => {
-    s = (s * 48_271) % 2_147_483_647;
-    return s / 2_147_483_647;
-  };
+  const r = mulberry32(seed);
   const p = emptyProfile();
   for (let i = 0; i < size; i++) p.terms[`t${i}`] = 0.5 + r();
   p.n = 9;
