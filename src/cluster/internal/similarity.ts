@@ -273,6 +273,23 @@ export function dateComponent(f: Features, p: Profile, w: Weights, useDates = tr
 }
 
 /**
+ * The numbers of both sides as sets of weight 1 (the article's list, the profile's counted keys), as the numbers'
+ * cosine and the evidence compare them.
+ */
+function numberSets(f: Features, p: Profile): { article: Record<string, number>; profile: Record<string, number> } {
+  const article: Record<string, number> = {};
+  for (const n of f.numbers) article[n] = 1;
+  const profile: Record<string, number> = {};
+  for (const k of Object.keys(p.numbers)) profile[k] = 1;
+  return { article, profile };
+}
+
+/** How a key is shown in an explanation: the caller's display form, else the article's, else the profile's. */
+function displayOf(surfaces: Record<string, string>, f: Features, p: Profile): (k: string) => string {
+  return (k) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
+}
+
+/**
  * The evidence score() would give for a pair whose score parts are already known (the fast scorer computes the same
  * parts up to the last bit of rounding): the shared terms, names and numbers and the date gap, without recomputing the
  * cosines' norms, which cost an IDF lookup for every key of both sides. Equal to score(f, p, idf, w, useDates, surfaces)
@@ -287,11 +304,8 @@ export function evidenceWith(
   useDates = true,
   surfaces: Record<string, string> = {},
 ): Evidence {
-  const numbers: Record<string, number> = {};
-  for (const n of f.numbers) numbers[n] = 1;
-  const held: Record<string, number> = {};
-  for (const k of Object.keys(p.numbers)) held[k] = 1;
-  const show = (k: string) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
+  const numbers = numberSets(f, p);
+  const show = displayOf(surfaces, f, p);
   return {
     parts,
     sharedTerms: top(sharedOf(f.terms, p.terms, termIdf(idf, f.language)), show),
@@ -300,7 +314,7 @@ export function evidenceWith(
       (k) => show(`e:${k}`),
     ),
     sharedNumbers: top(
-      sharedOf(numbers, held, (k) => idf(`n:${k}`)),
+      sharedOf(numbers.article, numbers.profile, (k) => idf(`n:${k}`)),
       (k) => k,
     ),
     gapDays: dateComponent(f, p, w, useDates).gapDays,
@@ -324,15 +338,12 @@ export function score(
   const se: [string, number][] = [];
   const text = cosine(f.terms, p.terms, termIdf(idf, f.language), st);
   const entities = cosine(f.entities, p.entities, (k) => idf(`e:${k}`), se);
-  const nums: Record<string, number> = {};
-  for (const n of f.numbers) nums[n] = 1;
-  const pn: Record<string, number> = {};
-  for (const k of Object.keys(p.numbers)) pn[k] = 1;
+  const sets = numberSets(f, p);
   const sn: [string, number][] = [];
-  const numbers = cosine(nums, pn, (k) => idf(`n:${k}`), sn);
+  const numbers = cosine(sets.article, sets.profile, (k) => idf(`n:${k}`), sn);
   const { gapDays, date } = dateComponent(f, p, w, useDates);
   const total = combine({ text, entities, numbers, date }, w, crossLanguage(f, p), textScale);
-  const show = (k: string) => surfaces[k] ?? f.surfaces[k] ?? p.surfaces[k] ?? k;
+  const show = displayOf(surfaces, f, p);
   return {
     parts: { text, entities, numbers, date, total },
     sharedTerms: top(st, show),
