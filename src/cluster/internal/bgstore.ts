@@ -49,7 +49,7 @@ const RESERVOIR_SEED = 1;
  * articles are offered once, compared as the shorter vector about half the time, and never kept (a member is replaced
  * with probability RESERVOIR_PER_LANGUAGE / articles seen).
  */
-interface Member {
+export interface Member {
   readonly keys: readonly string[];
   readonly weights: Float64Array;
   byKey: Map<string, number> | null;
@@ -65,32 +65,52 @@ function byKey(m: Member): ReadonlyMap<string, number> {
 }
 
 /** The article's text vector as score() weighs it, scaled to unit length (empty when it has no weighted term). */
-function unitVector(terms: Record<string, number>, idf: Idf, language: string): Member {
-  const w = termIdf(idf, language);
+export function unitVector(terms: Record<string, number>, w: Idf): Member & { readonly inv: number } {
+  const all = featureKeys(terms);
   const keys: string[] = [];
-  const raw: number[] = [];
+  const weights = new Float64Array(all.length);
   let norm = 0;
-  for (const k of featureKeys(terms)) {
+  for (let i = 0; i < all.length; i++) {
+    const k = all[i] as string;
     const x = (terms[k] as number) * w(k);
     if (x === 0) continue;
+    weights[keys.length] = x;
     keys.push(k);
-    raw.push(x);
     norm += x * x;
   }
   const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const weights = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) weights[i] = (raw[i] as number) * inv;
-  return { keys, weights, byKey: null };
+  for (let i = 0; i < keys.length; i++) weights[i] = (weights[i] as number) * inv;
+  return { keys, weights: keys.length === all.length ? weights : weights.slice(0, keys.length), byKey: null, inv };
 }
 
 /** Cosine of two unit vectors (a pass over the smaller, in its key order). */
-function dot(a: Member, b: Member): number {
+export function dot(a: Member, b: Member): number {
   const small = a.keys.length <= b.keys.length ? a : b;
   const large = byKey(small === a ? b : a);
   let s = 0;
   for (let i = 0; i < small.keys.length; i++) {
     const y = large.get(small.keys[i] as string);
     if (y !== undefined) s += (small.weights[i] as number) * y;
+  }
+  return s;
+}
+
+/**
+ * dot(v, m) for the new article's vector `v` (made by unitVector from `terms` and `w`): where `m` is the smaller, its
+ * keys are looked up in `terms` and v's weight of a shared key is computed again as unitVector computed it
+ * ((tf × IDF) × inv: the same operations on the same values, so the same number), instead of first building the map
+ * of v's keys that dot() would look them up in (most articles are never drawn again, so that map is made and dropped).
+ */
+export function dotWithNew(v: Member & { readonly inv: number }, m: Member, terms: Record<string, number>, w: Idf): number {
+  if (v.keys.length <= m.keys.length) return dot(v, m);
+  let s = 0;
+  for (let i = 0; i < m.keys.length; i++) {
+    const k = m.keys[i] as string;
+    const tf = terms[k];
+    if (tf === undefined) continue;
+    const x = tf * w(k);
+    if (x === 0) continue;
+    s += (m.weights[i] as number) * (x * v.inv);
   }
   return s;
 }
@@ -162,14 +182,15 @@ export class StoredBackgrounds {
       this.pools.set(language, pool);
     }
     const m = pool.members;
-    const v = unitVector(terms, idf, language);
+    const w = termIdf(idf, language);
+    const v = unitVector(terms, w);
     const pairs = Math.min(BACKGROUND_PAIRS_PER_ARTICLE, m.length);
     if (pairs > 0) {
       // Distinct random members, each drawn independently (while the reservoir fills, neighbouring slots are
       // consecutive articles, so no member is taken for being next to another).
       const picks = new Set<number>();
       while (picks.size < pairs) picks.add(this.next(m.length));
-      for (const p of picks) this.counts.observe(language, dot(v, m[p] as Member));
+      for (const p of picks) this.counts.observe(language, dotWithNew(v, m[p] as Member, terms, w));
       this.put.run(BACKGROUNDS_META_KEY, this.counts.serialized());
     }
     pool.seen++;
