@@ -22,7 +22,7 @@ import { datesDiverge, splitByDates } from './refine.js';
 import { strongestHits } from './select.js';
 import { type Evidence, evidenceWith, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
-import { asFeatures, isReviewSize, reviewStoryline } from './storyline.js';
+import { asFeatures, isReviewSize, type PlannedReview, planReview } from './storyline.js';
 
 /** Index lookups reserved for the article's strongest names and numbers (of `queryKeys`); 8 + 4 let the
  * demo corpus's German, Spanish and French reports find their English events. */
@@ -248,13 +248,20 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     let newStory = false;
     let rule: string;
     let ev: Evidence;
+    // The storyline hits are due before the index changes (a join reaching a review size) but not read yet: nothing can
+    // change the index before this article's own reindex (no bridge is possible), so they are read there, and only if
+    // the review will use them (planReview).
+    let storyHitsDue = false;
     // The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which match score()'s up to
     // the last bit of rounding (test/cluster/fastscore.test.ts); the threshold is tested on the same numbers that ranked it.
     const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceWith(best.parts, f, best.row.profile, state.idf, o.weights) : null;
     if (best && bestEv) {
       // The joined event reaches a review size with this article (a bridge below may change that; then the review reads
-      // the hits after the merge).
-      if (o.autoMerge && isReviewSize(best.row.profile.n + 1)) storyEvents();
+      // the hits after the merge). Read now only if a bridge may merge events (one more candidate at the event threshold).
+      if (o.autoMerge && isReviewSize(best.row.profile.n + 1)) {
+        if (eligible.some((c, i) => i > 0 && c.parts.total >= o.eventThreshold)) storyEvents();
+        else storyHitsDue = true;
+      }
       merged.push(...bridgeEvents(best, eligible.slice(1)));
       const eventId = merged.find((m) => m.from === best.row.id)?.into ?? best.row.id;
       eventRow = state.profile(eventId) as ProfileRow;
@@ -290,16 +297,24 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       eventRow.repArticle = article.id;
       eventRow.repScore = ev.parts.total;
     }
+    // The storyline's profile takes the article too (saved below), so a review can be planned on both profiles now.
+    const storyRow = state.profile(storyId);
+    if (!storyRow) throw new ClusterError(`storyline ${storyId} has no profile`);
+    addToProfile(storyRow.profile, f);
+    // The event has grown to a review size: its storyline is revisited with the better evidence (storyline.ts), below;
+    // planned here, so the storyline hits it may need are read before the index changes.
+    let review: PlannedReview | null = null;
+    if (!newEvent && o.autoMerge && isReviewSize(eventRow.profile.n)) {
+      review = planReview(ctx, o, eventRow.id, storyScorer);
+      if (review.needsCandidates && storyHitsDue) storyEvents();
+    }
     state.reindex(eventRow, indexKeysOf(eventRow.profile, state.idf, o.indexKeys), timeChanged);
     state.saveProfile(eventRow);
     const eventTitle = eventRow.repArticle === article.id ? article.title : (state.title(eventRow.repArticle ?? '') ?? article.title);
     // One timestamp for the article's updates of its event and storyline.
     const at = now();
     setEvent.run(eventTitle, eventDate(eventRow.profile), at, eventRow.id);
-    // Update the storyline: profile and title (the headline of its largest event).
-    const storyRow = state.profile(storyId);
-    if (!storyRow) throw new ClusterError(`storyline ${storyId} has no profile`);
-    addToProfile(storyRow.profile, f);
+    // Update the storyline: title (the headline of its largest event); its profile took the article above.
     if (eventRow.profile.n >= storyRow.repScore || storyRow.repArticle === eventRow.id) {
       storyRow.repArticle = eventRow.id;
       storyRow.repScore = eventRow.profile.n;
@@ -316,8 +331,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       alternatives: alternativesOf(scored, eventRow.id, merged),
     });
     link.run(article.id, eventRow.id, ev.parts.total, JSON.stringify(explanation));
-    // The event has grown to a review size: revisit its storyline with the better evidence (storyline.ts).
-    if (!newEvent && o.autoMerge && isReviewSize(eventRow.profile.n)) {
+    if (review) {
       // The candidates' storylines, read only if the review needs them.
       const stories = () => {
         const ids = new Set<string>();
@@ -327,7 +341,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
         }
         return [...ids];
       };
-      for (const c of reviewStoryline(ctx, o, eventRow.id, stories, storyScorer)) if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
+      for (const c of review.finish(stories)) if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
       storyId = storyOf(db, eventRow.id) ?? storyId;
     }
     // Evidence diverging: this event's dates now span two happenings, or the article resembles another

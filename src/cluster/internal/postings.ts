@@ -11,8 +11,6 @@
  * more than MAX_KEYS keys (then reloaded on demand).
  */
 
-import { keepFirst } from './select.js';
-
 /** Stored time of an event with no dated member (state.ts's UNKNOWN_TIME). */
 const UNKNOWN = -1;
 
@@ -36,6 +34,13 @@ export const PRUNE_STEP_DAYS = 14;
  * thousand articles, after which the active keys reload with one query each (~2k queries, a few ms).
  */
 export const MAX_KEYS = 20_000;
+/**
+ * Window changes remembered for the key lists' ordering (see `PostingsIndex.tidy`). A list not asked since more
+ * changes than this were made is sorted again whole (a few hundred spans at most, nearly in order). The speed stream
+ * makes one to three changes per article and asks its hot keys every article, so 4,096 (halved when full) leaves a
+ * whole sort to keys idle for over a thousand articles.
+ */
+export const MOVE_LOG_MAX = 4_096;
 
 /** One event's activity window, shared by every key list the event appears in. */
 interface Span {
@@ -51,6 +56,12 @@ interface KeyList {
   /** Every dated posting of the key with tHi ≥ floor is in `dated` (others may linger until pruned). */
   floor: number;
   readonly dated: Map<string, Span>;
+  /** The spans of `dated`, latest first (`latestFirst`) once `PostingsIndex.tidy` has run. */
+  readonly order: Span[];
+  /** A span joined `order` (at its end) since it was last sorted. */
+  unsorted: boolean;
+  /** How many window changes of the index's log `order` accounts for (see `PostingsIndex.tidy`). */
+  seen: number;
   /** The first undated events of the key, by ascending id; complete unless `capped`. */
   undated: Span[];
   /** More undated postings exist in SQLite than `undated` holds. */
@@ -75,14 +86,21 @@ export class PostingsIndex {
   private readonly keys = new Map<string, KeyList>();
   private readonly spans = new Map<string, Span>();
   private scratch: Span[] = [];
+  /** The spans whose window changed, the latest MOVE_LOG_MAX or fewer; `movesBase` counts the ones dropped before them. */
+  private moves: Span[] = [];
+  private movesBase = 0;
   /** The events of the current tally, in the order first hit; `stamp` numbers the tallies. */
   private readonly tallied: Span[] = [];
   private stamp = 0;
 
-  /** `undatedKept`: undated postings kept per key (lookups asking for more go to SQLite). */
+  /**
+   * `undatedKept`: undated postings kept per key (lookups asking for more go to SQLite); `moveLogMax`: window changes
+   * remembered for the lists' ordering (MOVE_LOG_MAX; tests pass a small one to reach the whole-list sorts).
+   */
   constructor(
     private readonly source: PostingsSource,
     private readonly undatedKept: number,
+    private readonly moveLogMax = MOVE_LOG_MAX,
   ) {}
 
   /** How many keys are loaded (for tests and the memory bound). */
@@ -93,6 +111,8 @@ export class PostingsIndex {
   clear(): void {
     this.keys.clear();
     this.spans.clear();
+    this.moves = [];
+    this.movesBase = 0;
   }
 
   /** Drops everything when over the bound (call between articles). */
@@ -105,24 +125,85 @@ export class PostingsIndex {
     if (!s) {
       s = { id, tLo, tHi, sum: 0, stamp: 0 };
       this.spans.set(id, s);
-    } else {
-      s.tLo = tLo;
-      s.tHi = tHi;
-    }
+    } else this.retime(s, tLo, tHi);
     return s;
+  }
+
+  /** Sets a span's window, logging the change for the ordering of every list that holds the span. */
+  private retime(s: Span, tLo: number, tHi: number): void {
+    if (s.tLo === tLo && s.tHi === tHi) return;
+    s.tLo = tLo;
+    s.tHi = tHi;
+    this.moves.push(s);
+    if (this.moves.length > this.moveLogMax) {
+      const dropped = this.moves.length >> 1;
+      this.moves = this.moves.slice(dropped);
+      this.movesBase += dropped;
+    }
+  }
+
+  /**
+   * Puts the list's `order` back in `latestFirst` order: needed when a span joined it, or when a span it holds changed
+   * its window since the list was last tidied (found in the log of changes; a list older than the log is sorted whole).
+   * The sort is the engine's (stable, near linear on a list that is almost in order).
+   */
+  private tidy(list: KeyList): void {
+    const end = this.movesBase + this.moves.length;
+    if (!list.unsorted && list.seen < end) {
+      if (list.seen < this.movesBase) list.unsorted = true;
+      else {
+        const moves = this.moves;
+        const dated = list.dated;
+        for (let i = list.seen - this.movesBase; i < moves.length; i++) {
+          const s = moves[i] as Span;
+          if (dated.get(s.id) === s) {
+            list.unsorted = true;
+            break;
+          }
+        }
+      }
+    }
+    list.seen = end;
+    if (list.unsorted) {
+      list.order.sort(latestFirst);
+      list.unsorted = false;
+    }
+  }
+
+  /** Lists a dated span under the key (its place in `order` is found by the next `tidy`). */
+  private addDated(list: KeyList, s: Span): void {
+    if (list.dated.get(s.id) === s) return;
+    const old = list.dated.get(s.id);
+    if (old) this.dropDated(list, old.id);
+    list.dated.set(s.id, s);
+    list.order.push(s);
+    list.unsorted = true;
+  }
+
+  /** Unlists a dated span from the key (the rest of `order` keeps its order). */
+  private dropDated(list: KeyList, id: string): void {
+    const s = list.dated.get(id);
+    if (!s) return;
+    list.dated.delete(id);
+    const at = list.order.indexOf(s);
+    if (at >= 0) list.order.splice(at, 1);
   }
 
   private load(key: string, floor: number): KeyList {
     const dated = new Map<string, Span>();
+    const order: Span[] = [];
     const undated: Span[] = [];
     for (const r of this.source.load(key, floor, this.undatedKept + 1)) {
       const s = this.span(r.event_id, r.t_lo, r.t_hi);
       if (r.t_hi === UNKNOWN) undated.push(s);
-      else dated.set(r.event_id, s);
+      else if (!dated.has(r.event_id)) {
+        dated.set(r.event_id, s);
+        order.push(s);
+      }
     }
     const capped = undated.length > this.undatedKept;
     if (capped) undated.length = this.undatedKept;
-    const list: KeyList = { floor, dated, undated, capped };
+    const list: KeyList = { floor, dated, order, unsorted: true, seen: this.movesBase + this.moves.length, undated, capped };
     this.keys.set(key, list);
     return list;
   }
@@ -134,7 +215,7 @@ export class PostingsIndex {
    * window inside the storyline window) neither prunes what the wider one needs nor reloads the key.
    */
   lookup(key: string, lo: number, hi: number, n: number, keepFrom = lo): string[] | null {
-    const list = this.window(key, lo, hi, n, keepFrom, true);
+    const list = this.window(key, lo, hi, n, keepFrom);
     if (!list) return null;
     const hits = this.scratch;
     const out: string[] = new Array(hits.length);
@@ -162,7 +243,7 @@ export class PostingsIndex {
       s.sum += weight;
     };
     for (const { key, weight } of keys) {
-      const list = this.window(key, lo, hi, n, keepFrom, false);
+      const list = this.window(key, lo, hi, n, keepFrom);
       if (!list) return null;
       const hits = this.scratch;
       for (let i = 0; i < hits.length; i++) add(hits[i] as Span, weight);
@@ -176,26 +257,38 @@ export class PostingsIndex {
   }
 
   /**
-   * Leaves in `scratch` the key's dated events active within [lo, hi] that `lookup` lists (at most `n`, the latest;
-   * latest first if `ordered`, else in no particular order: a tally adds them up, so only which ones counts) and
-   * returns the key's list (for its undated events); null when memory cannot answer.
+   * Leaves in `scratch` the key's dated events active within [lo, hi] that `lookup` lists (at most `n`, the latest),
+   * latest first, and returns the key's list (for its undated events); null when memory cannot answer. The list's
+   * spans are kept latest first, so the walk stops at the first span that ended before `lo` or at the `n`th hit
+   * (it visited every span of the key's loaded window, and sorted or selected the hits past `n`).
    */
-  private window(key: string, lo: number, hi: number, n: number, keepFrom: number, ordered: boolean): KeyList | null {
+  private window(key: string, lo: number, hi: number, n: number, keepFrom: number): KeyList | null {
     const from = Math.min(lo, keepFrom);
     if (n > this.undatedKept || from - LOAD_SLACK_DAYS <= UNKNOWN) return null;
     let list = this.keys.get(key);
     if (!list || list.floor > from) list = this.load(key, from - LOAD_SLACK_DAYS);
-    else if (from - LOAD_SLACK_DAYS >= list.floor + PRUNE_STEP_DAYS) {
+    this.tidy(list);
+    if (from - LOAD_SLACK_DAYS >= list.floor + PRUNE_STEP_DAYS) {
+      // Latest first: the spans that ended before the new floor are the order's tail.
       const floor = from - LOAD_SLACK_DAYS;
-      for (const [id, s] of list.dated) if (s.tHi < floor) list.dated.delete(id);
+      const order = list.order;
+      let keep = order.length;
+      while (keep > 0 && (order[keep - 1] as Span).tHi < floor) keep--;
+      for (let i = keep; i < order.length; i++) list.dated.delete((order[i] as Span).id);
+      order.length = keep;
       list.floor = floor;
     }
     const hits = this.scratch;
     hits.length = 0;
-    for (const s of list.dated.values()) if (s.tHi >= lo && s.tLo <= hi) hits.push(s);
-    if (hits.length > n) {
-      if (ordered) hits.sort(latestFirst).length = n;
-      else keepFirst(hits, n, latestFirst);
+    if (n <= 0) return list;
+    const order = list.order;
+    for (let i = 0; i < order.length; i++) {
+      const s = order[i] as Span;
+      if (s.tHi < lo) break;
+      if (s.tLo <= hi) {
+        hits.push(s);
+        if (hits.length >= n) break;
+      }
     }
     return list;
   }
@@ -206,19 +299,16 @@ export class PostingsIndex {
     if (!list) {
       // Not loaded: a span held for other keys must still see the new window.
       const s = this.spans.get(id);
-      if (s) {
-        s.tLo = tLo;
-        s.tHi = tHi;
-      }
+      if (s) this.retime(s, tLo, tHi);
       return;
     }
     const s = this.span(id, tLo, tHi);
     if (tHi === UNKNOWN) {
-      list.dated.delete(id);
+      this.dropDated(list, id);
       this.addUndated(list, s);
     } else {
       this.removeUndated(key, list, id);
-      if (tHi >= list.floor) list.dated.set(id, s);
+      if (tHi >= list.floor) this.addDated(list, s);
     }
   }
 
@@ -226,7 +316,7 @@ export class PostingsIndex {
   remove(key: string, id: string): void {
     const list = this.keys.get(key);
     if (!list) return;
-    list.dated.delete(id);
+    this.dropDated(list, id);
     this.removeUndated(key, list, id);
   }
 

@@ -128,28 +128,72 @@ export type StoryScorer = (f: Features) => { fit: (p: Profile, row?: ProfileRow)
  * Revisits the storyline of `eventId` (call when the event reached a review size). `candidates` are storylines (or a function listing them)
  * the event's latest article found in the index (the only ones considered for a merge). Returns the changes made.
  */
-export function reviewStoryline(
+export function reviewStoryline(ctx: Ctx, o: ClusterOptions, eventId: string, candidates: Candidates, scorer?: StoryScorer): StoryChange[] {
+  return planReview(ctx, o, eventId, scorer).finish(candidates);
+}
+
+/** A review whose first question (does the event still fit the rest of its storyline?) is answered; see `planReview`. */
+export interface PlannedReview {
+  /**
+   * Whether `finish` reads the candidate storylines: the event no longer fits the rest of its storyline (a split), or
+   * it is alone in it (a merge is looked for). Most reviews end without them.
+   */
+  readonly needsCandidates: boolean;
+  /** Makes the review's changes; call before anything else moves events between storylines or changes profiles. */
+  finish(candidates: Candidates): StoryChange[];
+}
+
+const NOTHING_TO_DO: PlannedReview = { needsCandidates: false, finish: () => [] };
+
+/**
+ * The first half of `reviewStoryline`: reads the event, its storyline and siblings and scores the event against the rest of
+ * its storyline, changing nothing. The engine plans the review before its article changes the index, so it reads the
+ * candidate storylines (as they were before the article) only for the reviews that use them; `finish` then makes the
+ * changes `reviewStoryline` would have made at that point (the profiles, storylines and events it read must not change in
+ * between; the index may).
+ */
+export function planReview(
   ctx: Ctx,
   o: ClusterOptions,
   eventId: string,
-  candidates: Candidates,
   scorer: StoryScorer = (f) => ({
     fit: (p) => score(f, p, ctx.state.idf, o.weights, false, {}, ctx.state.backgrounds.scale(f.language)).parts.total,
     done: () => {},
   }),
-): StoryChange[] {
-  const changes: StoryChange[] = [];
+): PlannedReview {
   const ev = ctx.state.profile(eventId);
   const storyId = storyOf(ctx.db, eventId);
-  if (!ev || ev.locked || !storyId) return changes;
+  if (!ev || ev.locked || !storyId) return NOTHING_TO_DO;
   const story = ctx.state.profile(storyId);
-  if (!story || story.locked) return changes;
-  const sc = scorer(asFeatures(ev.profile));
-  try {
-    return review(ctx, o, eventId, storyId, ev, story, candidates, sc.fit);
-  } finally {
-    sc.done();
+  if (!story || story.locked) return NOTHING_TO_DO;
+  const siblings = eventsOf(ctx, storyId).filter((id) => id !== eventId);
+  let split: { rest: Profile; restFit: number } | null = null;
+  if (siblings.length > 0) {
+    // Does the event still fit the rest of its storyline (the storyline without it)?
+    const rest = restOf(story.profile, ev.profile);
+    const sc = scorer(asFeatures(ev.profile));
+    let restFit: number;
+    try {
+      restFit = sc.fit(rest);
+    } finally {
+      sc.done();
+    }
+    if (restFit >= o.storyThreshold) return NOTHING_TO_DO;
+    if (siblings.some((id) => ctx.state.profile(id)?.locked)) return NOTHING_TO_DO;
+    split = { rest, restFit };
   }
+  return {
+    needsCandidates: true,
+    finish(candidates) {
+      // The event's features are scored again against the storylines (the same numbers: its profile is unchanged).
+      const sc = scorer(asFeatures(ev.profile));
+      try {
+        return review(ctx, o, eventId, storyId, ev, siblings, split, candidates, sc.fit);
+      } finally {
+        sc.done();
+      }
+    },
+  };
 }
 
 function review(
@@ -158,7 +202,8 @@ function review(
   eventId: string,
   storyId0: string,
   ev: ProfileRow,
-  story: ProfileRow,
+  siblings: readonly string[],
+  split: { rest: Profile; restFit: number } | null,
   candidates: Candidates,
   fit: (p: Profile, row?: ProfileRow) => number,
 ): StoryChange[] {
@@ -170,14 +215,10 @@ function review(
     listed ??= typeof candidates === 'function' ? candidates() : candidates;
     return listed;
   };
-  const siblings = eventsOf(ctx, storyId).filter((id) => id !== eventId);
 
-  if (siblings.length > 0) {
-    // Does the event still fit the rest of its storyline (the storyline without it)?
-    const rest = restOf(story.profile, ev.profile);
-    const restFit = fit(rest);
-    if (restFit >= o.storyThreshold) return changes;
-    if (siblings.some((id) => ctx.state.profile(id)?.locked)) return changes;
+  if (split) {
+    // The event no longer fits the rest of its storyline (planReview).
+    const { rest, restFit } = split;
     candidateStories();
     // The larger part keeps the storyline (and its id); the other part moves to a new storyline.
     const eventStays = ev.profile.n > rest.n;
