@@ -4,7 +4,8 @@
  */
 import { dict } from './dict.js';
 import type { Features } from './features.js';
-import { appendKey, copyKeys, forgetSurfacesInUse, keysOf, noteSurfacesInUse, renoteKeys, surfacesInUse } from './record-facts.js';
+import { featureKeys } from './key-order.js';
+import { appendKey, copyKeys, forgetSurfacesInUse, isIndexKey, keysOf, noteSurfacesInUse, renoteKeys, surfacesInUse } from './record-facts.js';
 import { nthSmallest, topKeys } from './top-keys.js';
 
 export interface Profile {
@@ -190,22 +191,30 @@ class KeysInUse {
  * Keeps the first PROFILE_SURFACES display forms (in insertion order) whose key is still kept, in place, after the
  * terms dropped `droppedTerms` and the names `droppedEntities` (null: none dropped). When every form was in use
  * before (record-facts.ts) and no name was dropped, only the forms of the dropped terms can have fallen out of use:
- * those are deleted, then any beyond the first PROFILE_SURFACES (same result as checking every form).
+ * those are deleted, then any beyond the first PROFILE_SURFACES (same result as checking every form). `inUse` reads
+ * the records as they are now.
  */
-function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities: string[] | null): void {
+function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities: string[] | null, inUse: KeysInUse): void {
   const s = p.surfaces;
   let keys = keysOf(s);
   if (droppedTerms !== null && droppedEntities === null && surfacesInUse(s, p.terms, p.entities)) {
-    let gone = 0;
     // The dropped terms are no terms now: only a name can keep their forms.
-    const inUse = new KeysInUse(p.terms, p.entities);
-    for (const k of droppedTerms)
+    const gone: string[] = [];
+    for (let i = 0; i < droppedTerms.length; i++) {
+      const k = droppedTerms[i] as string;
       if (k in s && !inUse.has(k)) {
         delete s[k];
-        gone++;
+        gone.push(k);
       }
-    if (gone > 0) {
-      const left = keys.filter((k) => k in s);
+    }
+    if (gone.length > 0) {
+      // The few forms deleted are matched by identity-first string comparison instead of asking the record about
+      // every form it held (a dictionary lookup each).
+      const left: string[] = [];
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        if (!gone.includes(k)) left.push(k);
+      }
       renoteKeys(s, keys, left);
       keys = left;
     }
@@ -216,7 +225,6 @@ function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities
     return;
   }
   const left: string[] = [];
-  const inUse = new KeysInUse(p.terms, p.entities);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     if (left.length < PROFILE_SURFACES && inUse.has(k)) left.push(k);
@@ -226,7 +234,37 @@ function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities
   noteSurfacesInUse(s, p.terms, p.entities);
 }
 
-/** Adds (sign 1) or removes (sign −1) one article's features; trims to bounded size. */
+/**
+ * Adds the article's display forms of keys the profile uses and has no form for yet, in the article's key order,
+ * until the profile holds `room` forms (Infinity: all of them). Returns the profile's form keys.
+ */
+function addSurfaces(p: Profile, f: Features, inUse: KeysInUse, room: number): string[] {
+  const s = p.surfaces;
+  const list = keysOf(s);
+  if (list.length >= room) return list;
+  const keys = featureKeys(f.surfaces);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (!(k in s) && inUse.has(k)) {
+      s[k] = f.surfaces[k] as string;
+      appendKey(s, list, k);
+      if (list.length >= room) break;
+    }
+  }
+  return list;
+}
+
+/**
+ * Adds (sign 1) or removes (sign −1) one article's features; trims to bounded size.
+ *
+ * Display forms: the result is the first PROFILE_SURFACES forms, in insertion order, of the profile's forms then
+ * the article's new ones, counting only forms of keys still kept after the trims. When a trim runs, the profile's
+ * forms are cleaned first and the article's added after, only while there is room: forms the cut would delete at
+ * once are never added (earlier code added every new form in use before the trims, then cleaned; same record;
+ * an article with an array-index form still adds them all first, see below).
+ * Without a trim, forms in use are added unchecked by the cut, as before (they may yet move up when forms ahead
+ * of them go).
+ */
 export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile {
   addUnit(p.terms, f.terms, sign);
   addUnit(p.entities, f.entities, sign);
@@ -245,29 +283,30 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
     forgetSurfacesInUse(p.surfaces);
   }
   p.n += sign;
-  const s = p.surfaces;
-  const surfaceKeys = keysOf(s);
-  if (sign > 0) {
-    if (f.time !== null) {
-      p.tLo = p.tLo === null ? f.time : Math.min(p.tLo, f.time);
-      p.tHi = p.tHi === null ? f.time : Math.max(p.tHi, f.time);
-    }
-    const keys = keysOf(f.surfaces);
-    const inUse = new KeysInUse(p.terms, p.entities);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as string;
-      if (!(k in s) && inUse.has(k)) {
-        s[k] = f.surfaces[k] as string;
-        appendKey(s, surfaceKeys, k);
-      }
-    }
+  if (sign > 0 && f.time !== null) {
+    p.tLo = p.tLo === null ? f.time : Math.min(p.tLo, f.time);
+    p.tHi = p.tHi === null ? f.time : Math.max(p.tHi, f.time);
   }
   const droppedTerms = trimInPlace(p.terms, PROFILE_TERMS);
   const droppedEntities = trimInPlace(p.entities, PROFILE_ENTITIES);
   trimInPlace(p.numbers, PROFILE_NUMBERS);
   trimInPlace(p.dates, PROFILE_DATES);
   trimInPlace(p.mentions, PROFILE_MENTIONS);
-  if (droppedTerms !== null || droppedEntities !== null || surfaceKeys.length > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, droppedTerms, droppedEntities);
+  // Terms and names are final from here on.
+  const inUse = new KeysInUse(p.terms, p.entities);
+  if (droppedTerms !== null || droppedEntities !== null) {
+    keepSurfaces(p, droppedTerms, droppedEntities, inUse);
+    if (sign > 0) {
+      // An array-index key ("7") enumerates first wherever it was added (record-facts.ts), so it may take a place
+      // ahead of forms already kept: then every new form is added and the cut made after.
+      const keys = featureKeys(f.surfaces);
+      const indexFirst = keys.length > 0 && isIndexKey(keys[0] as string);
+      if (addSurfaces(p, f, inUse, indexFirst ? Number.POSITIVE_INFINITY : PROFILE_SURFACES).length > PROFILE_SURFACES) keepSurfaces(p, null, null, inUse);
+    }
+  } else {
+    const keys = sign > 0 ? addSurfaces(p, f, inUse, Number.POSITIVE_INFINITY) : keysOf(p.surfaces);
+    if (keys.length > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, null, null, inUse);
+  }
   return p;
 }
 
