@@ -26,6 +26,8 @@ export interface ProfileRow {
   indexed: string[];
   /** The profile packed for the fast scorer; dropped whenever the row is saved. */
   packed?: Packed | undefined;
+  /** The packing dropped when the row was saved, until it is packed again: the cells of the keys it kept are taken from it. */
+  repack?: Packed | undefined;
 }
 
 /** Stored time for an event with no dated member: excluded from windowed lookups, found by an extra one. */
@@ -200,7 +202,8 @@ export class ClusterState {
   /** The row's profile packed for the fast scorer (cached on the row until it is saved or the cells are evicted). */
   packed(row: ProfileRow): Packed {
     if (row.packed && row.packed.epoch === this.cells.epoch) return row.packed;
-    row.packed = pack(row.profile, this.cells);
+    row.packed = pack(row.profile, this.cells, row.packed ?? row.repack, true);
+    row.repack = undefined;
     return row.packed;
   }
 
@@ -239,6 +242,7 @@ export class ClusterState {
 
   saveProfile(row: ProfileRow): void {
     const p = row.profile;
+    if (row.packed) row.repack = row.packed;
     row.packed = undefined;
     this.s.putProfile.run({
       id: row.id,
