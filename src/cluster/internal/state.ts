@@ -7,6 +7,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { StoredBackgrounds } from './bgstore.js';
 import { DfCells } from './dfcells.js';
 import type { Features } from './features.js';
+import { decodeFeatures, encodeFeatures } from './features-codec.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { type Packed, pack } from './packed.js';
 import { PostingsIndex } from './postings.js';
@@ -316,7 +317,7 @@ export class ClusterState {
   }
 
   saveFeatures(articleId: string, title: string, f: Features): void {
-    this.s.putFeatures.run(articleId, title, JSON.stringify(f));
+    this.s.putFeatures.run(articleId, title, encodeFeatures(f));
   }
 
   title(articleId: string): string | null {
@@ -324,7 +325,7 @@ export class ClusterState {
   }
 
   features(articleId: string): { title: string; features: Features } | null {
-    const r = this.s.getFeatures.get(articleId) as { title: string; features: string } | undefined;
-    return r ? { title: r.title, features: JSON.parse(r.features) as Features } : null;
+    const r = this.s.getFeatures.get(articleId) as { title: string; features: Buffer | string } | undefined;
+    return r ? { title: r.title, features: decodeFeatures(r.features) } : null;
   }
 }
