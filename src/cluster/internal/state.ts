@@ -7,6 +7,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { StoredBackgrounds } from './bgstore.js';
 import { DfCells } from './dfcells.js';
 import type { Features } from './features.js';
+import { decodeFeatures, encodeFeatures } from './features-codec.js';
 import { DEFAULT_OPTIONS } from './options.js';
 import { type Packed, pack } from './packed.js';
 import { PostingsIndex } from './postings.js';
@@ -26,6 +27,8 @@ export interface ProfileRow {
   indexed: string[];
   /** The profile packed for the fast scorer; dropped whenever the row is saved. */
   packed?: Packed | undefined;
+  /** The packing dropped when the row was saved, until it is packed again: the cells of the keys it kept are taken from it. */
+  repack?: Packed | undefined;
 }
 
 /** Stored time for an event with no dated member: excluded from windowed lookups, found by an extra one. */
@@ -78,6 +81,10 @@ function statements(db: Database) {
     meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
     setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
+    // A row known to the store is updated in place (positional parameters, no conflict path): the upsert below
+    // only for a new row. Same columns as the upsert's update (kind stays as stored).
+    updateProfile: p(`UPDATE cluster_profiles SET profile = ?, t_lo = ?, t_hi = ?, size = ?, rep_article = ?, rep_score = ?, locked = ?, indexed = ?
+        WHERE id = ?`),
     putProfile: p(`INSERT INTO cluster_profiles (id, kind, profile, t_lo, t_hi, size, rep_article, rep_score, locked, indexed)
         VALUES (@id, @kind, @profile, @tLo, @tHi, @size, @repArticle, @repScore, @locked, @indexed)
         ON CONFLICT(id) DO UPDATE SET profile = excluded.profile, t_lo = excluded.t_lo, t_hi = excluded.t_hi, size = excluded.size,
@@ -99,9 +106,11 @@ function statements(db: Database) {
     eventKeys: p('SELECT key FROM cluster_postings WHERE event_id = ?').pluck(),
     // What the in-memory window (postings.ts) loads for a key: dated postings ending at or after a floor, and the
     // first `limit` undated ones in the order the windowed lookup's LIMIT takes them.
+    // Parameters by position (key, floor, unknown, key, unknown) and rows as arrays: on the 100k store's recent keys
+    // (2026-11-21, ~2 rows a key, best of 5) 4.23 µs a key against 4.87 with named parameters and row objects.
     keyLoad: byLimit((limit) =>
-      p(`SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi >= @floor AND t_hi <> @unknown
-      UNION ALL SELECT * FROM (SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT ${limit})`),
+      p(`SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = ? AND t_hi >= ? AND t_hi <> ?
+      UNION ALL SELECT * FROM (SELECT event_id, t_lo, t_hi FROM cluster_postings WHERE key = ? AND t_hi = ? ORDER BY t_lo, event_id LIMIT ${limit})`).raw(),
     ),
     putFeatures: p('INSERT OR REPLACE INTO cluster_features (article_id, title, features) VALUES (?, ?, ?)'),
     getFeatures: p('SELECT title, features FROM cluster_features WHERE article_id = ?'),
@@ -126,7 +135,17 @@ export class ClusterState {
     this.s = statements(db);
     const s = this.s;
     this.postings = new PostingsIndex(
-      { load: (key, floor, limit) => s.keyLoad(limit).all({ key, floor, unknown: UNKNOWN_TIME }) as { event_id: string; t_lo: number; t_hi: number }[] },
+      {
+        load: (key, floor, limit) => {
+          const rows = s.keyLoad(limit).all(key, floor, UNKNOWN_TIME, key, UNKNOWN_TIME) as [string, number, number][];
+          const out: { event_id: string; t_lo: number; t_hi: number }[] = new Array(rows.length);
+          for (let i = 0; i < rows.length; i++) {
+            const r = rows[i] as [string, number, number];
+            out[i] = { event_id: r[0], t_lo: r[1], t_hi: r[2] };
+          }
+          return out;
+        },
+      },
       postingsPerKey,
     );
     this.backgrounds = new StoredBackgrounds(db);
@@ -200,7 +219,8 @@ export class ClusterState {
   /** The row's profile packed for the fast scorer (cached on the row until it is saved or the cells are evicted). */
   packed(row: ProfileRow): Packed {
     if (row.packed && row.packed.epoch === this.cells.epoch) return row.packed;
-    row.packed = pack(row.profile, this.cells);
+    row.packed = pack(row.profile, this.cells, row.packed ?? row.repack, true);
+    row.repack = undefined;
     return row.packed;
   }
 
@@ -239,19 +259,16 @@ export class ClusterState {
 
   saveProfile(row: ProfileRow): void {
     const p = row.profile;
+    if (row.packed) row.repack = row.packed;
     row.packed = undefined;
-    this.s.putProfile.run({
-      id: row.id,
-      kind: row.kind,
-      profile: encodeProfile(p),
-      tLo: p.tLo ?? UNKNOWN_TIME,
-      tHi: p.tHi ?? UNKNOWN_TIME,
-      size: p.n,
-      repArticle: row.repArticle,
-      repScore: row.repScore,
-      locked: row.locked ? 1 : 0,
-      indexed: JSON.stringify(row.indexed),
-    });
+    const profile = encodeProfile(p);
+    const tLo = p.tLo ?? UNKNOWN_TIME;
+    const tHi = p.tHi ?? UNKNOWN_TIME;
+    const locked = row.locked ? 1 : 0;
+    const indexed = JSON.stringify(row.indexed);
+    const s = this.s;
+    if (s.updateProfile.run(profile, tLo, tHi, p.n, row.repArticle, row.repScore, locked, indexed, row.id).changes === 0)
+      s.putProfile.run({ id: row.id, kind: row.kind, profile, tLo, tHi, size: p.n, repArticle: row.repArticle, repScore: row.repScore, locked, indexed });
     this.remember(row);
   }
 
@@ -312,7 +329,7 @@ export class ClusterState {
   }
 
   saveFeatures(articleId: string, title: string, f: Features): void {
-    this.s.putFeatures.run(articleId, title, JSON.stringify(f));
+    this.s.putFeatures.run(articleId, title, encodeFeatures(f));
   }
 
   title(articleId: string): string | null {
@@ -320,7 +337,7 @@ export class ClusterState {
   }
 
   features(articleId: string): { title: string; features: Features } | null {
-    const r = this.s.getFeatures.get(articleId) as { title: string; features: string } | undefined;
-    return r ? { title: r.title, features: JSON.parse(r.features) as Features } : null;
+    const r = this.s.getFeatures.get(articleId) as { title: string; features: Buffer | string } | undefined;
+    return r ? { title: r.title, features: decodeFeatures(r.features) } : null;
   }
 }
