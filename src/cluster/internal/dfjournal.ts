@@ -13,6 +13,7 @@
  * exactly (`read`). All writes happen inside the caller's (the article's) transaction.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { decodeKeys, encodeKeys } from './dfrow.js';
 import { DfUpsert } from './dfupsert.js';
 
 /**
@@ -22,11 +23,11 @@ import { DfUpsert } from './dfupsert.js';
  * longer interval folds a common word once per interval instead of once per 64 articles. Measured on the 20k
  * probe store (2026-11-21; row updates per article / WAL pages of cluster_df per article / p99 of the count
  * update): 128: 68 / – / 2.5 ms; 256: 55 / 2.65 / 1.3 ms; 512: 44 / – / 0.6 ms. The cost of a longer interval is
- * the journal a process reads back at start and after a rollback or another process's write (up to two intervals).
+ * the journal a process reads back at start and after a rollback or another process's write (up to DF_FOLD_EVERY + DF_FOLD_SPREAD rows).
  * Session 5 (2026-11-21), once the fold's row writes had become the largest part of the upkeep: 1024 against 256 on
  * the paired probe (both builds in one process, same stream) gave +4.9% and +3.7% assignments per CPU-second (the
  * two orders), with the same assignments; reading back 2,048 journal rows of the synthetic stream takes 29–46 ms
- * (512 rows: 8–19 ms), which is why the interval stops at 1024. That read happens whenever a ClusterState is made or
+ * (512 rows: 8–19 ms), which is why the interval stopped at 1024 (session 6: 2048, see DF_FOLD_SPREAD). That read happens whenever a ClusterState is made or
  * reset: at process start, for each `storyline why` explanation and human edit (readers.ts, decisions.ts), after a
  * rollback, and, with two processes writing the same store, each time the other one has written (then the whole
  * clusterer cache is dropped anyway). Since session 5 the last case catches up instead (`catchUp`: only the rows
@@ -38,8 +39,19 @@ import { DfUpsert } from './dfupsert.js';
  * Process start, `why`, human edits (a changed generation) and the engine's clearCaches after a failed article still
  * read it all; ClusterState.sync still drops the profile, postings and background caches when another process wrote.
  */
-export const DF_FOLD_EVERY = 1024;
-/** Articles over which one snapshot is folded (a slice each); equal to the interval so the journal holds ≤ 2 intervals. */
+export const DF_FOLD_EVERY = 2048;
+/**
+ * Articles over which one snapshot is folded (a slice each): the journal holds at most DF_FOLD_EVERY + DF_FOLD_SPREAD
+ * rows. Session 6 (2026-11-21): an interval of 2048 folded over 1024 articles (the other 1024 fold nothing) against
+ * 1024 over 1024. Distinct keys per article of the synthetic stream (149.7 keys each; /tmp/h1-s6/win.mjs) in windows
+ * of 1024 / 2048 / 4096 articles: 33.1 / 25.1 / 17.0, so a quarter fewer row updates, and half the articles write no
+ * fold mark. DfCells.increment alone on a copy of the 100k store's df tables (/tmp/h1-s6/mdf.mjs, both builds
+ * alternating, 4,096 articles measured): −10%/−10%/−13%/−15% CPU; 4096 over 1024 gave −17% to −25% but a full read of
+ * its journal (up to ~5,100 rows) 62 ms half-way through a fold. Paired 100k probe: see the commit. The price is the
+ * journal read back whole (process start, `why`, human edits, rollbacks): with the joined rows (dfrow.ts), half-way
+ * through a fold, 2,560 rows take 34.3 / 32.8 ms CPU against 22.9 / 22.1 for 1,536 rows before this change
+ * (/tmp/h1-s6/readback2.mjs).
+ */
 export const DF_FOLD_SPREAD = 1024;
 /** The cluster_meta row holding the fold's progress (JSON of FoldMark). */
 const FOLD_META = 'df_fold';
@@ -142,19 +154,21 @@ export class DfJournal {
     this.lastSeq = mark.lastSeq ?? 0;
     const rows = this.s.rows.all() as JournalRow[];
     let snapRows = 0;
+    const pending = this.pending;
     for (const r of rows) {
       this.lastSeq = Math.max(this.lastSeq, r.seq);
-      const inSnapshot = mark.upTo !== undefined && r.seq <= upTo;
-      if (!inSnapshot) this.since++;
-      else snapRows++;
-      for (const k of JSON.parse(r.keys) as string[]) {
-        if (inSnapshot) {
-          if (k <= after) continue;
-          counts.set(k, (counts.get(k) ?? 0) + 1);
-        }
-        this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+      if (mark.upTo !== undefined && r.seq <= upTo) {
+        snapRows++;
+        for (const k of decodeKeys(r.keys)) if (k > after) counts.set(k, (counts.get(k) ?? 0) + 1);
+      } else {
+        this.since++;
+        for (const k of decodeKeys(r.keys)) pending.set(k, (pending.get(k) ?? 0) + 1);
       }
     }
+    // The snapshot's keys still to fold join the pending counts once per key, not once per row: with the joined rows
+    // (dfrow.ts), a full read of 1,536 rows of the synthetic stream half-way through a fold took 22.9 / 22.1 → 21.0 /
+    // 17.3 ms CPU (/tmp/h1-s6/readback2.mjs, 2026-11-21).
+    for (const [k, n] of counts) pending.set(k, (pending.get(k) ?? 0) + n);
     this.rowCount = rows.length;
     const last = rows[rows.length - 1];
     this.lastKeys = last !== undefined && last.seq === this.lastSeq ? last.keys : null;
@@ -218,7 +232,7 @@ export class DfJournal {
     }
     for (let r = first; r < rows.length; r++) {
       const row = rows[r] as JournalRow;
-      for (const k of JSON.parse(row.keys) as string[]) {
+      for (const k of decodeKeys(row.keys)) {
         this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
         counted?.(k);
       }
@@ -242,10 +256,10 @@ export class DfJournal {
   /** Journals one article's distinct keys and folds the next slice (or starts a snapshot when one is due). */
   record(keys: readonly string[]): void {
     for (const k of keys) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
-    const json = JSON.stringify(keys);
-    const seq = Number(this.s.journal.run(this.lastSeq + 1, json).lastInsertRowid);
+    const row = encodeKeys(keys);
+    const seq = Number(this.s.journal.run(this.lastSeq + 1, row).lastInsertRowid);
     this.lastSeq = seq;
-    this.lastKeys = json;
+    this.lastKeys = row;
     this.rowCount++;
     this.since++;
     if (!this.snap && !this.unsorted && this.since >= DF_FOLD_EVERY) {
