@@ -22,7 +22,7 @@ import { datesDiverge, splitByDates } from './refine.js';
 import { strongestHits } from './select.js';
 import { type Evidence, evidenceWith, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
-import { asFeatures, isReviewSize, type PlannedReview, planReview } from './storyline.js';
+import { asFeatures, isReviewSize, type PlannedReview, planReview, restShell, type StoryScorer } from './storyline.js';
 
 /** Index lookups reserved for the article's strongest names and numbers (of `queryKeys`); 8 + 4 let the
  * demo corpus's German, Spanish and French reports find their English events. */
@@ -131,10 +131,11 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   }
 
   /** Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()). */
-  function storyScorer(f: Features): { fit: (p: Profile, row?: ProfileRow) => number; done: () => void } {
+  function storyScorer(f: Features): ReturnType<StoryScorer> {
     fast.load(f, state.docs, scaleOf(f));
     return {
       fit: (p, row) => fast.parts(p, row && row.profile === p ? state.packed(row) : packFresh(p, state.cells), o.weights, false).total,
+      fitRest: (story, ev) => fast.partsLess(restShell(story, ev), story, ev, o.weights, false)?.total ?? null,
       done: () => fast.unload(),
     };
   }

@@ -12,7 +12,7 @@ import type { DfCell, DfCells } from './dfcells.js';
 import type { Features } from './features.js';
 import { languageShift } from './idf.js';
 import type { Packed } from './packed.js';
-import type { Profile } from './profile.js';
+import { PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, SPENT_WEIGHT, TRIM_SLACK } from './profile.js';
 import { combine, crossLanguage, dateComponent, type Weights } from './similarity.js';
 
 /** Smallest scatter array allocated (cells); it grows by doubling past the largest cell id seen. */
@@ -101,6 +101,69 @@ export class FastScorer {
       }
     }
     return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  }
+
+  /**
+   * The cosine of the loaded article with one record of `a` less `b`, as `cosine` gives it on the packed difference that
+   * storyline.ts restOf builds (its `minus`: `a`'s keys in order, `b`'s weights subtracted, those falling to SPENT_WEIGHT
+   * or below dropped), without building or packing it. `numbers`: every kept key weighs 1 (a set). Null when the
+   * difference is not that plain: a record with a prototype, a key only in `b` that would be kept (a negative weight), or
+   * more keys than `keep` × TRIM_SLACK (restOf would trim it).
+   */
+  private cosineLess(a: Record<string, number>, b: Record<string, number>, prefix: '' | 'e:' | 'n:', keep: number, na: number, shift: number): number | null {
+    if (Object.getPrototypeOf(a) !== null || Object.getPrototypeOf(b) !== null) return null;
+    for (const k of Object.keys(b)) if (!(k in a) && 0 + -1 * (b[k] as number) > SPENT_WEIGHT) return null;
+    const keys = Object.keys(a);
+    const cells = this.cells;
+    const scatter = this.scatter;
+    const lnDocs = cells.logDocs(this.docs);
+    let size = 0;
+    let dot = 0;
+    let nb = 0;
+    for (const k of keys) {
+      const x = a[k] as number;
+      const y = b[k];
+      const v = y === undefined ? x : x + -1 * y;
+      if (y !== undefined && !(v > SPENT_WEIGHT)) continue;
+      size++;
+      // As pack() weighs and looks up the key (names and numbers by their bare name), then cosine() scores it; a cell
+      // loaded here is not in the article, whose cells were all loaded before (its scatter entry is 0).
+      const c = prefix === '' ? cells.cell(k) : cells.prefixedCell(prefix, k);
+      const wk = prefix === 'n:' ? 1 : v;
+      const yb = shift > 0 ? wk * Math.max(0, Math.max(0, lnDocs - c.lnDf) - shift) : wk * Math.max(0, lnDocs - c.lnDf);
+      nb += yb * yb;
+      dot += (c.id < scatter.length ? (scatter[c.id] as number) : 0) * yb;
+    }
+    if (size > keep * TRIM_SLACK) return null;
+    // An article with nothing in this segment scores 0 (cosine() returns before its pass).
+    if (!(na > 0)) return 0;
+    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  }
+
+  /**
+   * Score parts of the loaded article against `a` less `b` as restOf(a, b) builds it (storyline.ts), equal to `parts`
+   * on that profile packed: the three keyed records scored as they are subtracted (`cosineLess`); `shell` is restOf's
+   * profile for the rest (dates, languages, size), its keyed records unread. Null when the difference is not plain
+   * (then build it and call `parts`).
+   */
+  partsLess(shell: Profile, a: Profile, b: Profile, w: Weights, useDates = true): ScoreParts | null {
+    const f = this.f;
+    if (!f || this.epoch !== this.cells.epoch) throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
+    const [nt, ne, nn] = this.norms as [number, number, number];
+    const text = this.cosineLess(a.terms, b.terms, '', PROFILE_TERMS, nt, this.shift);
+    if (text === null) return null;
+    const entities = this.cosineLess(a.entities, b.entities, 'e:', PROFILE_ENTITIES, ne, 0);
+    if (entities === null) return null;
+    const numbers = this.cosineLess(a.numbers, b.numbers, 'n:', PROFILE_NUMBERS, nn, 0);
+    if (numbers === null) return null;
+    const { date } = dateComponent(f, shell, w, useDates);
+    return {
+      text,
+      entities,
+      numbers,
+      date,
+      total: combine({ text, entities, numbers, date }, w, crossLanguage(f, shell), this.textScale),
+    };
   }
 
   /** Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates, {}, textScale)` gives them. */
