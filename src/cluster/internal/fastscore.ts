@@ -30,6 +30,11 @@ export class FastScorer {
   private epoch = -1;
   /** The loaded article language's text scale (Backgrounds.scale), passed to combine() as score() takes it. */
   private textScale = 1;
+  /** The loaded article's term and name keys (Object.keys order) with their IDF before any shift (see `keyIdfs`). */
+  private termKeys: string[] = [];
+  private readonly termIdf: number[] = [];
+  private nameKeys: string[] = [];
+  private readonly nameIdf: number[] = [];
 
   constructor(private readonly cells: DfCells) {}
 
@@ -48,20 +53,44 @@ export class FastScorer {
     let ne = 0;
     let nn = 0;
     // Object.keys rather than for…in over the dictionary-mode records (see packed.ts pack).
-    for (const k of Object.keys(f.terms)) nt += this.put(this.cells.cell(k), f.terms[k] as number, docs, true);
-    for (const k of Object.keys(f.entities)) ne += this.put(this.cells.prefixedCell('e:', k), f.entities[k] as number, docs, false);
-    for (const n of new Set(f.numbers)) nn += this.put(this.cells.prefixedCell('n:', n), 1, docs, false);
+    this.termKeys = Object.keys(f.terms);
+    for (const k of this.termKeys) {
+      const c = this.cells.cell(k);
+      const idf = this.cells.idfOf(c, docs);
+      this.termIdf.push(idf);
+      nt += this.put(c, f.terms[k] as number, idf, true);
+    }
+    this.nameKeys = Object.keys(f.entities);
+    for (const k of this.nameKeys) {
+      const c = this.cells.prefixedCell('e:', k);
+      const idf = this.cells.idfOf(c, docs);
+      this.nameIdf.push(idf);
+      ne += this.put(c, f.entities[k] as number, idf, false);
+    }
+    for (const n of new Set(f.numbers)) {
+      const c = this.cells.prefixedCell('n:', n);
+      nn += this.put(c, 1, this.cells.idfOf(c, docs), false);
+    }
     this.norms = [nt, ne, nn];
   }
 
+  /**
+   * The loaded article's term keys and name keys (bare, as in `f.entities`), each in Object.keys order, with the IDF
+   * `idf()` gives them at the loaded document count (`e:` for names; no language shift): what the engine weighs to pick
+   * its query keys, looked up once with the scatter instead of again. Throws unless `f` is the loaded article.
+   */
+  keyIdfs(f: Features): { terms: readonly string[]; termIdf: readonly number[]; names: readonly string[]; nameIdf: readonly number[] } {
+    if (this.f !== f || this.epoch !== this.cells.epoch) throw new ClusterError('fast scorer: the article asked for is not the loaded one');
+    return { terms: this.termKeys, termIdf: this.termIdf, names: this.nameKeys, nameIdf: this.nameIdf };
+  }
+
   /** Scatters one key of the loaded article (its IDF lowered by the language shift for terms); returns its squared weight. */
-  private put(c: DfCell, x: number, docs: number, term: boolean): number {
+  private put(c: DfCell, x: number, idf: number, term: boolean): number {
     if (c.id >= this.scatter.length) {
       const grown = new Float64Array(Math.max(SCATTER_MIN, (c.id + 1) * 2));
       grown.set(this.scatter);
       this.scatter = grown;
     }
-    const idf = this.cells.idfOf(c, docs);
     const xa = x * (term ? Math.max(0, idf - this.shift) : idf);
     this.scatter[c.id] = xa;
     this.touched.push(c.id);
@@ -71,6 +100,10 @@ export class FastScorer {
   unload(): void {
     for (const id of this.touched) this.scatter[id] = 0;
     this.touched.length = 0;
+    this.termKeys = [];
+    this.termIdf.length = 0;
+    this.nameKeys = [];
+    this.nameIdf.length = 0;
     this.f = null;
   }
 
