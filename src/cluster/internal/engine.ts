@@ -9,7 +9,7 @@ import { ClusterError } from '../errors.js';
 import type { Assignment, Clusterer, ClusterSignals, Explanation, ScoreParts } from '../types.js';
 import { compactFast } from './compact.js';
 import { explanationOf } from './explain.js';
-import { FastScorer } from './fastscore.js';
+import { FastScorer, packAgain } from './fastscore.js';
 import { type Features, featuresOf } from './features.js';
 import { keepHeaviest, type WeightedKey } from './heaviest.js';
 import { dfKeys } from './idf.js';
@@ -22,7 +22,7 @@ import { datesDiverge, splitByDates } from './refine.js';
 import { strongestHits } from './select.js';
 import { type Evidence, evidenceWith, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
-import { asFeatures, isReviewSize, type PlannedReview, planReview } from './storyline.js';
+import { asFeatures, isReviewSize, type PlannedReview, planReview, restShell, type StoryScorer } from './storyline.js';
 
 /** Index lookups reserved for the article's strongest names and numbers (of `queryKeys`); 8 + 4 let the
  * demo corpus's German, Spanish and French reports find their English events. */
@@ -74,16 +74,20 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   /**
    * The article's strongest keys (weight × IDF) to look up in the index: names and numbers get their
    * own share, so an article in another language (whose words match nothing) still finds candidates.
+   * The fast scorer must have `f` loaded: terms and names are weighed with the IDFs it looked up.
    */
   function queryKeys(f: Features): WeightedKey[] {
+    const loaded = fast.keyIdfs(f);
     // Each share keeps its heaviest keys as they are offered (heaviest.ts): the same keys, weights and order as
-    // weighing every key, sorting by weight then key and cutting, without an object per key or the sort.
-    const names: WeightedKey[] = [];
-    for (const k of Object.keys(f.entities)) {
-      const key = `e:${k}`;
-      const weight = (f.entities[k] ?? 0) * state.idf(key) * o.weights.entities;
-      if (weight > 0) keepHeaviest(names, QUERY_NAMES, key, weight);
+    // weighing every key, sorting by weight then key and cutting, without an object per key or the sort. Names are
+    // offered bare (one prefix on every key leaves their order as it is) and prefixed once kept.
+    const bareNames: WeightedKey[] = [];
+    for (let i = 0; i < loaded.names.length; i++) {
+      const k = loaded.names[i] as string;
+      const weight = (f.entities[k] ?? 0) * (loaded.nameIdf[i] as number) * o.weights.entities;
+      if (weight > 0) keepHeaviest(bareNames, QUERY_NAMES, k, weight);
     }
+    const names = bareNames.map((x) => ({ key: `e:${x.key}`, weight: x.weight }));
     const numbers: WeightedKey[] = [];
     for (const n of f.numbers) {
       const key = `n:${n}`;
@@ -93,8 +97,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const terms: WeightedKey[] = [];
     const termsKept = o.queryKeys - names.length - numbers.length;
     if (termsKept > 0) {
-      for (const key of Object.keys(f.terms)) {
-        const weight = (f.terms[key] ?? 0) * state.idf(key) * o.weights.text;
+      for (let i = 0; i < loaded.terms.length; i++) {
+        const key = loaded.terms[i] as string;
+        const weight = (f.terms[key] ?? 0) * (loaded.termIdf[i] as number) * o.weights.text;
         if (weight > 0) keepHeaviest(terms, termsKept, key, weight);
       }
     }
@@ -112,9 +117,14 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
 
   /**
    * Scores the events the article may join: the strongest hits active within the event window, ranked among
-   * themselves, so a long storyline's many older events cannot crowd its current one out of the cut.
+   * themselves, so a long storyline's many older events cannot crowd its current one out of the cut. Returns
+   * them with the article's query keys (`queryKeys`).
    */
-  function scoreCandidates(f: Features, keys = queryKeys(f)): Scored[] {
+  function scoreCandidates(f: Features): { scored: Scored[]; keys: WeightedKey[] } {
+    // Loaded first: the query keys are weighed with the IDFs the scorer looks up (packing the candidates below may
+    // load cells; the scorer's are kept, and none is evicted within an article).
+    fast.load(f, state.docs, scaleOf(f));
+    const keys = queryKeys(f);
     const rows: ProfileRow[] = [];
     for (const id of strongestCandidates(f, keys, o.eventWindowDays)) {
       const row = state.profile(id);
@@ -122,19 +132,19 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     }
     const out: Scored[] = [];
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
-    fast.load(f, state.docs, scaleOf(f));
     for (const { row, packed: pk } of packed) {
       out.push({ row, parts: fast.parts(row.profile, pk, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays) });
     }
     fast.unload();
-    return out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1));
+    return { scored: out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1)), keys };
   }
 
   /** Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()). */
-  function storyScorer(f: Features): { fit: (p: Profile, row?: ProfileRow) => number; done: () => void } {
+  function storyScorer(f: Features): ReturnType<StoryScorer> {
     fast.load(f, state.docs, scaleOf(f));
     return {
       fit: (p, row) => fast.parts(p, row && row.profile === p ? state.packed(row) : packFresh(p, state.cells), o.weights, false).total,
+      fitRest: (story, ev) => fast.partsLess(restShell(story, ev), story, ev, o.weights, false)?.total ?? null,
       done: () => fast.unload(),
     };
   }
@@ -225,8 +235,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     // Random same-language pairs for the language's text background (written in this article's transaction).
     state.backgrounds.offer(f.language, f.terms, state.idf, state.docs);
-    const keys = queryKeys(f);
-    const scored = scoreCandidates(f, keys);
+    const { scored, keys } = scoreCandidates(f);
     // The candidate events whose storylines a new event may join or a review may merge with: the scored ones and the
     // strongest hits of the storyline window (ids only; their storylines are scored, not the events). Read only for a
     // new event or a join that will review its storyline, and before this article changes the index.
@@ -309,7 +318,11 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (review.needsCandidates && storyHitsDue) storyEvents();
     }
     state.reindex(eventRow, indexKeysOf(eventRow.profile, state.idf, o.indexKeys), timeChanged);
+    // Saving drops the row's pack (of the profile before this article); a joined event is repacked now from it (its next
+    // candidate lookup would pack it whole). A new event is packed when first looked up.
+    const packedBefore = eventRow.packed;
     state.saveProfile(eventRow);
+    if (!newEvent) eventRow.packed = packAgain(eventRow.profile, state.cells, packedBefore);
     const eventTitle = eventRow.repArticle === article.id ? article.title : (state.title(eventRow.repArticle ?? '') ?? article.title);
     // One timestamp for the article's updates of its event and storyline.
     const at = now();
@@ -380,7 +393,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const f = featuresOf(article, signals, aside);
     const old = state.features(article.id)?.features ?? null;
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
-    const r = reconsiderArticle(ctx, o, article.id, f, old, scoreCandidates(f));
+    const r = reconsiderArticle(ctx, o, article.id, f, old, scoreCandidates(f).scored);
     // Profiles changed without a new document: make every process reload them. An article that stayed changed its
     // event and storyline profiles in place through the cache (reconsider.ts refreshInPlace), so this process's cache
     // stays exact; a move rebuilds events outside it.

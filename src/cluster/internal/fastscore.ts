@@ -11,12 +11,79 @@ import type { ScoreParts } from '../types.js';
 import type { DfCell, DfCells } from './dfcells.js';
 import type { Features } from './features.js';
 import { languageShift } from './idf.js';
-import type { Packed } from './packed.js';
-import type { Profile } from './profile.js';
+import { type Packed, pack } from './packed.js';
+import { PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, SPENT_WEIGHT, TRIM_SLACK } from './profile.js';
 import { combine, crossLanguage, dateComponent, type Weights } from './similarity.js';
 
 /** Smallest scatter array allocated (cells); it grows by doubling past the largest cell id seen. */
 const SCATTER_MIN = 1024;
+
+/** The keys (by segment, in packing order) of the packs `packAgain` made, so the next version of the profile can reuse their cells. */
+const packedKeys = new WeakMap<Packed, { terms: string[]; names: string[]; numbers: string[] }>();
+
+/**
+ * The cells of one segment of a profile's new version, in its key order: a key found at the walk's place in the previous
+ * version's keys takes that version's cell (the same key, so the same cell within an epoch), any other key is looked up
+ * (`look`; undefined: not in memory, noted in `missing`). Keys that left the profile are stepped over; a key that moved
+ * only makes the keys after it looked up. Exact whatever changed; cheap when the profile grew and was trimmed in place.
+ */
+function walkSegment(
+  now: readonly string[],
+  was: readonly string[],
+  wasCells: readonly DfCell[],
+  wasFrom: number,
+  rec: Record<string, number>,
+  look: (k: string) => DfCell | undefined,
+  out: (DfCell | undefined)[],
+  missing: number[],
+): void {
+  let j = 0;
+  for (const k of now) {
+    while (j < was.length && !Object.hasOwn(rec, was[j] as string)) j++;
+    let c: DfCell | undefined;
+    if (j < was.length && was[j] === k) {
+      c = wasCells[wasFrom + j];
+      j++;
+    } else c = look(k);
+    if (!c) missing.push(out.length);
+    out.push(c);
+  }
+}
+
+/**
+ * The profile packed (what `pack(p, cells)` gives: the same cells, weights and segments), reusing the cells of `prev`
+ * when it is a pack this function made of an earlier version of the same profile in the current epoch: the engine
+ * repacks an event right after each article joins it, where packing it whole at its next candidate lookup looked up
+ * every key in the document-frequency map again (~1 pack per article on the 100k probe).
+ */
+export function packAgain(p: Profile, cells: DfCells, prev: Packed | undefined): Packed {
+  const keys = { terms: Object.keys(p.terms), names: Object.keys(p.entities), numbers: Object.keys(p.numbers) };
+  const old = prev && prev.epoch === cells.epoch ? packedKeys.get(prev) : undefined;
+  let packed: Packed;
+  if (!prev || !old) packed = pack(p, cells);
+  else {
+    const out: (DfCell | undefined)[] = [];
+    const missing: number[] = [];
+    const eStart = keys.terms.length;
+    const nStart = eStart + keys.names.length;
+    walkSegment(keys.terms, old.terms, prev.cells, 0, p.terms, (k) => cells.peek(k), out, missing);
+    walkSegment(keys.names, old.names, prev.cells, prev.eStart, p.entities, (k) => cells.peekPrefixed('e:', k), out, missing);
+    walkSegment(keys.numbers, old.numbers, prev.cells, prev.nStart, p.numbers, (k) => cells.peekPrefixed('n:', k), out, missing);
+    const w = new Float64Array(out.length);
+    for (let i = 0; i < eStart; i++) w[i] = p.terms[keys.terms[i] as string] as number;
+    for (let i = 0; i < keys.names.length; i++) w[eStart + i] = p.entities[keys.names[i] as string] as number;
+    // Numbers count once each, as in pack().
+    w.fill(1, nStart);
+    if (missing.length > 0) {
+      const keyOf = (i: number) => (i < eStart ? (keys.terms[i] as string) : i < nStart ? `e:${keys.names[i - eStart]}` : `n:${keys.numbers[i - nStart]}`);
+      cells.preload(missing.map(keyOf));
+      for (const i of missing) out[i] = cells.cell(keyOf(i));
+    }
+    packed = { epoch: cells.epoch, cells: out as DfCell[], w, eStart, nStart };
+  }
+  packedKeys.set(packed, keys);
+  return packed;
+}
 
 /** Scores one article against many profiles. `load` the article, `parts` per profile, `unload` when done. */
 export class FastScorer {
@@ -30,6 +97,11 @@ export class FastScorer {
   private epoch = -1;
   /** The loaded article language's text scale (Backgrounds.scale), passed to combine() as score() takes it. */
   private textScale = 1;
+  /** The loaded article's term and name keys (Object.keys order) with their IDF before any shift (see `keyIdfs`). */
+  private termKeys: string[] = [];
+  private readonly termIdf: number[] = [];
+  private nameKeys: string[] = [];
+  private readonly nameIdf: number[] = [];
 
   constructor(private readonly cells: DfCells) {}
 
@@ -48,20 +120,44 @@ export class FastScorer {
     let ne = 0;
     let nn = 0;
     // Object.keys rather than for…in over the dictionary-mode records (see packed.ts pack).
-    for (const k of Object.keys(f.terms)) nt += this.put(this.cells.cell(k), f.terms[k] as number, docs, true);
-    for (const k of Object.keys(f.entities)) ne += this.put(this.cells.prefixedCell('e:', k), f.entities[k] as number, docs, false);
-    for (const n of new Set(f.numbers)) nn += this.put(this.cells.prefixedCell('n:', n), 1, docs, false);
+    this.termKeys = Object.keys(f.terms);
+    for (const k of this.termKeys) {
+      const c = this.cells.cell(k);
+      const idf = this.cells.idfOf(c, docs);
+      this.termIdf.push(idf);
+      nt += this.put(c, f.terms[k] as number, idf, true);
+    }
+    this.nameKeys = Object.keys(f.entities);
+    for (const k of this.nameKeys) {
+      const c = this.cells.prefixedCell('e:', k);
+      const idf = this.cells.idfOf(c, docs);
+      this.nameIdf.push(idf);
+      ne += this.put(c, f.entities[k] as number, idf, false);
+    }
+    for (const n of new Set(f.numbers)) {
+      const c = this.cells.prefixedCell('n:', n);
+      nn += this.put(c, 1, this.cells.idfOf(c, docs), false);
+    }
     this.norms = [nt, ne, nn];
   }
 
+  /**
+   * The loaded article's term keys and name keys (bare, as in `f.entities`), each in Object.keys order, with the IDF
+   * `idf()` gives them at the loaded document count (`e:` for names; no language shift): what the engine weighs to pick
+   * its query keys, looked up once with the scatter instead of again. Throws unless `f` is the loaded article.
+   */
+  keyIdfs(f: Features): { terms: readonly string[]; termIdf: readonly number[]; names: readonly string[]; nameIdf: readonly number[] } {
+    if (this.f !== f || this.epoch !== this.cells.epoch) throw new ClusterError('fast scorer: the article asked for is not the loaded one');
+    return { terms: this.termKeys, termIdf: this.termIdf, names: this.nameKeys, nameIdf: this.nameIdf };
+  }
+
   /** Scatters one key of the loaded article (its IDF lowered by the language shift for terms); returns its squared weight. */
-  private put(c: DfCell, x: number, docs: number, term: boolean): number {
+  private put(c: DfCell, x: number, idf: number, term: boolean): number {
     if (c.id >= this.scatter.length) {
       const grown = new Float64Array(Math.max(SCATTER_MIN, (c.id + 1) * 2));
       grown.set(this.scatter);
       this.scatter = grown;
     }
-    const idf = this.cells.idfOf(c, docs);
     const xa = x * (term ? Math.max(0, idf - this.shift) : idf);
     this.scatter[c.id] = xa;
     this.touched.push(c.id);
@@ -71,6 +167,10 @@ export class FastScorer {
   unload(): void {
     for (const id of this.touched) this.scatter[id] = 0;
     this.touched.length = 0;
+    this.termKeys = [];
+    this.termIdf.length = 0;
+    this.nameKeys = [];
+    this.nameIdf.length = 0;
     this.f = null;
   }
 
@@ -101,6 +201,69 @@ export class FastScorer {
       }
     }
     return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  }
+
+  /**
+   * The cosine of the loaded article with one record of `a` less `b`, as `cosine` gives it on the packed difference that
+   * storyline.ts restOf builds (its `minus`: `a`'s keys in order, `b`'s weights subtracted, those falling to SPENT_WEIGHT
+   * or below dropped), without building or packing it. `numbers`: every kept key weighs 1 (a set). Null when the
+   * difference is not that plain: a record with a prototype, a key only in `b` that would be kept (a negative weight), or
+   * more keys than `keep` × TRIM_SLACK (restOf would trim it).
+   */
+  private cosineLess(a: Record<string, number>, b: Record<string, number>, prefix: '' | 'e:' | 'n:', keep: number, na: number, shift: number): number | null {
+    if (Object.getPrototypeOf(a) !== null || Object.getPrototypeOf(b) !== null) return null;
+    for (const k of Object.keys(b)) if (!(k in a) && 0 + -1 * (b[k] as number) > SPENT_WEIGHT) return null;
+    const keys = Object.keys(a);
+    const cells = this.cells;
+    const scatter = this.scatter;
+    const lnDocs = cells.logDocs(this.docs);
+    let size = 0;
+    let dot = 0;
+    let nb = 0;
+    for (const k of keys) {
+      const x = a[k] as number;
+      const y = b[k];
+      const v = y === undefined ? x : x + -1 * y;
+      if (y !== undefined && !(v > SPENT_WEIGHT)) continue;
+      size++;
+      // As pack() weighs and looks up the key (names and numbers by their bare name), then cosine() scores it; a cell
+      // loaded here is not in the article, whose cells were all loaded before (its scatter entry is 0).
+      const c = prefix === '' ? cells.cell(k) : cells.prefixedCell(prefix, k);
+      const wk = prefix === 'n:' ? 1 : v;
+      const yb = shift > 0 ? wk * Math.max(0, Math.max(0, lnDocs - c.lnDf) - shift) : wk * Math.max(0, lnDocs - c.lnDf);
+      nb += yb * yb;
+      dot += (c.id < scatter.length ? (scatter[c.id] as number) : 0) * yb;
+    }
+    if (size > keep * TRIM_SLACK) return null;
+    // An article with nothing in this segment scores 0 (cosine() returns before its pass).
+    if (!(na > 0)) return 0;
+    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  }
+
+  /**
+   * Score parts of the loaded article against `a` less `b` as restOf(a, b) builds it (storyline.ts), equal to `parts`
+   * on that profile packed: the three keyed records scored as they are subtracted (`cosineLess`); `shell` is restOf's
+   * profile for the rest (dates, languages, size), its keyed records unread. Null when the difference is not plain
+   * (then build it and call `parts`).
+   */
+  partsLess(shell: Profile, a: Profile, b: Profile, w: Weights, useDates = true): ScoreParts | null {
+    const f = this.f;
+    if (!f || this.epoch !== this.cells.epoch) throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
+    const [nt, ne, nn] = this.norms as [number, number, number];
+    const text = this.cosineLess(a.terms, b.terms, '', PROFILE_TERMS, nt, this.shift);
+    if (text === null) return null;
+    const entities = this.cosineLess(a.entities, b.entities, 'e:', PROFILE_ENTITIES, ne, 0);
+    if (entities === null) return null;
+    const numbers = this.cosineLess(a.numbers, b.numbers, 'n:', PROFILE_NUMBERS, nn, 0);
+    if (numbers === null) return null;
+    const { date } = dateComponent(f, shell, w, useDates);
+    return {
+      text,
+      entities,
+      numbers,
+      date,
+      total: combine({ text, entities, numbers, date }, w, crossLanguage(f, shell), this.textScale),
+    };
   }
 
   /** Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates, {}, textScale)` gives them. */

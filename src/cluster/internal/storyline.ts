@@ -97,6 +97,23 @@ export function restOf(story: Profile, ev: Profile): Profile {
   };
 }
 
+/**
+ * restOf(story, ev) without its keyed records (terms, names and numbers left empty): what a scorer that subtracts those
+ * as it scores (fastscore.ts partsLess) reads of the rest (dates, languages, size).
+ */
+export function restShell(story: Profile, ev: Profile): Profile {
+  return {
+    ...story,
+    terms: dict<number>(),
+    entities: dict<number>(),
+    numbers: dict<number>(),
+    dates: minus(story.dates, ev.dates, PROFILE_DATES),
+    mentions: minus(story.mentions ?? {}, ev.mentions ?? {}, PROFILE_MENTIONS),
+    langs: minus(story.langs, ev.langs),
+    n: Math.max(0, story.n + -1 * ev.n),
+  };
+}
+
 /** Event sizes at which its storyline is revisited: each doubling of its reports (bounded work per event: log₂ n checks). */
 export function isReviewSize(n: number): boolean {
   return n >= 2 && (n & (n - 1)) === 0;
@@ -122,7 +139,15 @@ function eventsOf(ctx: Ctx, storyId: string): string[] {
  */
 export type Candidates = readonly string[] | (() => readonly string[]);
 
-export type StoryScorer = (f: Features) => { fit: (p: Profile, row?: ProfileRow) => number; done: () => void };
+/**
+ * `fitRest` (optional): the fit of restOf(story, ev) scored without building it, equal to `fit(restOf(story, ev))`; null
+ * when it cannot (then the rest is built).
+ */
+export type StoryScorer = (f: Features) => {
+  fit: (p: Profile, row?: ProfileRow) => number;
+  fitRest?: (story: Profile, ev: Profile) => number | null;
+  done: () => void;
+};
 
 /**
  * Revisits the storyline of `eventId` (call when the event reached a review size). `candidates` are storylines (or a function listing them)
@@ -170,17 +195,22 @@ export function planReview(
   let split: { rest: Profile; restFit: number } | null = null;
   if (siblings.length > 0) {
     // Does the event still fit the rest of its storyline (the storyline without it)?
-    const rest = restOf(story.profile, ev.profile);
     const sc = scorer(asFeatures(ev.profile));
+    let rest: Profile | null = null;
     let restFit: number;
     try {
-      restFit = sc.fit(rest);
+      const fast = sc.fitRest?.(story.profile, ev.profile) ?? null;
+      if (fast !== null) restFit = fast;
+      else {
+        rest = restOf(story.profile, ev.profile);
+        restFit = sc.fit(rest);
+      }
     } finally {
       sc.done();
     }
     if (restFit >= o.storyThreshold) return NOTHING_TO_DO;
     if (siblings.some((id) => ctx.state.profile(id)?.locked)) return NOTHING_TO_DO;
-    split = { rest, restFit };
+    split = { rest: rest ?? restOf(story.profile, ev.profile), restFit };
   }
   return {
     needsCandidates: true,
