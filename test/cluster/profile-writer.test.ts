@@ -2,14 +2,14 @@
  * The profile writer (profile-codec.ts encodeProfile) writes the very bytes of the format-3 encoder it replaced
  * (test/cluster/frozen/profile-codec-v3.ts): on profiles grown, shrunk and merged at random from the synthetic stream,
  * with ASCII, non-ASCII, surrogate and over-long strings mixed in (the last two go to format 2 in both), on memory
- * dirtied before each write.
+ * dirtied before each write, and from the buffer shared by every write (which holds the bytes of the profiles before).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Features, featuresOf } from '../../src/cluster/internal/features.js';
 import { combineProfiles } from '../../src/cluster/internal/ops.js';
 import { addToProfile, emptyProfile, type Profile } from '../../src/cluster/internal/profile.js';
-import { decodeProfile, encodeProfile } from '../../src/cluster/internal/profile-codec.js';
+import { decodeProfile, encodeProfile, encodeShared } from '../../src/cluster/internal/profile-codec.js';
 import { appendKey, keysOf } from '../../src/cluster/internal/record-facts.js';
 import { syntheticStream } from '../../src/cluster/internal/synthetic.js';
 import { mulberry32 } from '../../src/internal/random.js';
@@ -32,6 +32,8 @@ test('the writer gives the frozen format-3 encoder’s bytes (randomized)', () =
   const r = mulberry32(23);
   const pick = (): Features => feats[Math.floor(r() * feats.length)] as Features;
   const formats = new Map<number, number>();
+  // encodeProfile's Buffer is its own: later writes leave it as it was.
+  let earlier: { blob: Buffer; copy: Buffer } | null = null;
   for (let trial = 0; trial < 40; trial++) {
     const p = emptyProfile();
     const members: Features[] = [];
@@ -55,7 +57,11 @@ test('the writer gives the frozen format-3 encoder’s bytes (randomized)', () =
       const got = encodeProfile(p);
       const want = frozenEncode(p);
       assert.ok(got.equals(want), `trial ${trial} step ${step}: same bytes (format ${want[0]})`);
+      // The shared buffer (reused, so holding the bytes of earlier profiles) gives the same bytes.
+      assert.ok(encodeShared(p).equals(want), `trial ${trial} step ${step}: same bytes from the shared buffer`);
       formats.set(want[0] as number, (formats.get(want[0] as number) ?? 0) + 1);
+      if (earlier) assert.ok(earlier.blob.equals(earlier.copy), `trial ${trial} step ${step}: an earlier blob unchanged`);
+      earlier = { blob: got, copy: Buffer.from(got) };
       if (step % 4 === 0) assert.equal(JSON.stringify(decodeProfile(got)), JSON.stringify(p), `trial ${trial} step ${step}: reads back`);
     }
   }

@@ -66,15 +66,34 @@ function recordOf(p: Profile, name: RecordName): Record<string, number> | undefi
 /** Key lists of the records (RECORDS order), then the surface keys and the forms: the strings of the header, in order. */
 const LISTS = RECORDS.length + 2;
 
-/**
- * The profile in its stored binary form (FORMAT; FORMAT_JSON_LISTS when a string does not fit it). Written in one
- * buffer without zero-filling it first: the header's strings are joined once, and text as long in UTF-8 bytes as in
- * UTF-16 units is ASCII (every other character takes two bytes or more), so it holds no surrogate and is copied byte
- * for byte; only other text is searched for surrogates and encoded as UTF-8. The same bytes as the writer before it
- * (test/cluster/profile-writer.test.ts); 37.0 -> 35.8 µs a profile on the 100k store's 400 largest (2026-11-21): most
- * of the rest is looking up ~400 weights and ~120 forms by key.
- */
+/** Most bytes of UTF-8 one UTF-16 unit takes (a surrogate pair, two units, takes four). */
+const UTF8_PER_UNIT = 3;
+/** Size the shared write buffer starts at (grown to fit, by doubling): the 100k probe's saved profiles average 9.3 KB. */
+const SHARED_START_BYTES = 64 * 1024;
+let shared = Buffer.allocUnsafe(SHARED_START_BYTES);
+
+/** The shared write buffer, at least `bytes` long. */
+function sharedRoom(bytes: number): Buffer {
+  if (shared.length < bytes) shared = Buffer.allocUnsafe(Math.max(bytes, 2 * shared.length));
+  return shared;
+}
+
+/** The profile in its stored binary form (see encodeShared). */
 export function encodeProfile(p: Profile): Buffer {
+  const out = encodeShared(p);
+  return out.buffer === shared.buffer ? Buffer.from(out) : out;
+}
+
+/**
+ * The profile in its stored binary form (FORMAT; FORMAT_JSON_LISTS when a string does not fit it), written into one
+ * buffer shared by every call: valid until the next call, for a caller that copies it at once (a statement binding a
+ * blob copies it). With no buffer allocated per profile and no UTF-8 length taken first, encoding and binding the 400
+ * latest profiles of the 100k store measured 17.8 against 20.8 µs each (2026-11-21). The header's strings are joined
+ * once; text as long in UTF-8 bytes as in UTF-16 units is ASCII (every other character takes two bytes or more), so it
+ * holds no surrogate, and only other text is searched for one. The same bytes as the writer before it
+ * (test/cluster/profile-writer.test.ts); most of the encoding is looking up ~400 weights and ~120 forms by key.
+ */
+export function encodeShared(p: Profile): Buffer {
   const lists: (readonly string[] | null)[] = new Array(LISTS);
   let weights = 0;
   for (let i = 0; i < RECORDS.length; i++) {
@@ -98,17 +117,18 @@ export function encodeProfile(p: Profile): Buffer {
     for (let i = 0; i < list.length; i++) if ((list[i] as string).length > MAX_PACKED_STRING) fits = false;
     text += list.join('');
   }
-  const textBytes = Buffer.byteLength(text);
-  const ascii = textBytes === text.length;
-  if (!fits || (!ascii && SURROGATE.test(text))) return encodeJsonLists(p, lists, weights);
+  if (!fits) return encodeJsonLists(p, lists, weights);
   const counts: (number | null)[] = new Array(RECORDS.length);
   for (let i = 0; i < RECORDS.length; i++) counts[i] = lists[i]?.length ?? null;
   // Counts, n, tLo and tHi: numbers and nulls, so ASCII.
   const meta = JSON.stringify([...counts, surfaceKeys.length, p.n, p.tLo, p.tHi]);
   const metaBytes = meta.length;
-  const headerBytes = META_LENGTH_BYTES + metaBytes + strings * STRING_LENGTH_BYTES + textBytes;
-  const valuesAt = Math.ceil((PREAMBLE + headerBytes) / WEIGHT_BYTES) * WEIGHT_BYTES;
-  const out = Buffer.allocUnsafe(valuesAt + weights * WEIGHT_BYTES);
+  const textAt = PREAMBLE + META_LENGTH_BYTES + metaBytes + strings * STRING_LENGTH_BYTES;
+  const out = sharedRoom(textAt + text.length * UTF8_PER_UNIT + WEIGHT_BYTES + weights * WEIGHT_BYTES);
+  const textBytes = out.write(text, textAt, 'utf8');
+  if (textBytes !== text.length && SURROGATE.test(text)) return encodeJsonLists(p, lists, weights);
+  const headerBytes = textAt + textBytes - PREAMBLE;
+  const valuesAt = Math.ceil((textAt + textBytes) / WEIGHT_BYTES) * WEIGHT_BYTES;
   const view = new DataView(out.buffer, out.byteOffset, out.length);
   out.fill(0, 0, HEADER_LENGTH_AT);
   out[0] = FORMAT;
@@ -124,10 +144,9 @@ export function encodeProfile(p: Profile): Buffer {
       at += STRING_LENGTH_BYTES;
     }
   }
-  at += out.write(text, at, ascii ? 'latin1' : 'utf8');
-  out.fill(0, at, valuesAt);
+  out.fill(0, textAt + textBytes, valuesAt);
   writeWeights(p, lists, view, valuesAt);
-  return out;
+  return out.subarray(0, valuesAt + weights * WEIGHT_BYTES);
 }
 
 /** The weights of the records, each in its key order, as little-endian doubles from `at`. */

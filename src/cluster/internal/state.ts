@@ -12,7 +12,7 @@ import { DEFAULT_OPTIONS } from './options.js';
 import { type Packed, pack } from './packed.js';
 import { PostingsIndex } from './postings.js';
 import type { Profile } from './profile.js';
-import { decodeProfile, encodeProfile } from './profile-codec.js';
+import { decodeProfile, encodeShared } from './profile-codec.js';
 
 export interface ProfileRow {
   readonly id: string;
@@ -261,7 +261,8 @@ export class ClusterState {
     const p = row.profile;
     if (row.packed) row.repack = row.packed;
     row.packed = undefined;
-    const profile = encodeProfile(p);
+    // The shared buffer is copied by the statement that binds it.
+    const profile = encodeShared(p);
     const tLo = p.tLo ?? UNKNOWN_TIME;
     const tHi = p.tHi ?? UNKNOWN_TIME;
     const locked = row.locked ? 1 : 0;
