@@ -9,7 +9,7 @@ import { ClusterError } from '../errors.js';
 import type { Assignment, Clusterer, ClusterSignals, Explanation, ScoreParts } from '../types.js';
 import { compactFast } from './compact.js';
 import { explanationOf } from './explain.js';
-import { FastScorer, packAgain } from './fastscore.js';
+import { FastScorer } from './fastscore.js';
 import { type Features, featuresOf } from './features.js';
 import { keepHeaviest, type WeightedKey } from './heaviest.js';
 import { dfKeys } from './idf.js';
@@ -318,11 +318,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (review.needsCandidates && storyHitsDue) storyEvents();
     }
     state.reindex(eventRow, indexKeysOf(eventRow.profile, state.idf, o.indexKeys), timeChanged);
-    // Saving drops the row's pack (of the profile before this article); a joined event is repacked now from it (its next
-    // candidate lookup would pack it whole). A new event is packed when first looked up.
-    const packedBefore = eventRow.packed;
     state.saveProfile(eventRow);
-    if (!newEvent) eventRow.packed = packAgain(eventRow.profile, state.cells, packedBefore);
     const eventTitle = eventRow.repArticle === article.id ? article.title : (state.title(eventRow.repArticle ?? '') ?? article.title);
     // One timestamp for the article's updates of its event and storyline.
     const at = now();

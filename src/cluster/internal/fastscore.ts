@@ -11,79 +11,12 @@ import type { ScoreParts } from '../types.js';
 import type { DfCell, DfCells } from './dfcells.js';
 import type { Features } from './features.js';
 import { languageShift } from './idf.js';
-import { type Packed, pack } from './packed.js';
+import type { Packed } from './packed.js';
 import { PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, SPENT_WEIGHT, TRIM_SLACK } from './profile.js';
 import { combine, crossLanguage, dateComponent, type Weights } from './similarity.js';
 
 /** Smallest scatter array allocated (cells); it grows by doubling past the largest cell id seen. */
 const SCATTER_MIN = 1024;
-
-/** The keys (by segment, in packing order) of the packs `packAgain` made, so the next version of the profile can reuse their cells. */
-const packedKeys = new WeakMap<Packed, { terms: string[]; names: string[]; numbers: string[] }>();
-
-/**
- * The cells of one segment of a profile's new version, in its key order: a key found at the walk's place in the previous
- * version's keys takes that version's cell (the same key, so the same cell within an epoch), any other key is looked up
- * (`look`; undefined: not in memory, noted in `missing`). Keys that left the profile are stepped over; a key that moved
- * only makes the keys after it looked up. Exact whatever changed; cheap when the profile grew and was trimmed in place.
- */
-function walkSegment(
-  now: readonly string[],
-  was: readonly string[],
-  wasCells: readonly DfCell[],
-  wasFrom: number,
-  rec: Record<string, number>,
-  look: (k: string) => DfCell | undefined,
-  out: (DfCell | undefined)[],
-  missing: number[],
-): void {
-  let j = 0;
-  for (const k of now) {
-    while (j < was.length && !Object.hasOwn(rec, was[j] as string)) j++;
-    let c: DfCell | undefined;
-    if (j < was.length && was[j] === k) {
-      c = wasCells[wasFrom + j];
-      j++;
-    } else c = look(k);
-    if (!c) missing.push(out.length);
-    out.push(c);
-  }
-}
-
-/**
- * The profile packed (what `pack(p, cells)` gives: the same cells, weights and segments), reusing the cells of `prev`
- * when it is a pack this function made of an earlier version of the same profile in the current epoch: the engine
- * repacks an event right after each article joins it, where packing it whole at its next candidate lookup looked up
- * every key in the document-frequency map again (~1 pack per article on the 100k probe).
- */
-export function packAgain(p: Profile, cells: DfCells, prev: Packed | undefined): Packed {
-  const keys = { terms: Object.keys(p.terms), names: Object.keys(p.entities), numbers: Object.keys(p.numbers) };
-  const old = prev && prev.epoch === cells.epoch ? packedKeys.get(prev) : undefined;
-  let packed: Packed;
-  if (!prev || !old) packed = pack(p, cells);
-  else {
-    const out: (DfCell | undefined)[] = [];
-    const missing: number[] = [];
-    const eStart = keys.terms.length;
-    const nStart = eStart + keys.names.length;
-    walkSegment(keys.terms, old.terms, prev.cells, 0, p.terms, (k) => cells.peek(k), out, missing);
-    walkSegment(keys.names, old.names, prev.cells, prev.eStart, p.entities, (k) => cells.peekPrefixed('e:', k), out, missing);
-    walkSegment(keys.numbers, old.numbers, prev.cells, prev.nStart, p.numbers, (k) => cells.peekPrefixed('n:', k), out, missing);
-    const w = new Float64Array(out.length);
-    for (let i = 0; i < eStart; i++) w[i] = p.terms[keys.terms[i] as string] as number;
-    for (let i = 0; i < keys.names.length; i++) w[eStart + i] = p.entities[keys.names[i] as string] as number;
-    // Numbers count once each, as in pack().
-    w.fill(1, nStart);
-    if (missing.length > 0) {
-      const keyOf = (i: number) => (i < eStart ? (keys.terms[i] as string) : i < nStart ? `e:${keys.names[i - eStart]}` : `n:${keys.numbers[i - nStart]}`);
-      cells.preload(missing.map(keyOf));
-      for (const i of missing) out[i] = cells.cell(keyOf(i));
-    }
-    packed = { epoch: cells.epoch, cells: out as DfCell[], w, eStart, nStart };
-  }
-  packedKeys.set(packed, keys);
-  return packed;
-}
 
 /** Scores one article against many profiles. `load` the article, `parts` per profile, `unload` when done. */
 export class FastScorer {
