@@ -19,8 +19,12 @@ import { openDatabase } from '../../src/store/db.js';
 /** Small vocabulary, skewed, so slices of a snapshot hold repeats and one-offs. */
 const VOCABULARY = 300;
 const KEYS_PER_ARTICLE = 8;
-/** Steps of the random walk: enough for two full snapshot cycles (start, slices by both writers, completion). */
-const STEPS = 2 * (DF_FOLD_EVERY + DF_FOLD_SPREAD) + 400;
+/**
+ * Steps of the random walk: enough for two full snapshot cycles (start, slices by both writers, completion) and for the
+ * first full fold (FULL_FOLDS) to land part-way through the third sliced fold, whatever the spread (snapshots begin
+ * every DF_FOLD_EVERY articles).
+ */
+const STEPS = 3 * DF_FOLD_EVERY + DF_FOLD_SPREAD + 400;
 /** The step at which the clusters are cleared (late, so the walk first goes through whole snapshot cycles). */
 const CLEAR_AT = STEPS - 300;
 /**

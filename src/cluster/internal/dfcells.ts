@@ -32,6 +32,10 @@ export interface DfCell {
  * cells still made on demand: 20k probe 662/679/679 against 679/688/674 assignments per CPU-second, so no gain either.
  * A filter of the stored keys would not pay: of the ~15 keys per article the probe counts without a cell in memory,
  * 13.6 are in cluster_df (existing keys this process has not met yet), not new ones.
+ * Tried a third time in session 6 (2026-11-21), on the 100k probe store where the goal is missed: a copy of cluster_df
+ * (171,729 keys, 125 ms CPU to read) loaded at the first lookup and kept exact by the fold and the catch-up. The
+ * profile's cluster_df lookups fell from 115 to 45 ms over 3,000 articles, but the paired probe (both orders) gave
+ * 785/761, 763/785, 882/832, 802/800 (copy second, first, second, first): −1.5% on average.
  */
 export const DF_CELLS_MAX = 300_000;
 
@@ -135,7 +139,12 @@ export class DfCells {
     return out;
   }
 
-  /** Counts one more document containing each of these distinct keys (journalled, and folded a slice at a time). */
+  /**
+   * Counts one more document containing each of these distinct keys (journalled, and folded a slice at a time).
+   * Tried and reverted (session 6, 2026-11-21): reading the keys without a cell in key order (sorted first), −2.4% and
+   * −0.2% of this method's CPU on the 100k df tables, too little to keep; letting keys repeat and stamping the cells met
+   * by id, so observe builds no Set, paired 100k probe 773/715 and 823/808 (stamped second, then first).
+   */
   increment(keys: readonly string[]): void {
     for (const k of keys) {
       const c = this.cells.get(k) ?? this.make(k, this.stored(k));

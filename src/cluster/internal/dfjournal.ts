@@ -27,7 +27,7 @@ import { DfUpsert } from './dfupsert.js';
  * Session 5 (2026-11-21), once the fold's row writes had become the largest part of the upkeep: 1024 against 256 on
  * the paired probe (both builds in one process, same stream) gave +4.9% and +3.7% assignments per CPU-second (the
  * two orders), with the same assignments; reading back 2,048 journal rows of the synthetic stream takes 29–46 ms
- * (512 rows: 8–19 ms), which is why the interval stopped at 1024 (session 6: 2048, see DF_FOLD_SPREAD). That read happens whenever a ClusterState is made or
+ * (512 rows: 8–19 ms), which is why the interval stopped at 1024 (session 6: 3072, see DF_FOLD_SPREAD). That read happens whenever a ClusterState is made or
  * reset: at process start, for each `storyline why` explanation and human edit (readers.ts, decisions.ts), after a
  * rollback, and, with two processes writing the same store, each time the other one has written (then the whole
  * clusterer cache is dropped anyway). Since session 5 the last case catches up instead (`catchUp`: only the rows
@@ -39,18 +39,18 @@ import { DfUpsert } from './dfupsert.js';
  * Process start, `why`, human edits (a changed generation) and the engine's clearCaches after a failed article still
  * read it all; ClusterState.sync still drops the profile, postings and background caches when another process wrote.
  */
-export const DF_FOLD_EVERY = 2048;
+export const DF_FOLD_EVERY = 3072;
 /**
  * Articles over which one snapshot is folded (a slice each): the journal holds at most DF_FOLD_EVERY + DF_FOLD_SPREAD
- * rows. Session 6 (2026-11-21): an interval of 2048 folded over 1024 articles (the other 1024 fold nothing) against
- * 1024 over 1024. Distinct keys per article of the synthetic stream (149.7 keys each; /tmp/h1-s6/win.mjs) in windows
- * of 1024 / 2048 / 4096 articles: 33.1 / 25.1 / 17.0, so a quarter fewer row updates, and half the articles write no
- * fold mark. DfCells.increment alone on a copy of the 100k store's df tables (/tmp/h1-s6/mdf.mjs, both builds
- * alternating, 4,096 articles measured): −10%/−10%/−13%/−15% CPU; 4096 over 1024 gave −17% to −25% but a full read of
- * its journal (up to ~5,100 rows) 62 ms half-way through a fold. Paired 100k probe: see the commit. The price is the
- * journal read back whole (process start, `why`, human edits, rollbacks): with the joined rows (dfrow.ts), half-way
- * through a fold, 2,560 rows take 34.3 / 32.8 ms CPU against 22.9 / 22.1 for 1,536 rows before this change
- * (/tmp/h1-s6/readback2.mjs).
+ * rows. Session 6 (2026-11-21), intervals longer than the spread: the other articles fold nothing. Distinct keys per
+ * article of the synthetic stream (149.7 keys each; /tmp/h1-s6/win.mjs) in windows of 1024 / 2048 / 4096 articles:
+ * 33.1 / 25.1 / 17.0, so each doubling of the interval saves about a quarter of the row updates, and fewer articles
+ * write a fold mark. DfCells.increment alone on a copy of the 100k store's df tables (/tmp/h1-s6/mdf.mjs, two builds
+ * alternating, whole fold periods measured), CPU: 2048/1024 against 1024/1024 −10%/−10%/−13%/−15%; 3072/1024 against
+ * 2048/1024 −13%/−12%; 4096/1024 against 1024/1024 −17% to −25%. Paired 100k probe: see the commits. The price is the
+ * journal read back whole (process start, `why`, human edits, rollbacks), CPU half-way through a fold with the joined
+ * rows (dfrow.ts; /tmp/h1-s6/readback2.mjs): 1024/1024 (1,536 rows, JSON as before) 22.9 / 22.1 ms, 2048/1024 (2,560
+ * rows) 34.3 / 33.4, 3072/1024 (3,584 rows) 41.1, 4096/1024 (4,608 rows) 61.7; 3072 stops there.
  */
 export const DF_FOLD_SPREAD = 1024;
 /** The cluster_meta row holding the fold's progress (JSON of FoldMark). */
