@@ -190,21 +190,41 @@ function monthFirst(text: string, runs: readonly number[], re: RegExp, atStart: 
   }
 }
 
+/** ISO dates (2025-12-02). The global patterns here are run by eachMatch, from lastIndex 0. */
+const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
+/** Day-first numeric dates (2.12.2025, 02/12/25). */
+const NUMERIC_DATE = /(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)/g;
+/** Day-first written dates with a year ("2 December 2025", "2nd of December, 2025", "2 de diciembre de 2025"). */
+const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})\b/gu;
+/** Day-first written dates without a year ("2nd of December", "3 March", "el 3 de marzo"). */
+const DAY_MONTH = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)(?!\p{L})(?!\.?,?\s+(?:de\s+)?\d{4})/gu;
+
+/**
+ * Every match of a global pattern, as `text.matchAll(re)` gives them, without the copy of the pattern matchAll makes
+ * per call. None of these patterns matches the empty string, so exec's lastIndex always moves on. Not re-entrant for
+ * one pattern (`visit` must not run the same pattern).
+ */
+function eachMatch(re: RegExp, text: string, visit: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) visit(m);
+  re.lastIndex = 0;
+}
+
 /** Full dates written out in the text (ISO, d.m.y, "2 December 2025", "December 2, 2025"); `runs` from letterRuns. */
 function fullDates(text: string, runs: readonly number[] | null = letterRuns(text)): number[] {
   const out: number[] = [];
   const push = (ms: number | null) => {
     if (ms !== null) out.push(ms);
   };
-  for (const m of text.matchAll(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g)) push(utc(+m[1]!, +m[2]!, +m[3]!));
-  for (const m of text.matchAll(/(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)/g)) {
+  eachMatch(ISO_DATE, text, (m) => push(utc(+m[1]!, +m[2]!, +m[3]!)));
+  eachMatch(NUMERIC_DATE, text, (m) => {
     const y = m[3]!.length === 2 ? CENTURY + +m[3]! : +m[3]!;
     push(utc(y, +m[2]!, +m[1]!));
-  }
-  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})\b/gu)) {
+  });
+  eachMatch(DAY_MONTH_YEAR, text, (m) => {
     const mon = MONTH_OF.get(m[2]!);
     if (mon) push(utc(+m[3]!, mon, +m[1]!));
-  }
+  });
   if (runs) {
     monthFirst(text, runs, MONTH_DAY_YEAR, 'boundary', (m, mon) => push(utc(+(m[3] as string), mon, +(m[2] as string))));
     return out;
@@ -274,10 +294,10 @@ export function findDatesFolded(text: string, published: string | null, aside = 
     }
   };
   // Day-month without a year ("2nd of December", "3 March", "el 3 de marzo"); those with a year were taken above.
-  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)(?!\p{L})(?!\.?,?\s+(?:de\s+)?\d{4})/gu)) {
+  eachMatch(DAY_MONTH, text, (m) => {
     const mon = MONTH_OF.get(m[2]!);
     if (mon && m[2]!.length > 2) dayMonth(+m[1]!, mon);
-  }
+  });
   if (runs) {
     monthFirst(text, runs, MONTH_DAY, 'run', (m, mon) => {
       if ((m[1] as string).length > 2) dayMonth(+(m[2] as string), mon);

@@ -9,7 +9,7 @@ import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
 import { withKeys } from './key-order.js';
 import { classOf, LETTER, SURROGATE, UPPER } from './letters.js';
-import { countStems, fold, isFoldedAscii, nameKey, stems } from './text.js';
+import { countStems, fold, foldNonAscii, isAscii, isFoldedAscii, nameKey, stems } from './text.js';
 
 export interface Features {
   /** Term stem → log-scaled count, 1 + ln(count) (title words counted TITLE_WEIGHT times). */
@@ -72,11 +72,16 @@ const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const HYPHEN = 0x2d;
 const LOWER_S = 0x73;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+/** Code units below this are ASCII. */
+const ASCII_END = 0x80;
 
 /** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
-function capitalisedWords(text: string): string[] {
-  // Offsets in the normalised text are checked against the text as given (the same offset for most texts).
-  const normalised = text.normalize('NFKC');
+function capitalisedWords(text: string, ascii = false): string[] {
+  // Offsets in the normalised text are checked against the text as given (the same offset for most texts). ASCII
+  // text is its own NFKC form, so a text known to be ASCII is not normalised (a pass over it and a copy).
+  const normalised = ascii ? text : text.normalize('NFKC');
   if (SURROGATE.test(normalised)) return capitalisedWordsByRegex(text, normalised);
   const out: string[] = [];
   const n = normalised.length;
@@ -106,10 +111,20 @@ function capitalisedWords(text: string): string[] {
     while (p >= 0 && p < text.length && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p--;
     if (p < 0 || (p < text.length && OPENER_CODES.has(text.charCodeAt(p)))) continue;
     const w = normalised.slice(start, end);
-    if (letters > MAX_ACRONYM_LENGTH && w === w.toUpperCase()) continue;
+    if (letters > MAX_ACRONYM_LENGTH && unchangedByUpperCase(w)) continue;
     out.push(w);
   }
   return out;
+}
+
+/** `w === w.toUpperCase()` without making the upper-case copy where an ASCII character decides it. */
+function unchangedByUpperCase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= ASCII_END) return w === w.toUpperCase();
+    if (c >= LOWER_A && c <= LOWER_Z) return false;
+  }
+  return true;
 }
 
 /** capitalisedWords() for text with surrogate pairs, where letters are code points. */
@@ -129,10 +144,15 @@ function capitalisedWordsByRegex(text: string, normalised: string): string[] {
   return out;
 }
 
+/** A number as written (thousands separators or a decimal part); global, run by exec from lastIndex 0 (no matchAll copy). */
+const NUMBER_RUN = /\d+(?:[.,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g;
+
 /** Numbers written in the text, thousands separators removed. */
 export function numbersIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/\d+(?:[.,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g)) {
+  const re = NUMBER_RUN;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let n = m[0];
     if (/^\d+(?:[.,\s]\d{3})+$/.test(n)) n = n.replace(/[.,\s]/g, '');
     else n = n.replace(',', '.');
@@ -185,7 +205,9 @@ export function featuresOf(
     }
   };
   const foldedTitle = fold(article.title);
-  const foldedText = fold(article.text);
+  // fold() of ASCII text is its lower case (text.ts); known here, the name fallback need not normalise the text.
+  const textIsAscii = isAscii(article.text);
+  const foldedText = textIsAscii ? article.text.toLowerCase() : foldNonAscii(article.text);
   const titleCounts = countStems(foldedTitle, new Map(), onSurface);
   const bodyCounts = countStems(foldedText, new Map(), onSurface, titleCounts);
   const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems: [...titleCounts.keys()], bodyStems: bodyCounts });
@@ -229,7 +251,7 @@ export function featuresOf(
   if (sig && sig.entities.length > 0) {
     for (const e of sig.entities) for (const w of e.key.split(/[\s_]+/u)) if (w) addName(w, e.weight ?? 1);
   } else {
-    for (const w of capitalisedWords(text)) addName(w, 1);
+    for (const w of capitalisedWords(text, textIsAscii && text === article.text)) addName(w, 1);
   }
 
   const numbers = sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(`${article.title}\n${text}`);

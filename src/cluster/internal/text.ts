@@ -17,9 +17,19 @@ const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Ha
 /** A character outside ASCII (text without one is left as it is by normalisation and accent removal). */
 const NOT_ASCII = /[^\p{ASCII}]/u;
 
+/** Whether every character of `s` is ASCII (fold() of such a string is its lower case). */
+export function isAscii(s: string): boolean {
+  return !NOT_ASCII.test(s);
+}
+
 /** Lower-cased, compatibility-normalised, accents removed. */
 export function fold(s: string): string {
   if (!NOT_ASCII.test(s)) return s.toLowerCase();
+  return foldNonAscii(s);
+}
+
+/** fold() of a string known to hold a character outside ASCII. */
+export function foldNonAscii(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
