@@ -36,38 +36,3 @@ export function strongestKeys(keys: readonly string[], scores: Float64Array, kee
     .slice(0, keep)
     .map((i) => keys[i] as string);
 }
-
-/**
- * Cuts `items` to the `n` first under `order` (a strict total order: 0 only for the same item), in no particular
- * order: the set that sorting and cutting would keep, found by Hoare's selection in place (linear on average; the
- * windowed postings lookup cut its longest lists, a few hundred events, by sorting them).
- */
-export function keepFirst<T>(items: T[], n: number, order: (a: T, b: T) => number): void {
-  if (items.length <= n) return;
-  if (n <= 0) {
-    items.length = 0;
-    return;
-  }
-  const k = n - 1;
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo < hi) {
-    const pivot = items[k] as T;
-    let i = lo;
-    let j = hi;
-    do {
-      while (order(items[i] as T, pivot) < 0) i++;
-      while (order(pivot, items[j] as T) < 0) j--;
-      if (i <= j) {
-        const t = items[i] as T;
-        items[i] = items[j] as T;
-        items[j] = t;
-        i++;
-        j--;
-      }
-    } while (i <= j);
-    if (j < k) lo = i;
-    if (k < i) hi = j;
-  }
-  items.length = n;
-}
