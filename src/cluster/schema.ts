@@ -145,5 +145,13 @@ CREATE INDEX cluster_postings_window ON cluster_postings(key, t_hi, t_lo);
 ALTER TABLE cluster_df_journal RENAME TO cluster_df_log;
 `,
     },
+    {
+      version: 5,
+      name: 'new encodings in existing columns: df log rows as keys joined by U+001F, article features as a binary blob',
+      // No table changes: rows written before still read (a log row starting with `[` is JSON; features stored as text
+      // are JSON). The version is there so code from before it, which cannot read the new rows, stops at open with the
+      // "written by a newer Storyline" error instead of failing on a log row or a features row later.
+      up: '',
+    },
   ],
 };
