@@ -92,6 +92,15 @@ export function stemsOfFolded(folded: string, out: string[] = [], surfaces?: Map
  * Counts the stems of a folded text (in a Map: counting there measured ~2× cheaper than in a record), in the order
  * first met. A stem new to `counts` and to `seen` (stems of an earlier part, e.g. the title) whose first word
  * differs from it is reported to `onSurface` (display forms).
+ *
+ * Tried and reverted (session 6, 2026-11-21), all exact: (1) counting in a per-article open-addressing table keyed by
+ * the stem's characters, cutting a stem out only when first met: no gain (bench:cluster-features within noise; paired
+ * 100k probe −6/−4/−7% second, +5% first). (2) One string per stem for the whole process (2^17 stems packed 7 bits a
+ * character into a Float64Array table), so record stores get keys V8 has already interned: the display-form store
+ * (featuresOf onSurface) fell from 4.9% to 1.6% of assignment CPU in the 100k profile, but the table's own cache
+ * misses cost as much (paired −5.6%/−2.9%; alternating solo probes 870/872 vs 900/914, then 919/968 vs 886/930: no
+ * gain once drift is taken out). (3) A 4,096-slot cache of recent stems: paired −2.9%/−1.3%. The interning is real:
+ * storing the display forms after the terms moved its cost into the terms loop (featuresOf self 11% → 52%).
  */
 export function countStems(
   folded: string,
