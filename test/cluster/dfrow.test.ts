@@ -39,6 +39,8 @@ test('rows are joined unless they cannot be, and JSON rows still read', () => {
     [['', ''], true],
     [[], false],
     [['a\u001fb'], false],
+    [['bro\uD83Dken', 'plain'], false],
+    [['pair \uD83D\uDE00'], false],
   ];
   for (const [keys, joined] of cases) {
     const row = encodeKeys(keys);
@@ -70,5 +72,17 @@ test('a store whose journal holds JSON rows of an earlier version counts them wi
     assert.equal(reader.cell(k).df, df, `reader ${k}`);
     assert.equal(writer.cell(k).df, df, `writer ${k}`);
   }
+  db.close();
+});
+
+test('a key holding a lone surrogate keeps its count when the log is read back through SQLite', () => {
+  const db = openDatabase(':memory:');
+  const lone = 'bro\uD83Dken';
+  const writer = new DfCells(db);
+  for (let i = 0; i < 3; i++) db.transaction(() => writer.increment([lone, 'plain']))();
+  const reader = new DfCells(db);
+  assert.equal(writer.cell(lone).df, 3);
+  assert.equal(reader.cell(lone).df, 3, 'a new reader counts the same key');
+  assert.equal(reader.cell('plain').df, 3);
   db.close();
 });

@@ -107,7 +107,8 @@ export function dotWithNew(v: Member & { readonly inv: number }, m: Member, term
   for (let i = 0; i < m.keys.length; i++) {
     const k = m.keys[i] as string;
     const tf = terms[k];
-    if (tf === undefined) continue;
+    // Not `=== undefined`: on a record with a prototype, a key like "constructor" would read a function.
+    if (typeof tf !== 'number') continue;
     const x = tf * w(k);
     if (x === 0) continue;
     s += (m.weights[i] as number) * (x * v.inv);
