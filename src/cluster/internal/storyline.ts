@@ -86,20 +86,16 @@ function minus(a0: Record<string, number>, b0: Record<string, number>, keep = Nu
  */
 export function restOf(story: Profile, ev: Profile): Profile {
   return {
-    ...story,
+    ...restShell(story, ev),
     terms: minus(story.terms, ev.terms, PROFILE_TERMS),
     entities: minus(story.entities, ev.entities, PROFILE_ENTITIES),
     numbers: minus(story.numbers, ev.numbers, PROFILE_NUMBERS),
-    dates: minus(story.dates, ev.dates, PROFILE_DATES),
-    mentions: minus(story.mentions ?? {}, ev.mentions ?? {}, PROFILE_MENTIONS),
-    langs: minus(story.langs, ev.langs),
-    n: Math.max(0, story.n + -1 * ev.n),
   };
 }
 
 /**
  * restOf(story, ev) without its keyed records (terms, names and numbers left empty): what a scorer that subtracts those
- * as it scores (fastscore.ts partsLess) reads of the rest (dates, languages, size).
+ * as it scores (fastscore.ts partsLess) reads of the rest (dates, languages, size); restOf fills them in.
  */
 export function restShell(story: Profile, ev: Profile): Profile {
   return {
