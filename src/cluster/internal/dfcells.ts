@@ -151,6 +151,13 @@ export class DfCells {
    * Tried and reverted (session 6, 2026-11-21): reading the keys without a cell in key order (sorted first), −2.4% and
    * −0.2% of this method's CPU on the 100k df tables, too little to keep; letting keys repeat and stamping the cells met
    * by id, so observe builds no Set, paired 100k probe 773/715 and 823/808 (stamped second, then first).
+   * Session 7 (2026-11-21): each key now costs one lookup here (the cell is its pending entry, dfjournal.ts
+   * PendingCount). Tried and reverted then: (1) no Set in observe for lists dfKeys proved distinct (its terms are
+   * object keys, names and numbers distinct by construction), marked in a WeakSet: paired 100k probe −5.0% and −0.6%
+   * (new second, then first); marked as the last list only: +3.1% and −4.3%: the Set was where the keys were first
+   * hashed, so dropping it moved that cost into this loop. (2) The cells in a null-prototype record instead of a Map
+   * (terms are internalized strings, so a hit compares pointers): +6.4/−3.9/+2.2/+0.7% over four paired runs, within
+   * the noise.
    */
   increment(keys: readonly string[]): void {
     const pending = this.journal.pending;
