@@ -9,15 +9,17 @@
  * new process (which reads the journal back) sees exactly what the last one saw.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { DfJournal } from './dfjournal.js';
+import { DfJournal, type PendingCount } from './dfjournal.js';
 import { idfFromLogs, logDf, logDocs } from './idf.js';
 
-export interface DfCell {
+export interface DfCell extends PendingCount {
   /** Position of the key in flat per-key arrays; valid while `DfCells.epoch` is unchanged. */
   readonly id: number;
   df: number;
   /** logDf(df): kept in step with `df` (set only through DfCells). */
   lnDf: number;
+  /** The key's journal count not yet in cluster_df (the cell is then its `DfJournal.pending` entry; set only there and here). */
+  pend: number;
 }
 
 /**
@@ -82,8 +84,13 @@ export class DfCells {
   }
 
   private make(key: string, stored: number): DfCell {
-    const df = stored + (this.journal.pending.get(key) ?? 0);
-    const c: DfCell = { id: this.nextId++, df, lnDf: logDf(df) };
+    const pending = this.journal.pending;
+    const e = pending.get(key);
+    const pend = e === undefined ? 0 : e.pend;
+    const df = stored + pend;
+    const c: DfCell = { id: this.nextId++, df, lnDf: logDf(df), pend };
+    // The new cell takes over the key's pending entry (a count read back, or a dropped cell).
+    if (e !== undefined) pending.set(key, c);
     this.cells.set(key, c);
     return c;
   }
@@ -144,14 +151,24 @@ export class DfCells {
    * Tried and reverted (session 6, 2026-11-21): reading the keys without a cell in key order (sorted first), −2.4% and
    * −0.2% of this method's CPU on the 100k df tables, too little to keep; letting keys repeat and stamping the cells met
    * by id, so observe builds no Set, paired 100k probe 773/715 and 823/808 (stamped second, then first).
+   * Session 7 (2026-11-21): each key now costs one lookup here (the cell is its pending entry, dfjournal.ts
+   * PendingCount). Tried and reverted then: (1) no Set in observe for lists dfKeys proved distinct (its terms are
+   * object keys, names and numbers distinct by construction), marked in a WeakSet: paired 100k probe −5.0% and −0.6%
+   * (new second, then first); marked as the last list only: +3.1% and −4.3%: the Set was where the keys were first
+   * hashed, so dropping it moved that cost into this loop. (2) The cells in a null-prototype record instead of a Map
+   * (terms are internalized strings, so a hit compares pointers): +6.4/−3.9/+2.2/+0.7% over four paired runs, within
+   * the noise.
    */
   increment(keys: readonly string[]): void {
+    const pending = this.journal.pending;
     for (const k of keys) {
       const c = this.cells.get(k) ?? this.make(k, this.stored(k));
       c.df++;
       c.lnDf = logDf(c.df);
+      // The cell is the key's pending entry, or (nothing pending) becomes it.
+      if (c.pend++ === 0) pending.set(k, c);
     }
-    this.journal.record(keys);
+    this.journal.append(keys);
   }
 
   /** Folds the whole journal into cluster_df now (the journal otherwise folds itself a slice per article). */
@@ -203,6 +220,7 @@ export class DfCells {
         c.df++;
         c.lnDf = logDf(c.df);
       }
+      return c;
     });
     if (!exact) this.dropCells();
   }

@@ -82,13 +82,24 @@ interface Snapshot {
   readonly rows: number;
 }
 
+/**
+ * A key's journal count not yet in cluster_df. While a key has a df cell (dfcells.ts) the cell is its entry: a key's
+ * cell is either its `pending` entry or, with `pend` 0, in no entry, so counting an article raises `pend` on the cell
+ * and touches the map only for a key that had nothing pending.
+ */
+export interface PendingCount {
+  pend: number;
+}
+
 export class DfJournal {
   /**
-   * Journal counts not yet in cluster_df, by key. Tried and reverted (2026-11-21): the counts as mutable boxes held by
-   * the cells, so counting an article updates a property per key instead of a get and a set in this map; paired
-   * probe (both builds in one process, alternating blocks) 649 → 633 and 632 → 631 assignments per CPU-second.
+   * Journal counts not yet in cluster_df, by key; every entry's `pend` is above 0 (an entry is deleted when it falls to
+   * 0, and its `pend` zeroed when the map is cleared). Session 5 (2026-11-21) tried the counts as mutable boxes held by
+   * the cells beside a map of numbers (no gain on the paired probe: 649 → 633 and 632 → 631 assignments per CPU-second);
+   * session 7 makes the cell the entry itself, so the map is not read or written per key at all in steady state (the
+   * line profile of the 100k probe billed 1.65% of all CPU to the get and set per key; paired figures in the commit).
    */
-  readonly pending = new Map<string, number>();
+  readonly pending = new Map<string, PendingCount>();
   /** How many times the whole journal was read back (at construction, `read`, or a catch-up that could not be cheap). */
   fullReads = 0;
   /** Journal rows after the snapshot (or all of them when none is being folded). */
@@ -116,7 +127,9 @@ export class DfJournal {
   constructor(db: Database) {
     this.upsert = new DfUpsert(db);
     this.s = {
-      // After the last seq given out, and after any row already there (another process may have written since).
+      // After the last seq given out, and after any row already there (another process may have written since). The
+      // subquery is kept: without it an insert cost 1.42–1.44 µs against 1.55–1.58 (1.2 kB rows in a WAL file store,
+      // /tmp/h1-s7/ins.mjs, 2026-11-21), ~0.01% of an assignment, too little to give up the guard for.
       journal: db.prepare('INSERT INTO cluster_df_log (seq, keys) VALUES (max(?, (SELECT IFNULL(MAX(seq), 0) + 1 FROM cluster_df_log)), ?)'),
       rows: db.prepare('SELECT seq, keys FROM cluster_df_log ORDER BY seq'),
       rowsFrom: db.prepare('SELECT seq, keys FROM cluster_df_log WHERE seq >= ? ORDER BY seq'),
@@ -144,7 +157,7 @@ export class DfJournal {
     this.seen = this.storedMark();
     const mark = this.seen === undefined ? { steps: 0 } : (JSON.parse(this.seen) as FoldMark);
     this.steps = mark.steps;
-    this.pending.clear();
+    this.clearPending();
     this.since = 0;
     this.snap = null;
     this.unsorted = null;
@@ -162,13 +175,17 @@ export class DfJournal {
         for (const k of decodeKeys(r.keys)) if (k > after) counts.set(k, (counts.get(k) ?? 0) + 1);
       } else {
         this.since++;
-        for (const k of decodeKeys(r.keys)) pending.set(k, (pending.get(k) ?? 0) + 1);
+        for (const k of decodeKeys(r.keys)) this.pendOne(k);
       }
     }
     // The snapshot's keys still to fold join the pending counts once per key, not once per row: with the joined rows
     // (dfrow.ts), a full read of 1,536 rows of the synthetic stream half-way through a fold took 22.9 / 22.1 → 21.0 /
     // 17.3 ms CPU (/tmp/h1-s6/readback2.mjs, 2026-11-21).
-    for (const [k, n] of counts) pending.set(k, (pending.get(k) ?? 0) + n);
+    for (const [k, n] of counts) {
+      const e = pending.get(k);
+      if (e !== undefined) e.pend += n;
+      else pending.set(k, { pend: n });
+    }
     this.rowCount = rows.length;
     const last = rows[rows.length - 1];
     this.lastKeys = last !== undefined && last.seq === this.lastSeq ? last.keys : null;
@@ -183,10 +200,11 @@ export class DfJournal {
    * seq, when the store is provably our view plus those rows (and, if the mark moved, the other process's slices of
    * the snapshot we hold); otherwise (a snapshot started or finished elsewhere, a full fold, a rolled-back row of
    * ours, a cleared journal) reads everything back as `read` does. Either way the counts come out exactly as `read`'s.
-   * On the cheap path `counted` is called once per key of each appended row (a document more for that key), and it
-   * returns true; after a full read it returns false.
+   * On the cheap path `counted` is called once per key of each appended row (a document more for that key) and
+   * returns the key's cell if it has one (it becomes the key's entry), and catchUp returns true; after a full read it
+   * returns false.
    */
-  catchUp(counted?: (key: string) => void): boolean {
+  catchUp(counted?: (key: string) => PendingCount | undefined): boolean {
     if (this.tryCatchUp(counted)) return true;
     this.read();
     return false;
@@ -196,7 +214,7 @@ export class DfJournal {
    * The cheap path of `catchUp`; false when the store is not our view plus appended rows, having changed nothing but
    * perhaps sorted a read-back snapshot (the same state).
    */
-  private tryCatchUp(counted?: (key: string) => void): boolean {
+  private tryCatchUp(counted?: (key: string) => PendingCount | undefined): boolean {
     const stored = this.storedMark();
     let mark: FoldMark | null = null;
     let end = this.snap?.next ?? 0;
@@ -232,10 +250,7 @@ export class DfJournal {
     }
     for (let r = first; r < rows.length; r++) {
       const row = rows[r] as JournalRow;
-      for (const k of decodeKeys(row.keys)) {
-        this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
-        counted?.(k);
-      }
+      for (const k of decodeKeys(row.keys)) this.pendOne(k, counted?.(k));
       this.since++;
       this.rowCount++;
       this.lastKeys = row.keys;
@@ -246,16 +261,41 @@ export class DfJournal {
     return true;
   }
 
-  /** Takes `n` folded documents off a key's pending count. */
-  private unpend(k: string, n: number): void {
-    const left = (this.pending.get(k) as number) - n;
-    if (left > 0) this.pending.set(k, left);
-    else this.pending.delete(k);
+  /**
+   * Counts one journalled document more for a key; `cell` is the key's df cell if it has one (it is then the key's
+   * entry or, with nothing pending, becomes it).
+   */
+  private pendOne(k: string, cell?: PendingCount): void {
+    const e = this.pending.get(k);
+    if (e !== undefined) e.pend++;
+    else {
+      const c = cell ?? { pend: 0 };
+      c.pend = 1;
+      this.pending.set(k, c);
+    }
   }
 
-  /** Journals one article's distinct keys and folds the next slice (or starts a snapshot when one is due). */
-  record(keys: readonly string[]): void {
-    for (const k of keys) this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+  /** Takes `n` folded documents off a key's pending count. */
+  private unpend(k: string, n: number): void {
+    const e = this.pending.get(k) as PendingCount;
+    e.pend -= n;
+    if (e.pend <= 0) {
+      e.pend = 0;
+      this.pending.delete(k);
+    }
+  }
+
+  /** Empties `pending`, zeroing each entry (a cell may outlive the map's view of it). */
+  private clearPending(): void {
+    for (const e of this.pending.values()) e.pend = 0;
+    this.pending.clear();
+  }
+
+  /**
+   * Journals one article's distinct keys and folds the next slice (or starts a snapshot when one is due). The caller
+   * has counted the keys in `pending` already (DfCells.increment, on the cells).
+   */
+  append(keys: readonly string[]): void {
     const row = encodeKeys(keys);
     const seq = Number(this.s.journal.run(this.lastSeq + 1, row).lastInsertRowid);
     this.lastSeq = seq;
@@ -284,12 +324,7 @@ export class DfJournal {
   private step(snap: Snapshot): void {
     const end = Math.min(snap.keys.length, snap.next + snap.slice);
     this.upsert.add(snap.keys, snap.counts, snap.next, end);
-    for (let i = snap.next; i < end; i++) {
-      const k = snap.keys[i] as string;
-      const left = (this.pending.get(k) as number) - (snap.counts[i] as number);
-      if (left > 0) this.pending.set(k, left);
-      else this.pending.delete(k);
-    }
+    for (let i = snap.next; i < end; i++) this.unpend(snap.keys[i] as string, snap.counts[i] as number);
     snap.next = end;
     this.steps++;
     if (end >= snap.keys.length) {
@@ -306,13 +341,13 @@ export class DfJournal {
     const keys = [...this.pending.keys()].sort();
     this.upsert.add(
       keys,
-      keys.map((k) => this.pending.get(k) as number),
+      keys.map((k) => (this.pending.get(k) as PendingCount).pend),
     );
     this.s.dropAll.run();
     this.unsorted = null;
     this.rowCount = 0;
     this.lastKeys = null;
-    this.pending.clear();
+    this.clearPending();
     this.snap = null;
     this.since = 0;
     this.steps++;
@@ -345,12 +380,15 @@ interface JournalRow {
 }
 
 /** A snapshot of `counts` (copied), its keys sorted, folded over `articles` articles; it covers `rows` journal rows. */
-function snapshot(upTo: number, counts: ReadonlyMap<string, number>, articles: number, rows: number): Snapshot {
+function snapshot(upTo: number, counts: ReadonlyMap<string, number | PendingCount>, articles: number, rows: number): Snapshot {
   const keys = [...counts.keys()].sort();
   return {
     upTo,
     keys,
-    counts: keys.map((k) => counts.get(k) as number),
+    counts: keys.map((k) => {
+      const n = counts.get(k) as number | PendingCount;
+      return typeof n === 'number' ? n : n.pend;
+    }),
     next: 0,
     slice: Math.max(1, Math.ceil(keys.length / articles)),
     rows,
