@@ -40,7 +40,14 @@ export const UNKNOWN_TIME = -1;
  * stored: 293 vs 268, 505 vs 562 MB), so the 120-day window's hot events fit in 2,000.
  * Document frequencies are cached in `DfCells` (dfcells.ts) with their own bound.
  */
-const PROFILE_CACHE_MAX = 2_000;
+export const PROFILE_CACHE_MAX = 2_000;
+/**
+ * A cached row is moved to the recent end of the cache (a Map delete and set) only when more than this many rows were
+ * put there since it last was: a row that recent is among the newest quarter, far from eviction, and the ~15 reads of
+ * the same few rows per article each skip the move. Any value below PROFILE_CACHE_MAX keeps every row that is read at
+ * least once per PROFILE_CACHE_MAX − RECENT_ROWS insertions; a quarter of the cache leaves three quarters of headroom.
+ */
+export const RECENT_ROWS = PROFILE_CACHE_MAX / 4;
 /** Postings per key a lookup asks for when the caller does not say (the options' default). */
 const DEFAULT_POSTINGS_PER_KEY = DEFAULT_OPTIONS.postingsPerKey;
 
@@ -118,11 +125,19 @@ function statements(db: Database) {
   };
 }
 
+/** A cached profile row and when it was last put at the recent end of the cache (see RECENT_ROWS). */
+interface CachedRow {
+  row: ProfileRow;
+  stamp: number;
+}
+
 export class ClusterState {
   readonly cells: DfCells;
   /** Per-language text-cosine backgrounds (bgstore.ts): the text scale of each language. */
   readonly backgrounds: StoredBackgrounds;
-  private readonly profileCache = new Map<string, ProfileRow>();
+  private readonly profileCache = new Map<string, CachedRow>();
+  /** Rows put at the recent end of the profile cache so far (the stamp of the latest). */
+  private cacheStamp = 0;
   /** The index's active window in memory (postings.ts); SQLite stays the record. */
   private readonly postings: PostingsIndex;
   private docsCount: number;
@@ -227,9 +242,8 @@ export class ClusterState {
   profile(id: string): ProfileRow | null {
     const hit = this.profileCache.get(id);
     if (hit) {
-      this.profileCache.delete(id);
-      this.profileCache.set(id, hit);
-      return hit;
+      if (this.cacheStamp - hit.stamp > RECENT_ROWS) this.toRecentEnd(id, hit);
+      return hit.row;
     }
     const r = this.s.getProfile.get(id) as
       | { id: string; kind: 'event' | 'story'; profile: Buffer | string; rep_article: string | null; rep_score: number; locked: number; indexed: string }
@@ -248,9 +262,23 @@ export class ClusterState {
     return row;
   }
 
+  /** Moves a cached row to the recent end of the cache. */
+  private toRecentEnd(id: string, cached: CachedRow): void {
+    this.profileCache.delete(id);
+    this.profileCache.set(id, cached);
+    cached.stamp = ++this.cacheStamp;
+  }
+
+  /** Caches the row as the most recent (replacing another row of its id), dropping the least recent over the bound. */
   private remember(row: ProfileRow): void {
-    this.profileCache.delete(row.id);
-    this.profileCache.set(row.id, row);
+    const hit = this.profileCache.get(row.id);
+    if (hit) {
+      const stale = hit.row !== row || this.cacheStamp - hit.stamp > RECENT_ROWS;
+      hit.row = row;
+      if (stale) this.toRecentEnd(row.id, hit);
+      return;
+    }
+    this.profileCache.set(row.id, { row, stamp: ++this.cacheStamp });
     if (this.profileCache.size > PROFILE_CACHE_MAX) {
       const oldest = this.profileCache.keys().next().value;
       if (oldest !== undefined) this.profileCache.delete(oldest);
