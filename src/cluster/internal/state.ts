@@ -86,6 +86,8 @@ function statements(db: Database) {
   const p = (sql: string): Statement => db.prepare(sql);
   return {
     meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
+    // The generation and the document count in one statement (sync runs it before every article: one call instead of two).
+    syncMeta: p(`SELECT (SELECT value FROM cluster_meta WHERE key = 'generation'), (SELECT value FROM cluster_meta WHERE key = 'docs')`).raw(),
     setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
     // A row known to the store is updated in place (positional parameters, no conflict path): the upsert below
@@ -178,8 +180,9 @@ export class ClusterState {
    * count differs from ours); also trims the document-frequency cells to their bound.
    */
   sync(): void {
-    const g = this.meta('generation') ?? '0';
-    const docs = Number(this.meta('docs') ?? 0);
+    const [stored, storedDocs] = this.s.syncMeta.get() as [string | null, string | null];
+    const g = stored ?? '0';
+    const docs = Number(storedDocs ?? 0);
     // A changed generation may mean cleared tables (rebuild.ts): read the journal back; otherwise catch up on it.
     if (g !== this.generation) this.clearCaches();
     else if (docs !== this.docsCount || this.cells.foldedElsewhere()) this.clearCaches(true);
