@@ -40,7 +40,14 @@ export const UNKNOWN_TIME = -1;
  * stored: 293 vs 268, 505 vs 562 MB), so the 120-day window's hot events fit in 2,000.
  * Document frequencies are cached in `DfCells` (dfcells.ts) with their own bound.
  */
-const PROFILE_CACHE_MAX = 2_000;
+export const PROFILE_CACHE_MAX = 2_000;
+/**
+ * A cached row is moved to the recent end of the cache (a Map delete and set) only when more than this many rows were
+ * put there since it last was: a row that recent is among the newest quarter, far from eviction, and the ~15 reads of
+ * the same few rows per article each skip the move. Any value below PROFILE_CACHE_MAX keeps every row that is read at
+ * least once per PROFILE_CACHE_MAX − RECENT_ROWS insertions; a quarter of the cache leaves three quarters of headroom.
+ */
+export const RECENT_ROWS = PROFILE_CACHE_MAX / 4;
 /** Postings per key a lookup asks for when the caller does not say (the options' default). */
 const DEFAULT_POSTINGS_PER_KEY = DEFAULT_OPTIONS.postingsPerKey;
 
@@ -79,6 +86,8 @@ function statements(db: Database) {
   const p = (sql: string): Statement => db.prepare(sql);
   return {
     meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
+    // The generation and the document count in one statement (sync runs it before every article: one call instead of two).
+    syncMeta: p(`SELECT (SELECT value FROM cluster_meta WHERE key = 'generation'), (SELECT value FROM cluster_meta WHERE key = 'docs')`).raw(),
     setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
     // A row known to the store is updated in place (positional parameters, no conflict path): the upsert below
@@ -118,11 +127,19 @@ function statements(db: Database) {
   };
 }
 
+/** A cached profile row and when it was last put at the recent end of the cache (see RECENT_ROWS). */
+interface CachedRow {
+  row: ProfileRow;
+  stamp: number;
+}
+
 export class ClusterState {
   readonly cells: DfCells;
   /** Per-language text-cosine backgrounds (bgstore.ts): the text scale of each language. */
   readonly backgrounds: StoredBackgrounds;
-  private readonly profileCache = new Map<string, ProfileRow>();
+  private readonly profileCache = new Map<string, CachedRow>();
+  /** Rows put at the recent end of the profile cache so far (the stamp of the latest). */
+  private cacheStamp = 0;
   /** The index's active window in memory (postings.ts); SQLite stays the record. */
   private readonly postings: PostingsIndex;
   private docsCount: number;
@@ -163,8 +180,9 @@ export class ClusterState {
    * count differs from ours); also trims the document-frequency cells to their bound.
    */
   sync(): void {
-    const g = this.meta('generation') ?? '0';
-    const docs = Number(this.meta('docs') ?? 0);
+    const [stored, storedDocs] = this.s.syncMeta.get() as [string | null, string | null];
+    const g = stored ?? '0';
+    const docs = Number(storedDocs ?? 0);
     // A changed generation may mean cleared tables (rebuild.ts): read the journal back; otherwise catch up on it.
     if (g !== this.generation) this.clearCaches();
     else if (docs !== this.docsCount || this.cells.foldedElsewhere()) this.clearCaches(true);
@@ -227,9 +245,8 @@ export class ClusterState {
   profile(id: string): ProfileRow | null {
     const hit = this.profileCache.get(id);
     if (hit) {
-      this.profileCache.delete(id);
-      this.profileCache.set(id, hit);
-      return hit;
+      if (this.cacheStamp - hit.stamp > RECENT_ROWS) this.toRecentEnd(id, hit);
+      return hit.row;
     }
     const r = this.s.getProfile.get(id) as
       | { id: string; kind: 'event' | 'story'; profile: Buffer | string; rep_article: string | null; rep_score: number; locked: number; indexed: string }
@@ -248,15 +265,40 @@ export class ClusterState {
     return row;
   }
 
+  /** Moves a cached row to the recent end of the cache. */
+  private toRecentEnd(id: string, cached: CachedRow): void {
+    this.profileCache.delete(id);
+    this.profileCache.set(id, cached);
+    cached.stamp = ++this.cacheStamp;
+  }
+
+  /** Caches the row as the most recent (replacing another row of its id), dropping the least recent over the bound. */
   private remember(row: ProfileRow): void {
-    this.profileCache.delete(row.id);
-    this.profileCache.set(row.id, row);
+    const hit = this.profileCache.get(row.id);
+    if (hit) {
+      const stale = hit.row !== row || this.cacheStamp - hit.stamp > RECENT_ROWS;
+      hit.row = row;
+      if (stale) this.toRecentEnd(row.id, hit);
+      return;
+    }
+    this.profileCache.set(row.id, { row, stamp: ++this.cacheStamp });
     if (this.profileCache.size > PROFILE_CACHE_MAX) {
       const oldest = this.profileCache.keys().next().value;
       if (oldest !== undefined) this.profileCache.delete(oldest);
     }
   }
 
+  /**
+   * Stores the row's profile and columns (an UPDATE of a stored row, else an insert). Measured in situ on the 100k probe
+   * (session 7, 2026-11-22): ~27 µs a save, ~6 µs of it the UPDATE, the rest encodeShared on profiles read cold; a
+   * storyline's profile is no larger than an event's (stored averages 4.7 and 4.6 KB: the same trims bound both) and
+   * changes with every article, so both are written whole. Tried and dropped: an UPDATE by rowid (−0.2 µs of ~6);
+   * profiles padded to a size class so SQLite overwrites a row of unchanged size in place (−2.5 µs an UPDATE at best,
+   * for a format old code cannot read); a per-row memo of the last encoding whose strings still matched were copied as
+   * bytes (about half of an encoding on warm profiles) — slower in situ (a save took 5.0–5.7 times the UPDATE's time,
+   * against 4.4–4.6): keeping and comparing ~450 strings per save cost what joining and writing them did, and the memo
+   * as a property added to the rows made the hot row reads polymorphic (−9% paired).
+   */
   saveProfile(row: ProfileRow): void {
     const p = row.profile;
     if (row.packed) row.repack = row.packed;
@@ -305,7 +347,19 @@ export class ClusterState {
     return out;
   }
 
-  /** Lists the event under `keys` (diffing against what it was listed under) with its current time window. */
+  /**
+   * Lists the event under `keys` (diffing against what it was listed under) with its current time window.
+   * Its SQL is most of its time and near its floor. Counted on the 100k probe (session 7, 2026-11-22; 2,000 articles):
+   * 15,571 inserts and 5,571 deletes, of which 10,000 inserts are the 250 new events' 40 keys each; joined articles
+   * insert and delete 3.2 keys each, and 40% of those inserts put back a key the same event dropped earlier (churn at
+   * the edge of its top keys: exact results need it). Measured per insert in a transaction (20k store, 40 random keys
+   * of a new event): one statement a row 5.1 µs; `INSERT` instead of `INSERT OR REPLACE` the same; the rows in key
+   * order the same; one `INSERT … SELECT … FROM json_each(?)` 14 µs; one 40-row `VALUES` statement 15 µs. A new
+   * posting lands at the end of its key's range in the window index (its event is the latest), so an insert touches
+   * the key's newest leaf page, and an event's rows share a table page: no column order touches fewer pages. Left:
+   * one B-tree instead of two (the window index as the primary key, no event order), which needs the window each
+   * event's postings were written with to delete them; not done.
+   */
   reindex(row: ProfileRow, keys: readonly string[], timeChanged: boolean): void {
     const tLo = row.profile.tLo ?? UNKNOWN_TIME;
     const tHi = row.profile.tHi ?? UNKNOWN_TIME;
