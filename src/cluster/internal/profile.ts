@@ -49,26 +49,66 @@ export function emptyProfile(): Profile {
 }
 
 /**
- * Adds `v` scaled to unit length, times `sign`, into `into`. One key list of `v` serves the norm (added in the key
- * order a for…in would take) and the sum, and, noted (record-facts.ts), the next profile the same article is added to.
+ * An article record's weights scaled to unit length (times a sign), in the key order of the record: an article is
+ * added to its event and then to its storyline, so the second addition reuses the first one's key list, norm and
+ * products instead of reading every weight out of the dictionary-mode record twice more. Scaled.w[i] is exactly the
+ * `v[k] * scale` the addition used to compute (the norm summed in the same key order).
  */
-function addUnit(into: Record<string, number>, v: Record<string, number>, sign: number): void {
-  const keys = keysOf(v);
+interface Scaled {
+  v: Record<string, number> | null;
+  sign: number;
+  keys: readonly string[];
+  w: Float64Array;
+}
+
+/**
+ * Records remembered: an addition scales two (terms, names) and the next addition of the same article reads them
+ * back; four slots leave room for a caller alternating two articles. Features are never edited once built
+ * (key-order.ts), so a record met again by identity has the same weights.
+ */
+const SCALED_SLOTS = 4;
+/** Initial length of a slot's buffer (an article's terms; grown on demand). */
+const SCALED_START = 256;
+const scaledSlots: Scaled[] = Array.from({ length: SCALED_SLOTS }, () => ({ v: null, sign: 0, keys: [], w: new Float64Array(SCALED_START) }));
+let scaledNext = 0;
+
+/** The unit-scaled weights of `v` times `sign`, from a slot when `v` was just scaled with that sign. */
+function scaledOf(v: Record<string, number>, sign: number): Scaled {
+  for (let i = 0; i < SCALED_SLOTS; i++) {
+    const x = scaledSlots[i] as Scaled;
+    if (x.v === v && x.sign === sign) return x;
+  }
+  const slot = scaledSlots[scaledNext] as Scaled;
+  scaledNext = (scaledNext + 1) % SCALED_SLOTS;
+  const keys = featureKeys(v);
+  if (slot.w.length < keys.length) slot.w = new Float64Array(Math.max(keys.length, 2 * slot.w.length));
+  const w = slot.w;
   let s = 0;
   for (let i = 0; i < keys.length; i++) {
     const x = v[keys[i] as string] as number;
+    w[i] = x;
     s += x * x;
   }
   const scale = sign / (Math.sqrt(s) || 1);
+  for (let i = 0; i < keys.length; i++) w[i] = (w[i] as number) * scale;
+  slot.v = v;
+  slot.sign = sign;
+  slot.keys = keys;
+  return slot;
+}
+
+/** Adds `v` scaled to unit length, times `sign`, into `into` (the key list and products from scaledOf). */
+function addUnit(into: Record<string, number>, v: Record<string, number>, sign: number): void {
+  const { keys, w } = scaledOf(v, sign);
   const list = keysOf(into);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;
     const was = into[k];
     // `0 + …` as `(into[k] ?? 0) + …` gave: a new key's weight is never -0.
     if (was === undefined) {
-      into[k] = 0 + (v[k] as number) * scale;
+      into[k] = 0 + (w[i] as number);
       appendKey(into, list, k);
-    } else into[k] = was + (v[k] as number) * scale;
+    } else into[k] = was + (w[i] as number);
   }
 }
 
