@@ -7,6 +7,7 @@ import type { Features } from './features.js';
 import { featureKeys } from './key-order.js';
 import { appendKey, copyKeys, forgetSurfacesInUse, isIndexKey, keysOf, noteSurfacesInUse, renoteKeys, surfacesInUse } from './record-facts.js';
 import { nthSmallest, topKeys } from './top-keys.js';
+import { addUnit, addUnitTrimmed } from './unit-add.js';
 
 export interface Profile {
   /** Summed per-article unit-length term weights. */
@@ -46,70 +47,6 @@ const PROFILE_SURFACES = 120;
 
 export function emptyProfile(): Profile {
   return { terms: dict(), entities: dict(), numbers: dict(), dates: dict(), mentions: dict(), langs: dict(), n: 0, tLo: null, tHi: null, surfaces: dict() };
-}
-
-/**
- * An article record's weights scaled to unit length (times a sign), in the key order of the record: an article is
- * added to its event and then to its storyline, so the second addition reuses the first one's key list, norm and
- * products instead of reading every weight out of the dictionary-mode record twice more. Scaled.w[i] is exactly the
- * `v[k] * scale` the addition used to compute (the norm summed in the same key order).
- */
-interface Scaled {
-  v: Record<string, number> | null;
-  sign: number;
-  keys: readonly string[];
-  w: Float64Array;
-}
-
-/**
- * Records remembered: an addition scales two (terms, names) and the next addition of the same article reads them
- * back; four slots leave room for a caller alternating two articles. Features are never edited once built
- * (key-order.ts), so a record met again by identity has the same weights.
- */
-const SCALED_SLOTS = 4;
-/** Initial length of a slot's buffer (an article's terms; grown on demand). */
-const SCALED_START = 256;
-const scaledSlots: Scaled[] = Array.from({ length: SCALED_SLOTS }, () => ({ v: null, sign: 0, keys: [], w: new Float64Array(SCALED_START) }));
-let scaledNext = 0;
-
-/** The unit-scaled weights of `v` times `sign`, from a slot when `v` was just scaled with that sign. */
-function scaledOf(v: Record<string, number>, sign: number): Scaled {
-  for (let i = 0; i < SCALED_SLOTS; i++) {
-    const x = scaledSlots[i] as Scaled;
-    if (x.v === v && x.sign === sign) return x;
-  }
-  const slot = scaledSlots[scaledNext] as Scaled;
-  scaledNext = (scaledNext + 1) % SCALED_SLOTS;
-  const keys = featureKeys(v);
-  if (slot.w.length < keys.length) slot.w = new Float64Array(Math.max(keys.length, 2 * slot.w.length));
-  const w = slot.w;
-  let s = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const x = v[keys[i] as string] as number;
-    w[i] = x;
-    s += x * x;
-  }
-  const scale = sign / (Math.sqrt(s) || 1);
-  for (let i = 0; i < keys.length; i++) w[i] = (w[i] as number) * scale;
-  slot.v = v;
-  slot.sign = sign;
-  slot.keys = keys;
-  return slot;
-}
-
-/** Adds `v` scaled to unit length, times `sign`, into `into` (the key list and products from scaledOf). */
-function addUnit(into: Record<string, number>, v: Record<string, number>, sign: number): void {
-  const { keys, w } = scaledOf(v, sign);
-  const list = keysOf(into);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    const was = into[k];
-    // `0 + …` as `(into[k] ?? 0) + …` gave: a new key's weight is never -0.
-    if (was === undefined) {
-      into[k] = 0 + (w[i] as number);
-      appendKey(into, list, k);
-    } else into[k] = was + (w[i] as number);
-  }
 }
 
 /** Adds `sign` to the count of each of `keys` in `into`. */
@@ -306,8 +243,16 @@ function addSurfaces(p: Profile, f: Features, inUse: KeysInUse, room: number): s
  * of them go).
  */
 export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile {
-  addUnit(p.terms, f.terms, sign);
-  addUnit(p.entities, f.entities, sign);
+  // An addition trims terms and names as it adds them (unit-add.ts; same records as adding, then trimInPlace below).
+  let droppedTerms: string[] | null = null;
+  let droppedEntities: string[] | null = null;
+  if (sign > 0) {
+    droppedTerms = addUnitTrimmed(p.terms, f.terms, sign, PROFILE_TERMS, PROFILE_TERMS * TRIM_SLACK);
+    droppedEntities = addUnitTrimmed(p.entities, f.entities, sign, PROFILE_ENTITIES, PROFILE_ENTITIES * TRIM_SLACK);
+  } else {
+    addUnit(p.terms, f.terms, sign);
+    addUnit(p.entities, f.entities, sign);
+  }
   p.mentions ??= {};
   addCounts(p.numbers, f.numbers, sign);
   if (f.primary) addCounts(p.dates, [f.primary], sign);
@@ -327,8 +272,10 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
     p.tLo = p.tLo === null ? f.time : Math.min(p.tLo, f.time);
     p.tHi = p.tHi === null ? f.time : Math.max(p.tHi, f.time);
   }
-  const droppedTerms = trimInPlace(p.terms, PROFILE_TERMS);
-  const droppedEntities = trimInPlace(p.entities, PROFILE_ENTITIES);
+  if (sign < 0) {
+    droppedTerms = trimInPlace(p.terms, PROFILE_TERMS);
+    droppedEntities = trimInPlace(p.entities, PROFILE_ENTITIES);
+  }
   trimInPlace(p.numbers, PROFILE_NUMBERS);
   trimInPlace(p.dates, PROFILE_DATES);
   trimInPlace(p.mentions, PROFILE_MENTIONS);
