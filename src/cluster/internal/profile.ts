@@ -171,7 +171,7 @@ class KeysInUse {
  * those are deleted, then any beyond the first PROFILE_SURFACES (same result as checking every form). `inUse` reads
  * the records as they are now.
  */
-function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities: string[] | null, inUse: KeysInUse): void {
+function keepSurfaces(p: Profile, droppedTerms: readonly string[] | null, droppedEntities: string[] | null, inUse: KeysInUse): void {
   const s = p.surfaces;
   let keys = keysOf(s);
   if (droppedTerms !== null && droppedEntities === null && surfacesInUse(s, p.terms, p.entities)) {
@@ -185,13 +185,13 @@ function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities
       }
     }
     if (gone.length > 0) {
-      // The few forms deleted are matched by identity-first string comparison instead of asking the record about
-      // every form it held (a dictionary lookup each).
+      // The few forms deleted are found in the list by indexOf (one builtin scan each), instead of asking the record
+      // about every form it held (a dictionary lookup each) or asking `gone` about every form (includes: 1.5% of the
+      // profile micro-bench, one builtin call per form).
+      const out = new Uint8Array(keys.length);
+      for (let g = 0; g < gone.length; g++) out[keys.indexOf(gone[g] as string)] = 1;
       const left: string[] = [];
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i] as string;
-        if (!gone.includes(k)) left.push(k);
-      }
+      for (let i = 0; i < keys.length; i++) if (out[i] === 0) left.push(keys[i] as string);
       renoteKeys(s, keys, left);
       keys = left;
     }
@@ -210,6 +210,9 @@ function keepSurfaces(p: Profile, droppedTerms: string[] | null, droppedEntities
   renoteKeys(s, keys, left);
   noteSurfacesInUse(s, p.terms, p.entities);
 }
+
+/** No dropped terms (see keepSurfaces). */
+const NONE_DROPPED: readonly string[] = [];
 
 /**
  * Adds the article's display forms of keys the profile uses and has no form for yet, in the article's key order,
@@ -292,7 +295,9 @@ export function addToProfile(p: Profile, f: Features, sign: 1 | -1 = 1): Profile
     }
   } else {
     const keys = sign > 0 ? addSurfaces(p, f, inUse, Number.POSITIVE_INFINITY) : keysOf(p.surfaces);
-    if (keys.length > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, null, null, inUse);
+    // No term or name was dropped and only forms in use were added, so forms known in use before still are: the
+    // clean-up is the cut alone (keepSurfaces with no dropped terms), not a check of every form (~200 here).
+    if (keys.length > PROFILE_SURFACES * TRIM_SLACK) keepSurfaces(p, NONE_DROPPED, null, inUse);
   }
   return p;
 }
