@@ -35,6 +35,8 @@ interface Case {
   indexKeys: boolean;
   /** Key pool size (small: keys recur across articles). */
   pool: number;
+  /** Whether weights of zero occur and records start with keys at -0 and +0 (a cut-off at zero). */
+  zeros?: boolean;
 }
 
 const CASES: Case[] = [
@@ -43,13 +45,14 @@ const CASES: Case[] = [
   { name: 'one weight level (all tie)', seed: 13, levels: 1, keep: 60, indexKeys: false, pool: 200 },
   { name: 'array-index keys', seed: 14, levels: 3, keep: 60, indexKeys: true, pool: 200 },
   { name: 'small record', seed: 15, levels: 2, keep: 8, indexKeys: true, pool: 40 },
+  { name: 'zero weights, records holding -0 and +0', seed: 16, levels: 2, keep: 20, indexKeys: false, pool: 80, zeros: true },
 ];
 
 for (const c of CASES) {
   test(`addUnitTrimmed equals adding then trimming (${c.name})`, () => {
     const r = mulberry32(c.seed);
     const pool = Array.from({ length: c.pool }, (_, i) => (c.indexKeys && i % 17 === 0 ? String(i) : `k${i.toString(36)}${'xyz'[i % 3]}`));
-    const weight = () => (c.levels ? 1 + Math.floor(r() * c.levels) : 0.5 + r());
+    const weight = () => (c.zeros && r() < 0.5 ? 0 : c.levels ? 1 + Math.floor(r() * c.levels) : 0.5 + r());
     const article = (): Record<string, number> => {
       const v: Record<string, number> = Object.create(null);
       const n = 1 + Math.floor(r() * c.keep);
@@ -59,6 +62,13 @@ for (const c of CASES) {
     const PROFILES = 5;
     const cur = Array.from({ length: PROFILES }, () => Object.create(null) as Record<string, number>);
     const ref = Array.from({ length: PROFILES }, () => Object.create(null) as Record<string, number>);
+    if (c.zeros)
+      for (let at = 0; at < PROFILES; at++)
+        for (let i = 0; i < c.keep; i++) {
+          const k = `z${at}_${i}`;
+          (cur[at] as Record<string, number>)[k] = i % 2 ? -0 : 0;
+          (ref[at] as Record<string, number>)[k] = i % 2 ? -0 : 0;
+        }
     let trims = 0;
     let newTies = 0;
     for (let step = 0; step < 120; step++) {

@@ -151,6 +151,7 @@ export function addUnitTrimmed(into: Record<string, number>, v: Record<string, n
   const left: string[] = [];
   const dropped: string[] = [];
   const ties: string[] = [];
+  const newTies: string[] = [];
   for (let j = 0; j < held; j++) {
     const x = after[j] as number;
     const k = list[j] as string;
@@ -170,20 +171,24 @@ export function addUnitTrimmed(into: Record<string, number>, v: Record<string, n
       into[k] = x;
       left.push(k);
       indexKey ||= isIndexKey(k);
-    } else if (x === cutoff) ties.push(k);
+    } else if (x === cutoff) newTies.push(k);
   }
+  // The ties in key order: the record's and the new ones, each sorted, merged (a new key is no key of the record).
+  // A tie's weight is the cut-off itself (equal non-zero doubles are the same double), a zero's sign read back.
   sortKeys(ties);
+  sortKeys(newTies);
   const above = left.length;
-  for (let t = 0; t < ties.length; t++) {
-    const k = ties[t] as string;
-    const was = into[k];
+  for (let t = 0, a = 0, b = 0; a < ties.length || b < newTies.length; t++) {
+    const old = b === newTies.length || (a < ties.length && (ties[a] as string) < (newTies[b] as string));
+    const k = (old ? ties[a++] : newTies[b++]) as string;
     const kept = above + t < keep;
-    if (was !== undefined) {
+    if (old) {
+      const was = cutoff === 0 ? (into[k] as number) : cutoff;
       delete into[k];
       if (kept) into[k] = was;
       else dropped.push(k);
     } else if (kept) {
-      // A new key's weight `0 + w` equals the cut-off and is never -0 (the cut-off may be).
+      // A new key's weight `0 + w` is never -0 (the cut-off may be).
       into[k] = cutoff === 0 ? 0 : cutoff;
       indexKey ||= isIndexKey(k);
     }
