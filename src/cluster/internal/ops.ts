@@ -18,8 +18,8 @@ import {
   trimInPlace,
 } from './profile.js';
 import { appendKey, forgetSurfacesInUse, keysOf, renoteKeys } from './record-facts.js';
-import { strongestKeys } from './select.js';
 import type { ClusterState, ProfileRow } from './state.js';
+import { strongestFirst } from './top-keys.js';
 
 export type Origin = 'human' | 'auto';
 
@@ -146,7 +146,7 @@ export function indexKeysOf(p: Profile, idf: (k: string) => number, limit: numbe
     keys[i] = key;
     scores[i++] = (p.numbers[k] ?? 0) * idf(key);
   }
-  return strongestKeys(keys, scores, limit);
+  return strongestFirst(keys, scores, limit);
 }
 
 /** The event's date: the median of its members' main dates (full dates preferred over day-month ones). */

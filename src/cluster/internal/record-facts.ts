@@ -65,6 +65,11 @@ export function renoteKeys(r: object, keys: string[], left: string[]): void {
   if (lists.get(r) === keys) lists.set(r, left);
 }
 
+/** After keys were added to `r` in an order its noted list cannot follow (an array index): drops the list. */
+export function forgetKeys(r: object): void {
+  lists.delete(r);
+}
+
 /** For a copy `to` of `from` made in the order of `keys` (from keysOf(from)): notes a copy of the list if it was noted. */
 export function copyKeys(from: object, keys: string[], to: object): void {
   if (lists.get(from) === keys) lists.set(to, keys.slice());
