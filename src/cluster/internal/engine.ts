@@ -15,12 +15,12 @@ import { keepHeaviest, type WeightedKey } from './heaviest.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
 import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
-import { packFresh } from './packed.js';
+import { type Packed, packFresh } from './packed.js';
 import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { reconsiderArticle } from './reconsider.js';
 import { datesDiverge, splitByDates } from './refine.js';
 import { strongestHits } from './select.js';
-import { type Evidence, evidenceWith, score } from './similarity.js';
+import { type Evidence, evidenceOf, evidenceWith, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
 import { asFeatures, isReviewSize, type PlannedReview, planReview, restShell, type StoryScorer } from './storyline.js';
 
@@ -43,6 +43,8 @@ interface Scored {
   /** Score parts from the fast scorer (equal to score()'s); the full evidence is computed for the chosen event only. */
   readonly parts: ScoreParts;
   readonly inWindow: boolean;
+  /** The packing the parts were computed on (current until the row is saved). */
+  readonly packed: Packed;
 }
 
 /** The runner-up events an explanation lists: the best scored ones other than the chosen event and those merged away. */
@@ -118,7 +120,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   /**
    * Scores the events the article may join: the strongest hits active within the event window, ranked among
    * themselves, so a long storyline's many older events cannot crowd its current one out of the cut. Returns
-   * them with the article's query keys (`queryKeys`).
+   * them with the article's query keys (`queryKeys`). The fast scorer keeps `f` loaded (the caller unloads it).
    */
   function scoreCandidates(f: Features): { scored: Scored[]; keys: WeightedKey[] } {
     // Loaded first: the query keys are weighed with the IDFs the scorer looks up (packing the candidates below may
@@ -133,9 +135,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const out: Scored[] = [];
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
     for (const { row, packed: pk } of packed) {
-      out.push({ row, parts: fast.parts(row.profile, pk, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays) });
+      out.push({ row, parts: fast.parts(row.profile, pk, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays), packed: pk });
     }
-    fast.unload();
     return { scored: out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1)), keys };
   }
 
@@ -178,7 +179,20 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     return merged;
   }
 
-  /** The storyline a new event joins: the best-scoring storyline among the candidates' storylines. */
+  /**
+   * The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which match score()'s up to
+   * the last bit of rounding (test/cluster/fastscore.test.ts): its shared keys listed by the scorer, which has `f` loaded
+   * (scoreCandidates) and scored the event's packing; evidenceWith lists them when the scorer cannot.
+   */
+  function evidenceFor(f: Features, s: Scored): Evidence {
+    const shared = fast.shared(s.row.profile, s.packed);
+    return shared ? evidenceOf(s.parts, f, s.row.profile, shared, o.weights) : evidenceWith(s.parts, f, s.row.profile, state.idf, o.weights);
+  }
+
+  /**
+   * The storyline a new event joins: the best-scoring storyline among the candidates' storylines. The fast scorer
+   * has `f` loaded (scoreCandidates) and keeps it.
+   */
   function chooseStory(f: Features, events: Iterable<string>): { id: string; total: number; ranked: { id: string; total: number; row: ProfileRow }[] } | null {
     const seen = new Set<string>();
     const rows: ProfileRow[] = [];
@@ -190,9 +204,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       if (row && within(f.time, row.profile, o.storyWindowDays)) rows.push(row);
     }
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
-    fast.load(f, state.docs, scaleOf(f));
     const ranked = packed.map(({ row, packed: pk }) => ({ id: row.id, total: fast.parts(row.profile, pk, o.weights, false).total, row }));
-    fast.unload();
     ranked.sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
     const best = ranked[0];
     return best && best.total >= o.storyThreshold ? { id: best.id, total: best.total, ranked } : null;
@@ -235,6 +247,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     // Random same-language pairs for the language's text background (written in this article's transaction).
     state.backgrounds.offer(f.language, f.terms, state.idf, state.docs);
+    // The fast scorer keeps `f` loaded from here to the chosen event's evidence or the storyline a new event joins.
     const { scored, keys } = scoreCandidates(f);
     // The candidate events whose storylines a new event may join or a review may merge with: the scored ones and the
     // strongest hits of the storyline window (ids only; their storylines are scored, not the events). Read only for a
@@ -261,9 +274,12 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     // change the index before this article's own reindex (no bridge is possible), so they are read there, and only if
     // the review will use them (planReview).
     let storyHitsDue = false;
-    // The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which match score()'s up to
-    // the last bit of rounding (test/cluster/fastscore.test.ts); the threshold is tested on the same numbers that ranked it.
-    const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceWith(best.parts, f, best.row.profile, state.idf, o.weights) : null;
+    // The threshold is tested on the same numbers that ranked the event (evidenceFor).
+    const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceFor(f, best) : null;
+    // A new event's storyline, scored while the scorer still has the article loaded (nothing before it below changes
+    // what it reads: the join path's bridges and reads run only when there is a best event).
+    const story = best && bestEv ? null : chooseStory(f, storyEvents());
+    fast.unload();
     if (best && bestEv) {
       // The joined event reaches a review size with this article (a bridge below may change that; then the review reads
       // the hits after the merge). Read now only if a bridge may merge events (one more candidate at the event threshold).
@@ -279,7 +295,6 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       rule = `joined event: score ${ev.parts.total.toFixed(3)} ≥ ${o.eventThreshold}`;
     } else {
       newEvent = true;
-      const story = chooseStory(f, storyEvents());
       const eventId = freshId(db, 'ev', article.id);
       if (story) {
         storyId = story.id;
@@ -389,7 +404,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const f = featuresOf(article, signals, aside);
     const old = state.features(article.id)?.features ?? null;
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
-    const r = reconsiderArticle(ctx, o, article.id, f, old, scoreCandidates(f).scored);
+    const { scored } = scoreCandidates(f);
+    fast.unload();
+    const r = reconsiderArticle(ctx, o, article.id, f, old, scored);
     // Profiles changed without a new document: make every process reload them. An article that stayed changed its
     // event and storyline profiles in place through the cache (reconsider.ts refreshInPlace), so this process's cache
     // stays exact; a move rebuilds events outside it.

@@ -13,7 +13,7 @@ import type { Features } from './features.js';
 import { languageShift } from './idf.js';
 import type { Packed } from './packed.js';
 import { PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, SPENT_WEIGHT, TRIM_SLACK } from './profile.js';
-import { combine, crossLanguage, dateComponent, type Weights } from './similarity.js';
+import { combine, crossLanguage, dateComponent, type SharedKeys, type Weights } from './similarity.js';
 
 /** Smallest scatter array allocated (cells); it grows by doubling past the largest cell id seen. */
 const SCATTER_MIN = 1024;
@@ -35,6 +35,16 @@ export class FastScorer {
   private readonly termIdf: number[] = [];
   private nameKeys: string[] = [];
   private readonly nameIdf: number[] = [];
+  /** The cells and article weights of `termKeys` and `nameKeys` (same order), and the numbers' keys, cells and IDFs (see `shared`). */
+  private readonly termCells: DfCell[] = [];
+  private readonly termX: number[] = [];
+  private readonly nameCells: DfCell[] = [];
+  private readonly nameX: number[] = [];
+  private readonly numberKeys: string[] = [];
+  private readonly numberCells: DfCell[] = [];
+  private readonly numberIdf: number[] = [];
+  /** Per cell id, 1 + the key's place in the packed segment `shared` is reading (0 elsewhere; cleared after each read). */
+  private mark = new Int32Array(0);
 
   constructor(private readonly cells: DfCells) {}
 
@@ -57,19 +67,29 @@ export class FastScorer {
     for (const k of this.termKeys) {
       const c = this.cells.cell(k);
       const idf = this.cells.idfOf(c, docs);
+      const x = f.terms[k] as number;
       this.termIdf.push(idf);
-      nt += this.put(c, f.terms[k] as number, idf, true);
+      this.termCells.push(c);
+      this.termX.push(x);
+      nt += this.put(c, x, idf, true);
     }
     this.nameKeys = Object.keys(f.entities);
     for (const k of this.nameKeys) {
       const c = this.cells.prefixedCell('e:', k);
       const idf = this.cells.idfOf(c, docs);
+      const x = f.entities[k] as number;
       this.nameIdf.push(idf);
-      ne += this.put(c, f.entities[k] as number, idf, false);
+      this.nameCells.push(c);
+      this.nameX.push(x);
+      ne += this.put(c, x, idf, false);
     }
     for (const n of new Set(f.numbers)) {
       const c = this.cells.prefixedCell('n:', n);
-      nn += this.put(c, 1, this.cells.idfOf(c, docs), false);
+      const idf = this.cells.idfOf(c, docs);
+      this.numberKeys.push(n);
+      this.numberCells.push(c);
+      this.numberIdf.push(idf);
+      nn += this.put(c, 1, idf, false);
     }
     this.norms = [nt, ne, nn];
   }
@@ -104,6 +124,13 @@ export class FastScorer {
     this.termIdf.length = 0;
     this.nameKeys = [];
     this.nameIdf.length = 0;
+    this.termCells.length = 0;
+    this.termX.length = 0;
+    this.nameCells.length = 0;
+    this.nameX.length = 0;
+    this.numberKeys.length = 0;
+    this.numberCells.length = 0;
+    this.numberIdf.length = 0;
     this.f = null;
   }
 
@@ -134,6 +161,61 @@ export class FastScorer {
       }
     }
     return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  }
+
+  /**
+   * The keys the loaded article shares with a packed profile, per kind, with the contributions score()'s cosine gives
+   * them: what evidenceWith (similarity.ts) lists for the pair, found by marking the packing's cells instead of looking
+   * each article key up in the profile's records and again in the document frequencies (its IDFs are the loaded ones,
+   * at the loaded document count; the caller must not have changed any). Null when that is not exact: a profile record
+   * with a prototype (a lookup there could answer for an inherited key) or a contribution that is not a number (the items
+   * shown would then depend on the lists' order).
+   */
+  shared(profile: Profile, packed: Packed): SharedKeys | null {
+    const f = this.f;
+    if (!f || packed.epoch !== this.epoch || this.epoch !== this.cells.epoch)
+      throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
+    for (const r of [profile.terms, profile.entities, profile.numbers]) if (Object.getPrototypeOf(r) !== null) return null;
+    if (this.mark.length < this.cells.size) this.mark = new Int32Array(this.cells.size * 2);
+    const shift = this.shift;
+    const terms: [string, number][] = [];
+    this.marked(packed, 0, packed.eStart, this.termCells, (j, y) => {
+      const idf = this.termIdf[j] as number;
+      // termIdf() in similarity.ts: lowered by the shift only when there is one.
+      const w = shift > 0 ? Math.max(0, idf - shift) : idf;
+      const xa = (this.termX[j] as number) * w;
+      terms.push([this.termKeys[j] as string, xa * y * w]);
+    });
+    const entities: [string, number][] = [];
+    this.marked(packed, packed.eStart, packed.nStart, this.nameCells, (j, y) => {
+      const w = this.nameIdf[j] as number;
+      const xa = (this.nameX[j] as number) * w;
+      entities.push([this.nameKeys[j] as string, xa * y * w]);
+    });
+    const numbers: [string, number][] = [];
+    // Numbers are sets on both sides (weight 1), as numberSets() in similarity.ts makes them.
+    this.marked(packed, packed.nStart, packed.cells.length, this.numberCells, (j) => {
+      const w = this.numberIdf[j] as number;
+      const xa = 1 * w;
+      numbers.push([this.numberKeys[j] as string, xa * 1 * w]);
+    });
+    for (const list of [terms, entities, numbers]) for (const e of list) if (Number.isNaN(e[1])) return null;
+    return { terms, entities, numbers };
+  }
+
+  /**
+   * Calls `hit(j, y)` for each article key `j` (of `articleCells`, in order) whose cell is in the packing's segment
+   * [from, to), `y` the profile's weight there.
+   */
+  private marked(packed: Packed, from: number, to: number, articleCells: readonly DfCell[], hit: (j: number, y: number) => void): void {
+    const mark = this.mark;
+    const { cells, w } = packed;
+    for (let i = from; i < to; i++) mark[(cells[i] as DfCell).id] = i + 1;
+    for (let j = 0; j < articleCells.length; j++) {
+      const at = mark[(articleCells[j] as DfCell).id] as number;
+      if (at > 0) hit(j, w[at - 1] as number);
+    }
+    for (let i = from; i < to; i++) mark[(cells[i] as DfCell).id] = 0;
   }
 
   /**

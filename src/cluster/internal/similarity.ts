@@ -290,6 +290,16 @@ function displayOf(surfaces: Record<string, string>, f: Features, p: Profile): (
 }
 
 /**
+ * The keys an article shares with a profile, per kind, each with the contribution score()'s cosine gives it (bare keys:
+ * names without `e:`, numbers without `n:`), in any order: the lists an explanation picks its items from.
+ */
+export interface SharedKeys {
+  readonly terms: readonly [string, number][];
+  readonly entities: readonly [string, number][];
+  readonly numbers: readonly [string, number][];
+}
+
+/**
  * The evidence score() would give for a pair whose score parts are already known (the fast scorer computes the same
  * parts up to the last bit of rounding): the shared terms, names and numbers and the date gap, without recomputing the
  * cosines' norms, which cost an IDF lookup for every key of both sides. Equal to score(f, p, idf, w, useDates, surfaces)
@@ -305,18 +315,34 @@ export function evidenceWith(
   surfaces: Record<string, string> = {},
 ): Evidence {
   const numbers = numberSets(f, p);
+  const shared: SharedKeys = {
+    terms: sharedOf(f.terms, p.terms, termIdf(idf, f.language)),
+    entities: sharedOf(f.entities, p.entities, (k) => idf(`e:${k}`)),
+    numbers: sharedOf(numbers.article, numbers.profile, (k) => idf(`n:${k}`)),
+  };
+  return evidenceOf(parts, f, p, shared, w, useDates, surfaces);
+}
+
+/**
+ * evidenceWith from the shared keys already listed (fastscore.ts `shared` lists them from a packed profile without
+ * hashing a key): the items an explanation shows do not depend on the lists' order (contributions are finite, keys
+ * distinct within a list, and `top` ranks by contribution then key).
+ */
+export function evidenceOf(
+  parts: ScoreParts,
+  f: Features,
+  p: Profile,
+  shared: SharedKeys,
+  w: Weights = DEFAULT_WEIGHTS,
+  useDates = true,
+  surfaces: Record<string, string> = {},
+): Evidence {
   const show = displayOf(surfaces, f, p);
   return {
     parts,
-    sharedTerms: top(sharedOf(f.terms, p.terms, termIdf(idf, f.language)), show),
-    sharedEntities: top(
-      sharedOf(f.entities, p.entities, (k) => idf(`e:${k}`)),
-      (k) => show(`e:${k}`),
-    ),
-    sharedNumbers: top(
-      sharedOf(numbers.article, numbers.profile, (k) => idf(`n:${k}`)),
-      (k) => k,
-    ),
+    sharedTerms: top(shared.terms, show),
+    sharedEntities: top(shared.entities, (k) => show(`e:${k}`)),
+    sharedNumbers: top(shared.numbers, (k) => k),
     gapDays: dateComponent(f, p, w, useDates).gapDays,
   };
 }
