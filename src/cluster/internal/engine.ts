@@ -142,12 +142,16 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     return { scored: out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1)), keys };
   }
 
-  /** Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()). */
+  /**
+   * Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()).
+   * The features are a stored event's profile and the rest is scored for stored rows' profiles (StoryScorer), whose
+   * records' keys are listed (record-facts keysOf).
+   */
   function storyScorer(f: Features): ReturnType<StoryScorer> {
-    fast.load(f, state.docs, scaleOf(f));
+    fast.load(f, state.docs, scaleOf(f), true);
     return {
       fit: (p, row) => fast.parts(p, row && row.profile === p ? state.packed(row) : packFresh(p, state.cells), o.weights, false).total,
-      fitRest: (story, ev) => fast.partsLess(restShell(story, ev), story, ev, o.weights, false)?.total ?? null,
+      fitRest: (story, ev) => fast.partsLess(restShell(story, ev), story, ev, o.weights, false, true)?.total ?? null,
       done: () => fast.unload(),
     };
   }

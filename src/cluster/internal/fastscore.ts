@@ -13,6 +13,7 @@ import type { Features } from './features.js';
 import { languageShift } from './idf.js';
 import type { Packed } from './packed.js';
 import { PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, SPENT_WEIGHT, TRIM_SLACK } from './profile.js';
+import { keysOf } from './record-facts.js';
 import { combine, crossLanguage, dateComponent, type SharedKeys, type Weights } from './similarity.js';
 
 /** Smallest scatter array allocated (cells); it grows by doubling past the largest cell id seen. */
@@ -50,9 +51,11 @@ export class FastScorer {
 
   /**
    * Scatters the article's IDF-weighted keys (its cells must not be evicted until `unload`). `textScale`: its
-   * language's background scale, as score()'s 7th argument.
+   * language's background scale, as score()'s 7th argument. `listed`: `f` is a stored row's profile seen as features
+   * (storyline.ts asFeatures), so its terms and names are the row's records, whose keys record-facts lists in Object.keys
+   * order (keysOf, as pack() reads them): enumerating a 150-key dictionary-mode record costs ~8 µs.
    */
-  load(f: Features, docs: number, textScale = 1): void {
+  load(f: Features, docs: number, textScale = 1, listed = false): void {
     this.unload();
     this.f = f;
     this.docs = docs;
@@ -63,7 +66,7 @@ export class FastScorer {
     let ne = 0;
     let nn = 0;
     // Object.keys rather than for…in over the dictionary-mode records (see packed.ts pack).
-    this.termKeys = Object.keys(f.terms);
+    this.termKeys = listed ? keysOf(f.terms) : Object.keys(f.terms);
     for (const k of this.termKeys) {
       const c = this.cells.cell(k);
       const idf = this.cells.idfOf(c, docs);
@@ -73,7 +76,7 @@ export class FastScorer {
       this.termX.push(x);
       nt += this.put(c, x, idf, true);
     }
-    this.nameKeys = Object.keys(f.entities);
+    this.nameKeys = listed ? keysOf(f.entities) : Object.keys(f.entities);
     for (const k of this.nameKeys) {
       const c = this.cells.prefixedCell('e:', k);
       const idf = this.cells.idfOf(c, docs);
@@ -225,10 +228,18 @@ export class FastScorer {
    * difference is not that plain: a record with a prototype, a key only in `b` that would be kept (a negative weight), or
    * more keys than `keep` × TRIM_SLACK (restOf would trim it).
    */
-  private cosineLess(a: Record<string, number>, b: Record<string, number>, prefix: '' | 'e:' | 'n:', keep: number, na: number, shift: number): number | null {
+  private cosineLess(
+    a: Record<string, number>,
+    b: Record<string, number>,
+    prefix: '' | 'e:' | 'n:',
+    keep: number,
+    na: number,
+    shift: number,
+    listed: boolean,
+  ): number | null {
     if (Object.getPrototypeOf(a) !== null || Object.getPrototypeOf(b) !== null) return null;
-    for (const k of Object.keys(b)) if (!(k in a) && 0 + -1 * (b[k] as number) > SPENT_WEIGHT) return null;
-    const keys = Object.keys(a);
+    for (const k of listed ? keysOf(b) : Object.keys(b)) if (!(k in a) && 0 + -1 * (b[k] as number) > SPENT_WEIGHT) return null;
+    const keys = listed ? keysOf(a) : Object.keys(a);
     const cells = this.cells;
     const scatter = this.scatter;
     const lnDocs = cells.logDocs(this.docs);
@@ -259,17 +270,18 @@ export class FastScorer {
    * Score parts of the loaded article against `a` less `b` as restOf(a, b) builds it (storyline.ts), equal to `parts`
    * on that profile packed: the three keyed records scored as they are subtracted (`cosineLess`); `shell` is restOf's
    * profile for the rest (dates, languages, size), its keyed records unread. Null when the difference is not plain
-   * (then build it and call `parts`).
+   * (then build it and call `parts`). `listed`: `a` and `b` are stored rows' profiles, whose keyed records' keys
+   * record-facts lists (see `load`).
    */
-  partsLess(shell: Profile, a: Profile, b: Profile, w: Weights, useDates = true): ScoreParts | null {
+  partsLess(shell: Profile, a: Profile, b: Profile, w: Weights, useDates = true, listed = false): ScoreParts | null {
     const f = this.f;
     if (!f || this.epoch !== this.cells.epoch) throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
     const [nt, ne, nn] = this.norms as [number, number, number];
-    const text = this.cosineLess(a.terms, b.terms, '', PROFILE_TERMS, nt, this.shift);
+    const text = this.cosineLess(a.terms, b.terms, '', PROFILE_TERMS, nt, this.shift, listed);
     if (text === null) return null;
-    const entities = this.cosineLess(a.entities, b.entities, 'e:', PROFILE_ENTITIES, ne, 0);
+    const entities = this.cosineLess(a.entities, b.entities, 'e:', PROFILE_ENTITIES, ne, 0, listed);
     if (entities === null) return null;
-    const numbers = this.cosineLess(a.numbers, b.numbers, 'n:', PROFILE_NUMBERS, nn, 0);
+    const numbers = this.cosineLess(a.numbers, b.numbers, 'n:', PROFILE_NUMBERS, nn, 0, listed);
     if (numbers === null) return null;
     const { date } = dateComponent(f, shell, w, useDates);
     return {

@@ -142,7 +142,9 @@ export type Candidates = readonly string[] | (() => readonly string[]);
 
 /**
  * `fitRest` (optional): the fit of restOf(story, ev) scored without building it, equal to `fit(restOf(story, ev))`; null
- * when it cannot (then the rest is built).
+ * when it cannot (then the rest is built). The features a review passes are a stored event's profile seen as features
+ * (asFeatures: its terms and names are the row's records), and `fitRest` gets stored rows' profiles: a scorer may list
+ * their keys with record-facts keysOf.
  */
 export type StoryScorer = (f: Features) => {
   fit: (p: Profile, row?: ProfileRow) => number;
