@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dayGap } from '../../src/cluster/internal/dates.js';
 import { DfCells } from '../../src/cluster/internal/dfcells.js';
 import { FastScorer } from '../../src/cluster/internal/fastscore.js';
 import type { Features } from '../../src/cluster/internal/features.js';
@@ -13,7 +14,7 @@ import { dfKeys } from '../../src/cluster/internal/idf.js';
 import { pack } from '../../src/cluster/internal/packed.js';
 import { addToProfile, emptyProfile, type Profile } from '../../src/cluster/internal/profile.js';
 import { keysOf } from '../../src/cluster/internal/record-facts.js';
-import { DEFAULT_WEIGHTS } from '../../src/cluster/internal/similarity.js';
+import { DEFAULT_WEIGHTS, dateGap } from '../../src/cluster/internal/similarity.js';
 import { asFeatures, restShell } from '../../src/cluster/internal/storyline.js';
 import { mulberry32 } from '../../src/internal/random.js';
 import { openDatabase } from '../../src/store/db.js';
@@ -60,4 +61,44 @@ test('listed loads and partsLess equal the enumerating ones bit for bit, as rows
   }
   assert.equal(compared, ROUNDS);
   assert.ok(nonZero > ROUNDS / 2, `the rest was scored (not declined) in most rounds (${nonZero})`);
+});
+
+test('parts with a row profile’s listed dates equal the enumerating ones, dates with and without a year on either side', () => {
+  const db = openDatabase(':memory:');
+  const cells = new DfCells(db);
+  const { feats } = scoringFixtures();
+  for (const f of feats) cells.increment([...new Set(dfKeys(f))]);
+  const docs = feats.length;
+  const rand = mulberry32(43);
+  // Articles as found, and with their main date (or all their dates) read without a year.
+  const yearless = (d: string) => `--${d.slice(5)}`;
+  const articles: Features[] = [];
+  for (const f of feats) {
+    articles.push(f);
+    if (f.primary) articles.push({ ...f, primary: yearless(f.primary) }, { ...f, dates: f.dates.map(yearless), primary: yearless(f.primary) });
+  }
+  const profiles: Profile[] = [];
+  for (let i = 0; i < 12; i++) {
+    const p = emptyProfile();
+    for (let m = 0; m < 1 + Math.floor(rand() * 6); m++) addToProfile(p, articles[Math.floor(rand() * articles.length)] as Features);
+    keysOf(p.dates);
+    profiles.push(p);
+  }
+  const fast = new FastScorer(cells);
+  const dates = new Set<number>();
+  for (const f of articles) {
+    fast.load(f, docs);
+    for (const p of profiles) {
+      const packed = pack(p, cells);
+      const want = fast.parts(p, packed, DEFAULT_WEIGHTS, true, false);
+      assert.deepEqual(fast.parts(p, packed, DEFAULT_WEIGHTS, true, true), want);
+      // dateGap (the article's day number computed once) equals the smallest dayGap, as it was computed before.
+      const gaps = f.primary ? Object.keys(p.dates).map((d) => dayGap(f.primary as string, d)) : [];
+      assert.equal(dateGap(f, p), gaps.length > 0 ? Math.min(...gaps) : null);
+      assert.equal(dateGap(f, p, keysOf(p.dates)), dateGap(f, p));
+      dates.add(want.date);
+    }
+    fast.unload();
+  }
+  assert.ok(dates.size >= 3, `bonus, penalty and in-between date components all occur (${[...dates].join(', ')})`);
 });

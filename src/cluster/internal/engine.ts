@@ -137,7 +137,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const out: Scored[] = [];
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
     for (const { row, packed: pk } of packed) {
-      out.push({ row, parts: fast.parts(row.profile, pk, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays), packed: pk });
+      out.push({ row, parts: fast.parts(row.profile, pk, o.weights, true, true), inWindow: within(f.time, row.profile, o.eventWindowDays), packed: pk });
     }
     return { scored: out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1)), keys };
   }

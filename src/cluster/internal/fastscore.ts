@@ -293,8 +293,11 @@ export class FastScorer {
     };
   }
 
-  /** Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates, {}, textScale)` gives them. */
-  parts(profile: Profile, packed: Packed, w: Weights, useDates = true): ScoreParts {
+  /**
+   * Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates, {}, textScale)` gives them.
+   * `listed`: a stored row's profile, whose dates record-facts lists (similarity.ts dateComponent).
+   */
+  parts(profile: Profile, packed: Packed, w: Weights, useDates = true, listed = false): ScoreParts {
     const f = this.f;
     if (!f || packed.epoch !== this.epoch || this.epoch !== this.cells.epoch)
       throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
@@ -307,7 +310,7 @@ export class FastScorer {
     const text = this.cosine(packed, 0, packed.eStart, nt, this.shift);
     const entities = this.cosine(packed, packed.eStart, packed.nStart, ne, 0);
     const numbers = this.cosine(packed, packed.nStart, packed.cells.length, nn, 0);
-    const { date } = dateComponent(f, profile, w, useDates);
+    const { date } = dateComponent(f, profile, w, useDates, listed);
     return {
       text,
       entities,

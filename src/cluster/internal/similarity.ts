@@ -3,10 +3,11 @@
  * numbers, and agreement of happening dates. The same function scores article pairs for the benchmark.
  */
 import type { ScoreParts } from '../types.js';
-import { dayGap } from './dates.js';
+import { dayGap, dayNumber } from './dates.js';
 import type { Features } from './features.js';
 import { languageShift } from './idf.js';
 import type { Profile } from './profile.js';
+import { keysOf } from './record-facts.js';
 
 export interface Weights {
   /** Weight of the shaped text term (see shapedText). */
@@ -184,21 +185,30 @@ function sharedOf(a: Record<string, number>, b: Record<string, number>, idf: (k:
   return out;
 }
 
-/** Smallest gap in days between the article's main date and the cluster's dates; null when either is unknown. */
-export function dateGap(f: Features, p: Profile): number | null {
-  if (!f.primary) return null;
+/**
+ * Smallest gap in days between the article's main date and the cluster's dates; null when either is unknown. `dates`:
+ * the keys of `p.dates` when the caller has them listed (record-facts keysOf for a stored row's profile).
+ */
+export function dateGap(f: Features, p: Profile, dates?: readonly string[]): number | null {
+  const a = f.primary;
+  if (!a) return null;
+  // dayGap(a, d) with the article's day number computed once (the same expression where both dates have a year).
+  const an = a.startsWith('--') ? null : dayNumber(a);
   let best: number | null = null;
-  for (const d of Object.keys(p.dates)) {
-    const g = dayGap(f.primary, d);
+  for (const d of dates ?? Object.keys(p.dates)) {
+    const g = an !== null && !d.startsWith('--') ? Math.abs(an - dayNumber(d)) : dayGap(a, d);
     if (best === null || g < best) best = g;
   }
   return best;
 }
 
-/** Whether any date the article mentions is within `days` of any date the cluster's members mention. */
-export function sharesDate(f: Features, p: Profile, days: number): boolean {
-  const theirs = Object.keys(p.mentions ?? p.dates);
-  for (const a of f.dates) for (const b of theirs) if (dayGap(a, b) <= days) return true;
+/**
+ * Whether any date the article mentions is within `days` of any date the cluster's members mention. `theirs`: the keys
+ * of `p.mentions ?? p.dates` when the caller has them listed.
+ */
+export function sharesDate(f: Features, p: Profile, days: number, theirs?: readonly string[]): boolean {
+  const mentioned = theirs ?? Object.keys(p.mentions ?? p.dates);
+  for (const a of f.dates) for (const b of mentioned) if (dayGap(a, b) <= days) return true;
   return false;
 }
 
@@ -263,12 +273,18 @@ export function termIdf(idf: Idf, language: string | null): Idf {
  */
 export const YEARLESS_PENALTY_SHARE = 0;
 
-/** The date component of a score and the gap behind it (null gap: a side has no date, or dates are not used). */
-export function dateComponent(f: Features, p: Profile, w: Weights, useDates = true): { gapDays: number | null; date: number } {
-  const gapDays = useDates ? dateGap(f, p) : null;
-  const date = dateScore(gapDays, w, gapDays !== null && gapDays > w.sameDays && sharesDate(f, p, w.sameDays));
+/**
+ * The date component of a score and the gap behind it (null gap: a side has no date, or dates are not used). `listed`:
+ * `p` is a stored row's profile, whose dates and mentions record-facts lists (keysOf) in Object.keys order, so they are
+ * not enumerated again (a dictionary-mode record's keys are sorted on every Object.keys).
+ */
+export function dateComponent(f: Features, p: Profile, w: Weights, useDates = true, listed = false): { gapDays: number | null; date: number } {
+  const dates = listed ? keysOf(p.dates) : undefined;
+  const gapDays = useDates ? dateGap(f, p, dates) : null;
+  const mentioned = listed ? keysOf(p.mentions ?? p.dates) : undefined;
+  const date = dateScore(gapDays, w, gapDays !== null && gapDays > w.sameDays && sharesDate(f, p, w.sameDays, mentioned));
   if (date >= 0 || !f.primary) return { gapDays, date };
-  const yearless = f.primary.startsWith('--') || Object.keys(p.dates).every((d) => d.startsWith('--'));
+  const yearless = f.primary.startsWith('--') || (dates ?? Object.keys(p.dates)).every((d) => d.startsWith('--'));
   return { gapDays, date: yearless ? date * YEARLESS_PENALTY_SHARE : date };
 }
 
