@@ -73,7 +73,7 @@ test('the fast scorer lists exactly the evidence evidenceWith gives, for random 
     profiles.push(p);
   }
   const fast = new FastScorer(cells);
-  const seen = { pairs: 0, listed: 0, shifted: 0, declined: 0 };
+  const seen = { pairs: 0, listed: 0, shifted: 0, declined: 0, cut: 0 };
   for (const f of feats) {
     fast.load(f, docs);
     for (const p of profiles) {
@@ -92,6 +92,13 @@ test('the fast scorer lists exactly the evidence evidenceWith gives, for random 
         .filter((k) => k in p.terms)
         .map((k): [string, number] => [k, (f.terms[k] as number) * w(k) * (p.terms[k] as number) * w(k)]);
       assert.deepEqual(new Map(shared.terms), new Map(terms));
+      // The items shown are the strongest eight by sort-and-cut (contribution, then key), in that order.
+      const shown = [...terms]
+        .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+        .slice(0, 8)
+        .map(([k]) => f.surfaces[k] ?? p.surfaces[k] ?? k);
+      assert.deepEqual(got.sharedTerms, shown);
+      if (terms.length > 8) seen.cut++;
     }
     if (f.language && f.language !== 'en') seen.shifted++;
     // A profile record with a prototype: the scorer declines (an inherited key could answer a lookup).
@@ -101,6 +108,7 @@ test('the fast scorer lists exactly the evidence evidenceWith gives, for random 
   }
   assert.equal(seen.pairs, ARTICLES * PROFILES);
   assert.ok(seen.listed > seen.pairs * 3, `the pairs share terms, names and numbers (listed ${seen.listed})`);
+  assert.ok(seen.cut > 50, `many pairs share more terms than are shown (${seen.cut})`);
   assert.ok(seen.shifted > 0, 'some articles are in a language whose term IDFs are shifted');
   assert.equal(seen.declined, ARTICLES);
 });

@@ -160,11 +160,17 @@ function strongerFirst(x: [string, number], y: [string, number]): number {
 function top(shared: readonly [string, number][], display: (k: string) => string): string[] {
   const best: [string, number][] = [];
   for (const e of shared) {
-    if (best.length === EVIDENCE_ITEMS && strongerFirst(e, best[EVIDENCE_ITEMS - 1] as [string, number]) >= 0) continue;
     let at = best.length;
-    while (at > 0 && strongerFirst(e, best[at - 1] as [string, number]) < 0) at--;
-    best.splice(at, 0, e);
-    if (best.length > EVIDENCE_ITEMS) best.length = EVIDENCE_ITEMS;
+    if (at === EVIDENCE_ITEMS) {
+      if (strongerFirst(e, best[EVIDENCE_ITEMS - 1] as [string, number]) >= 0) continue;
+      // The weakest kept item drops out: `e` takes its slot and moves up past every item it is stronger than.
+      at = EVIDENCE_ITEMS - 1;
+    }
+    for (let prev = best[at - 1]; prev !== undefined && strongerFirst(e, prev) < 0; prev = best[at - 1]) {
+      best[at] = prev;
+      at--;
+    }
+    best[at] = e;
   }
   return best.map(([k]) => display(k));
 }
