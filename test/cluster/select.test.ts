@@ -10,6 +10,10 @@ test('strongestHits equals sort-and-cut, ties included', () => {
     { size: 1440, keep: 30, levels: 0 },
     { size: 200, keep: 30, levels: 3 },
     { size: 31, keep: 30, levels: 1 },
+    // The engine's shape: ~60 hits for 10 kept, many equal sums; and no hits at all.
+    { size: 60, keep: 10, levels: 2 },
+    { size: 60, keep: 10, levels: 0 },
+    { size: 0, keep: 10, levels: 0 },
   ];
   const r = mulberry32(7);
   for (const c of cases) {

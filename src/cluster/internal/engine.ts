@@ -15,12 +15,12 @@ import { keepHeaviest, type WeightedKey } from './heaviest.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
 import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
-import { packFresh } from './packed.js';
+import { type Packed, packFresh } from './packed.js';
 import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { reconsiderArticle } from './reconsider.js';
 import { datesDiverge, splitByDates } from './refine.js';
 import { strongestHits } from './select.js';
-import { type Evidence, evidenceWith, score } from './similarity.js';
+import { type Evidence, evidenceOf, evidenceWith, score } from './similarity.js';
 import { ClusterState, type ProfileRow } from './state.js';
 import { asFeatures, isReviewSize, type PlannedReview, planReview, restShell, type StoryScorer } from './storyline.js';
 
@@ -43,6 +43,8 @@ interface Scored {
   /** Score parts from the fast scorer (equal to score()'s); the full evidence is computed for the chosen event only. */
   readonly parts: ScoreParts;
   readonly inWindow: boolean;
+  /** The packing the parts were computed on (current until the row is saved). */
+  readonly packed: Packed;
 }
 
 /** The runner-up events an explanation lists: the best scored ones other than the chosen event and those merged away. */
@@ -67,6 +69,8 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   const setEvent = db.prepare('UPDATE events SET title = ?, date = ?, updated_at = ? WHERE id = ?');
   const setStory = db.prepare('UPDATE stories SET title = ?, updated_at = ? WHERE id = ?');
   const touchStory = db.prepare('UPDATE stories SET updated_at = ? WHERE id = ?');
+  // The storyline of each listed event (a JSON array of ids), as storyOf gives it one at a time.
+  const storyOfAll = db.prepare('SELECT e.id, e.story_id FROM json_each(?) j JOIN events e ON e.id = j.value').raw();
   const removedText = db.prepare('SELECT text FROM removed_blocks WHERE article_id = ? ORDER BY ord');
   /** The text scale of the features' language (background.ts), passed to every score() and fast load alike. */
   const scaleOf = (f: Features) => state.backgrounds.scale(f.language);
@@ -118,7 +122,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
   /**
    * Scores the events the article may join: the strongest hits active within the event window, ranked among
    * themselves, so a long storyline's many older events cannot crowd its current one out of the cut. Returns
-   * them with the article's query keys (`queryKeys`).
+   * them with the article's query keys (`queryKeys`). The fast scorer keeps `f` loaded (the caller unloads it).
    */
   function scoreCandidates(f: Features): { scored: Scored[]; keys: WeightedKey[] } {
     // Loaded first: the query keys are weighed with the IDFs the scorer looks up (packing the candidates below may
@@ -133,18 +137,21 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const out: Scored[] = [];
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
     for (const { row, packed: pk } of packed) {
-      out.push({ row, parts: fast.parts(row.profile, pk, o.weights), inWindow: within(f.time, row.profile, o.eventWindowDays) });
+      out.push({ row, parts: fast.parts(row.profile, pk, o.weights, true, true), inWindow: within(f.time, row.profile, o.eventWindowDays), packed: pk });
     }
-    fast.unload();
     return { scored: out.sort((a, b) => b.parts.total - a.parts.total || (a.row.id < b.row.id ? -1 : 1)), keys };
   }
 
-  /** Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()). */
+  /**
+   * Storyline-level scores (no dates) of one set of features against profiles, by the fast scorer (equal to score()).
+   * The features are a stored event's profile and the rest is scored for stored rows' profiles (StoryScorer), whose
+   * records' keys are listed (record-facts keysOf).
+   */
   function storyScorer(f: Features): ReturnType<StoryScorer> {
-    fast.load(f, state.docs, scaleOf(f));
+    fast.load(f, state.docs, scaleOf(f), true);
     return {
       fit: (p, row) => fast.parts(p, row && row.profile === p ? state.packed(row) : packFresh(p, state.cells), o.weights, false).total,
-      fitRest: (story, ev) => fast.partsLess(restShell(story, ev), story, ev, o.weights, false)?.total ?? null,
+      fitRest: (story, ev) => fast.partsLess(restShell(story, ev), story, ev, o.weights, false, true)?.total ?? null,
       done: () => fast.unload(),
     };
   }
@@ -178,21 +185,45 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     return merged;
   }
 
-  /** The storyline a new event joins: the best-scoring storyline among the candidates' storylines. */
+  /**
+   * The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which match score()'s up to
+   * the last bit of rounding (test/cluster/fastscore.test.ts): its shared keys listed by the scorer, which has `f` loaded
+   * (scoreCandidates) and scored the event's packing; evidenceWith lists them when the scorer cannot.
+   */
+  function evidenceFor(f: Features, s: Scored): Evidence {
+    const shared = fast.shared(s.row.profile, s.packed);
+    return shared ? evidenceOf(s.parts, f, s.row.profile, shared, o.weights) : evidenceWith(s.parts, f, s.row.profile, state.idf, o.weights);
+  }
+
+  /**
+   * The storylines of these events, each once, in the order of the events first listing them (what storyOf per event
+   * gives, in one statement: ~15 point reads cost 45 µs, one read of them all ~15).
+   */
+  function storiesOf(events: Iterable<string>): string[] {
+    const ids = [...events];
+    const of = new Map<string, string>();
+    for (const [id, sid] of storyOfAll.all(JSON.stringify(ids)) as [string, string][]) of.set(id, sid);
+    const out = new Set<string>();
+    for (const id of ids) {
+      // An id the JSON text could not carry as it is (a lone surrogate) is read on its own.
+      const sid = of.get(id) ?? storyOf(db, id);
+      if (sid) out.add(sid);
+    }
+    return [...out];
+  }
+
+  /**
+   * The storyline a new event joins: the best-scoring storyline among the candidates' storylines. The fast scorer
+   * has `f` loaded (scoreCandidates) and keeps it.
+   */
   function chooseStory(f: Features, events: Iterable<string>): { id: string; total: number; ranked: { id: string; total: number; row: ProfileRow }[] } | null {
-    const seen = new Set<string>();
     const rows: ProfileRow[] = [];
-    for (const id of events) {
-      const sid = storyOf(db, id);
-      if (!sid || seen.has(sid)) continue;
-      seen.add(sid);
+    for (const sid of storiesOf(events)) {
       const row = state.profile(sid);
       if (row && within(f.time, row.profile, o.storyWindowDays)) rows.push(row);
     }
     const packed = rows.map((row) => ({ row, packed: state.packed(row) }));
-    fast.load(f, state.docs, scaleOf(f));
     const ranked = packed.map(({ row, packed: pk }) => ({ id: row.id, total: fast.parts(row.profile, pk, o.weights, false).total, row }));
-    fast.unload();
     ranked.sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
     const best = ranked[0];
     return best && best.total >= o.storyThreshold ? { id: best.id, total: best.total, ranked } : null;
@@ -235,6 +266,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
     // Random same-language pairs for the language's text background (written in this article's transaction).
     state.backgrounds.offer(f.language, f.terms, state.idf, state.docs);
+    // The fast scorer keeps `f` loaded from here to the chosen event's evidence or the storyline a new event joins.
     const { scored, keys } = scoreCandidates(f);
     // The candidate events whose storylines a new event may join or a review may merge with: the scored ones and the
     // strongest hits of the storyline window (ids only; their storylines are scored, not the events). Read only for a
@@ -261,9 +293,12 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     // change the index before this article's own reindex (no bridge is possible), so they are read there, and only if
     // the review will use them (planReview).
     let storyHitsDue = false;
-    // The chosen event's evidence (shared terms, names, numbers) around the fast scorer's parts, which match score()'s up to
-    // the last bit of rounding (test/cluster/fastscore.test.ts); the threshold is tested on the same numbers that ranked it.
-    const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceWith(best.parts, f, best.row.profile, state.idf, o.weights) : null;
+    // The threshold is tested on the same numbers that ranked the event (evidenceFor).
+    const bestEv = best && best.parts.total >= o.eventThreshold ? evidenceFor(f, best) : null;
+    // A new event's storyline, scored while the scorer still has the article loaded (nothing before it below changes
+    // what it reads: the join path's bridges and reads run only when there is a best event).
+    const story = best && bestEv ? null : chooseStory(f, storyEvents());
+    fast.unload();
     if (best && bestEv) {
       // The joined event reaches a review size with this article (a bridge below may change that; then the review reads
       // the hits after the merge). Read now only if a bridge may merge events (one more candidate at the event threshold).
@@ -279,7 +314,6 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
       rule = `joined event: score ${ev.parts.total.toFixed(3)} ≥ ${o.eventThreshold}`;
     } else {
       newEvent = true;
-      const story = chooseStory(f, storyEvents());
       const eventId = freshId(db, 'ev', article.id);
       if (story) {
         storyId = story.id;
@@ -342,14 +376,7 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     link.run(article.id, eventRow.id, ev.parts.total, JSON.stringify(explanation));
     if (review) {
       // The candidates' storylines, read only if the review needs them.
-      const stories = () => {
-        const ids = new Set<string>();
-        for (const id of storyEvents()) {
-          const sid = storyOf(db, id);
-          if (sid) ids.add(sid);
-        }
-        return [...ids];
-      };
+      const stories = () => storiesOf(storyEvents());
       for (const c of review.finish(stories)) if (c.action === 'merge-stories') merged.push({ from: c.from, into: c.into });
       storyId = storyOf(db, eventRow.id) ?? storyId;
     }
@@ -389,7 +416,9 @@ export function createOnlineClusterer(db: Database, options: Partial<ClusterOpti
     const f = featuresOf(article, signals, aside);
     const old = state.features(article.id)?.features ?? null;
     state.saveFeatures(article.id, article.title, compactFast(f, state.idf));
-    const r = reconsiderArticle(ctx, o, article.id, f, old, scoreCandidates(f).scored);
+    const { scored } = scoreCandidates(f);
+    fast.unload();
+    const r = reconsiderArticle(ctx, o, article.id, f, old, scored);
     // Profiles changed without a new document: make every process reload them. An article that stayed changed its
     // event and storyline profiles in place through the cache (reconsider.ts refreshInPlace), so this process's cache
     // stays exact; a move rebuilds events outside it.

@@ -13,7 +13,8 @@ import type { Features } from './features.js';
 import { languageShift } from './idf.js';
 import type { Packed } from './packed.js';
 import { PROFILE_ENTITIES, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, SPENT_WEIGHT, TRIM_SLACK } from './profile.js';
-import { combine, crossLanguage, dateComponent, type Weights } from './similarity.js';
+import { keysOf } from './record-facts.js';
+import { combine, crossLanguage, dateComponent, type SharedKeys, type Weights } from './similarity.js';
 
 /** Smallest scatter array allocated (cells); it grows by doubling past the largest cell id seen. */
 const SCATTER_MIN = 1024;
@@ -35,14 +36,26 @@ export class FastScorer {
   private readonly termIdf: number[] = [];
   private nameKeys: string[] = [];
   private readonly nameIdf: number[] = [];
+  /** The cells and article weights of `termKeys` and `nameKeys` (same order), and the numbers' keys, cells and IDFs (see `shared`). */
+  private readonly termCells: DfCell[] = [];
+  private readonly termX: number[] = [];
+  private readonly nameCells: DfCell[] = [];
+  private readonly nameX: number[] = [];
+  private readonly numberKeys: string[] = [];
+  private readonly numberCells: DfCell[] = [];
+  private readonly numberIdf: number[] = [];
+  /** Per cell id, 1 + the key's place in the packed segment `shared` is reading (0 elsewhere; cleared after each read). */
+  private mark = new Int32Array(0);
 
   constructor(private readonly cells: DfCells) {}
 
   /**
    * Scatters the article's IDF-weighted keys (its cells must not be evicted until `unload`). `textScale`: its
-   * language's background scale, as score()'s 7th argument.
+   * language's background scale, as score()'s 7th argument. `listed`: `f` is a stored row's profile seen as features
+   * (storyline.ts asFeatures), so its terms and names are the row's records, whose keys record-facts lists in Object.keys
+   * order (keysOf, as pack() reads them): enumerating a 150-key dictionary-mode record costs ~8 µs.
    */
-  load(f: Features, docs: number, textScale = 1): void {
+  load(f: Features, docs: number, textScale = 1, listed = false): void {
     this.unload();
     this.f = f;
     this.docs = docs;
@@ -53,23 +66,33 @@ export class FastScorer {
     let ne = 0;
     let nn = 0;
     // Object.keys rather than for…in over the dictionary-mode records (see packed.ts pack).
-    this.termKeys = Object.keys(f.terms);
+    this.termKeys = listed ? keysOf(f.terms) : Object.keys(f.terms);
     for (const k of this.termKeys) {
       const c = this.cells.cell(k);
       const idf = this.cells.idfOf(c, docs);
+      const x = f.terms[k] as number;
       this.termIdf.push(idf);
-      nt += this.put(c, f.terms[k] as number, idf, true);
+      this.termCells.push(c);
+      this.termX.push(x);
+      nt += this.put(c, x, idf, true);
     }
-    this.nameKeys = Object.keys(f.entities);
+    this.nameKeys = listed ? keysOf(f.entities) : Object.keys(f.entities);
     for (const k of this.nameKeys) {
       const c = this.cells.prefixedCell('e:', k);
       const idf = this.cells.idfOf(c, docs);
+      const x = f.entities[k] as number;
       this.nameIdf.push(idf);
-      ne += this.put(c, f.entities[k] as number, idf, false);
+      this.nameCells.push(c);
+      this.nameX.push(x);
+      ne += this.put(c, x, idf, false);
     }
     for (const n of new Set(f.numbers)) {
       const c = this.cells.prefixedCell('n:', n);
-      nn += this.put(c, 1, this.cells.idfOf(c, docs), false);
+      const idf = this.cells.idfOf(c, docs);
+      this.numberKeys.push(n);
+      this.numberCells.push(c);
+      this.numberIdf.push(idf);
+      nn += this.put(c, 1, idf, false);
     }
     this.norms = [nt, ne, nn];
   }
@@ -104,6 +127,13 @@ export class FastScorer {
     this.termIdf.length = 0;
     this.nameKeys = [];
     this.nameIdf.length = 0;
+    this.termCells.length = 0;
+    this.termX.length = 0;
+    this.nameCells.length = 0;
+    this.nameX.length = 0;
+    this.numberKeys.length = 0;
+    this.numberCells.length = 0;
+    this.numberIdf.length = 0;
     this.f = null;
   }
 
@@ -137,16 +167,79 @@ export class FastScorer {
   }
 
   /**
+   * The keys the loaded article shares with a packed profile, per kind, with the contributions score()'s cosine gives
+   * them: what evidenceWith (similarity.ts) lists for the pair, found by marking the packing's cells instead of looking
+   * each article key up in the profile's records and again in the document frequencies (its IDFs are the loaded ones,
+   * at the loaded document count; the caller must not have changed any). Null when that is not exact: a profile record
+   * with a prototype (a lookup there could answer for an inherited key) or a contribution that is not a number (the items
+   * shown would then depend on the lists' order).
+   */
+  shared(profile: Profile, packed: Packed): SharedKeys | null {
+    const f = this.f;
+    if (!f || packed.epoch !== this.epoch || this.epoch !== this.cells.epoch)
+      throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
+    for (const r of [profile.terms, profile.entities, profile.numbers]) if (Object.getPrototypeOf(r) !== null) return null;
+    if (this.mark.length < this.cells.size) this.mark = new Int32Array(this.cells.size * 2);
+    const shift = this.shift;
+    const terms: [string, number][] = [];
+    this.marked(packed, 0, packed.eStart, this.termCells, (j, y) => {
+      const idf = this.termIdf[j] as number;
+      // termIdf() in similarity.ts: lowered by the shift only when there is one.
+      const w = shift > 0 ? Math.max(0, idf - shift) : idf;
+      const xa = (this.termX[j] as number) * w;
+      terms.push([this.termKeys[j] as string, xa * y * w]);
+    });
+    const entities: [string, number][] = [];
+    this.marked(packed, packed.eStart, packed.nStart, this.nameCells, (j, y) => {
+      const w = this.nameIdf[j] as number;
+      const xa = (this.nameX[j] as number) * w;
+      entities.push([this.nameKeys[j] as string, xa * y * w]);
+    });
+    const numbers: [string, number][] = [];
+    // Numbers are sets on both sides (weight 1), as numberSets() in similarity.ts makes them.
+    this.marked(packed, packed.nStart, packed.cells.length, this.numberCells, (j) => {
+      const w = this.numberIdf[j] as number;
+      const xa = 1 * w;
+      numbers.push([this.numberKeys[j] as string, xa * 1 * w]);
+    });
+    for (const list of [terms, entities, numbers]) for (const e of list) if (Number.isNaN(e[1])) return null;
+    return { terms, entities, numbers };
+  }
+
+  /**
+   * Calls `hit(j, y)` for each article key `j` (of `articleCells`, in order) whose cell is in the packing's segment
+   * [from, to), `y` the profile's weight there.
+   */
+  private marked(packed: Packed, from: number, to: number, articleCells: readonly DfCell[], hit: (j: number, y: number) => void): void {
+    const mark = this.mark;
+    const { cells, w } = packed;
+    for (let i = from; i < to; i++) mark[(cells[i] as DfCell).id] = i + 1;
+    for (let j = 0; j < articleCells.length; j++) {
+      const at = mark[(articleCells[j] as DfCell).id] as number;
+      if (at > 0) hit(j, w[at - 1] as number);
+    }
+    for (let i = from; i < to; i++) mark[(cells[i] as DfCell).id] = 0;
+  }
+
+  /**
    * The cosine of the loaded article with one record of `a` less `b`, as `cosine` gives it on the packed difference that
    * storyline.ts restOf builds (its `minus`: `a`'s keys in order, `b`'s weights subtracted, those falling to SPENT_WEIGHT
    * or below dropped), without building or packing it. `numbers`: every kept key weighs 1 (a set). Null when the
    * difference is not that plain: a record with a prototype, a key only in `b` that would be kept (a negative weight), or
    * more keys than `keep` × TRIM_SLACK (restOf would trim it).
    */
-  private cosineLess(a: Record<string, number>, b: Record<string, number>, prefix: '' | 'e:' | 'n:', keep: number, na: number, shift: number): number | null {
+  private cosineLess(
+    a: Record<string, number>,
+    b: Record<string, number>,
+    prefix: '' | 'e:' | 'n:',
+    keep: number,
+    na: number,
+    shift: number,
+    listed: boolean,
+  ): number | null {
     if (Object.getPrototypeOf(a) !== null || Object.getPrototypeOf(b) !== null) return null;
-    for (const k of Object.keys(b)) if (!(k in a) && 0 + -1 * (b[k] as number) > SPENT_WEIGHT) return null;
-    const keys = Object.keys(a);
+    for (const k of listed ? keysOf(b) : Object.keys(b)) if (!(k in a) && 0 + -1 * (b[k] as number) > SPENT_WEIGHT) return null;
+    const keys = listed ? keysOf(a) : Object.keys(a);
     const cells = this.cells;
     const scatter = this.scatter;
     const lnDocs = cells.logDocs(this.docs);
@@ -177,17 +270,18 @@ export class FastScorer {
    * Score parts of the loaded article against `a` less `b` as restOf(a, b) builds it (storyline.ts), equal to `parts`
    * on that profile packed: the three keyed records scored as they are subtracted (`cosineLess`); `shell` is restOf's
    * profile for the rest (dates, languages, size), its keyed records unread. Null when the difference is not plain
-   * (then build it and call `parts`).
+   * (then build it and call `parts`). `listed`: `a` and `b` are stored rows' profiles, whose keyed records' keys
+   * record-facts lists (see `load`).
    */
-  partsLess(shell: Profile, a: Profile, b: Profile, w: Weights, useDates = true): ScoreParts | null {
+  partsLess(shell: Profile, a: Profile, b: Profile, w: Weights, useDates = true, listed = false): ScoreParts | null {
     const f = this.f;
     if (!f || this.epoch !== this.cells.epoch) throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
     const [nt, ne, nn] = this.norms as [number, number, number];
-    const text = this.cosineLess(a.terms, b.terms, '', PROFILE_TERMS, nt, this.shift);
+    const text = this.cosineLess(a.terms, b.terms, '', PROFILE_TERMS, nt, this.shift, listed);
     if (text === null) return null;
-    const entities = this.cosineLess(a.entities, b.entities, 'e:', PROFILE_ENTITIES, ne, 0);
+    const entities = this.cosineLess(a.entities, b.entities, 'e:', PROFILE_ENTITIES, ne, 0, listed);
     if (entities === null) return null;
-    const numbers = this.cosineLess(a.numbers, b.numbers, 'n:', PROFILE_NUMBERS, nn, 0);
+    const numbers = this.cosineLess(a.numbers, b.numbers, 'n:', PROFILE_NUMBERS, nn, 0, listed);
     if (numbers === null) return null;
     const { date } = dateComponent(f, shell, w, useDates);
     return {
@@ -199,8 +293,11 @@ export class FastScorer {
     };
   }
 
-  /** Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates, {}, textScale)` gives them. */
-  parts(profile: Profile, packed: Packed, w: Weights, useDates = true): ScoreParts {
+  /**
+   * Score parts of the loaded article against a profile, as `score(f, profile, idf, w, useDates, {}, textScale)` gives them.
+   * `listed`: a stored row's profile, whose dates record-facts lists (similarity.ts dateComponent).
+   */
+  parts(profile: Profile, packed: Packed, w: Weights, useDates = true, listed = false): ScoreParts {
     const f = this.f;
     if (!f || packed.epoch !== this.epoch || this.epoch !== this.cells.epoch)
       throw new ClusterError('fast scorer: no article loaded, or its cells were evicted');
@@ -213,7 +310,7 @@ export class FastScorer {
     const text = this.cosine(packed, 0, packed.eStart, nt, this.shift);
     const entities = this.cosine(packed, packed.eStart, packed.nStart, ne, 0);
     const numbers = this.cosine(packed, packed.nStart, packed.cells.length, nn, 0);
-    const { date } = dateComponent(f, profile, w, useDates);
+    const { date } = dateComponent(f, profile, w, useDates, listed);
     return {
       text,
       entities,

@@ -42,6 +42,14 @@ export const MAX_KEYS = 20_000;
  */
 export const MOVE_LOG_MAX = 4_096;
 
+/**
+ * Window changes a list may still have to account for when a span joins it and is put in its place at once (else it is
+ * appended and the list sorted at its next lookup). Each costs one Map lookup (tens of ns); a sort of a hot key's list
+ * (~28 spans on the 100k probe, 2026-11-22) a few µs, and a list not looked up again never pays it: 32 keeps the scan far
+ * below a sort.
+ */
+export const INSERT_SCAN_MAX = 32;
+
 /** One event's activity window, shared by every key list the event appears in. */
 interface Span {
   readonly id: string;
@@ -148,6 +156,18 @@ export class PostingsIndex {
    * The sort is the engine's (stable, near linear on a list that is almost in order).
    */
   private tidy(list: KeyList): void {
+    this.settle(list);
+    if (list.unsorted) {
+      list.order.sort(latestFirst);
+      list.unsorted = false;
+    }
+  }
+
+  /**
+   * Accounts for the window changes logged since the list last did: marks it `unsorted` when one of them is a span it
+   * holds (a list older than the log is marked unsorted whole). Afterwards a list not marked is in `latestFirst` order.
+   */
+  private settle(list: KeyList): void {
     const end = this.movesBase + this.moves.length;
     if (!list.unsorted && list.seen < end) {
       if (list.seen < this.movesBase) list.unsorted = true;
@@ -164,20 +184,35 @@ export class PostingsIndex {
       }
     }
     list.seen = end;
-    if (list.unsorted) {
-      list.order.sort(latestFirst);
-      list.unsorted = false;
-    }
   }
 
-  /** Lists a dated span under the key (its place in `order` is found by the next `tidy`). */
+  /**
+   * Lists a dated span under the key: at its place in `order` when the rest is in order (found by bisection: latestFirst
+   * orders distinct ids strictly, so this is where a sort puts it), else at the end for the next `tidy` to sort. The
+   * speed stream lists an event under ~4 new keys per article: sorting each such list again at its next lookup (~28
+   * spans) cost more than its walk.
+   */
   private addDated(list: KeyList, s: Span): void {
     if (list.dated.get(s.id) === s) return;
     const old = list.dated.get(s.id);
     if (old) this.dropDated(list, old.id);
+    const order = list.order;
+    // Settled before the span joins (its own window change, if logged, does not disorder the others).
+    if (!list.unsorted && this.movesBase + this.moves.length - list.seen <= INSERT_SCAN_MAX) this.settle(list);
     list.dated.set(s.id, s);
-    list.order.push(s);
-    list.unsorted = true;
+    if (list.unsorted || list.seen !== this.movesBase + this.moves.length) {
+      order.push(s);
+      list.unsorted = true;
+      return;
+    }
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (latestFirst(order[mid] as Span, s) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    order.splice(lo, 0, s);
   }
 
   /** Unlists a dated span from the key (the rest of `order` keeps its order). */

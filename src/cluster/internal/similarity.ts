@@ -3,10 +3,11 @@
  * numbers, and agreement of happening dates. The same function scores article pairs for the benchmark.
  */
 import type { ScoreParts } from '../types.js';
-import { dayGap } from './dates.js';
+import { dayGap, dayNumber } from './dates.js';
 import type { Features } from './features.js';
 import { languageShift } from './idf.js';
 import type { Profile } from './profile.js';
+import { keysOf } from './record-facts.js';
 
 export interface Weights {
   /** Weight of the shaped text term (see shapedText). */
@@ -159,11 +160,17 @@ function strongerFirst(x: [string, number], y: [string, number]): number {
 function top(shared: readonly [string, number][], display: (k: string) => string): string[] {
   const best: [string, number][] = [];
   for (const e of shared) {
-    if (best.length === EVIDENCE_ITEMS && strongerFirst(e, best[EVIDENCE_ITEMS - 1] as [string, number]) >= 0) continue;
     let at = best.length;
-    while (at > 0 && strongerFirst(e, best[at - 1] as [string, number]) < 0) at--;
-    best.splice(at, 0, e);
-    if (best.length > EVIDENCE_ITEMS) best.length = EVIDENCE_ITEMS;
+    if (at === EVIDENCE_ITEMS) {
+      if (strongerFirst(e, best[EVIDENCE_ITEMS - 1] as [string, number]) >= 0) continue;
+      // The weakest kept item drops out: `e` takes its slot and moves up past every item it is stronger than.
+      at = EVIDENCE_ITEMS - 1;
+    }
+    for (let prev = best[at - 1]; prev !== undefined && strongerFirst(e, prev) < 0; prev = best[at - 1]) {
+      best[at] = prev;
+      at--;
+    }
+    best[at] = e;
   }
   return best.map(([k]) => display(k));
 }
@@ -184,21 +191,30 @@ function sharedOf(a: Record<string, number>, b: Record<string, number>, idf: (k:
   return out;
 }
 
-/** Smallest gap in days between the article's main date and the cluster's dates; null when either is unknown. */
-export function dateGap(f: Features, p: Profile): number | null {
-  if (!f.primary) return null;
+/**
+ * Smallest gap in days between the article's main date and the cluster's dates; null when either is unknown. `dates`:
+ * the keys of `p.dates` when the caller has them listed (record-facts keysOf for a stored row's profile).
+ */
+export function dateGap(f: Features, p: Profile, dates?: readonly string[]): number | null {
+  const a = f.primary;
+  if (!a) return null;
+  // dayGap(a, d) with the article's day number computed once (the same expression where both dates have a year).
+  const an = a.startsWith('--') ? null : dayNumber(a);
   let best: number | null = null;
-  for (const d of Object.keys(p.dates)) {
-    const g = dayGap(f.primary, d);
+  for (const d of dates ?? Object.keys(p.dates)) {
+    const g = an !== null && !d.startsWith('--') ? Math.abs(an - dayNumber(d)) : dayGap(a, d);
     if (best === null || g < best) best = g;
   }
   return best;
 }
 
-/** Whether any date the article mentions is within `days` of any date the cluster's members mention. */
-export function sharesDate(f: Features, p: Profile, days: number): boolean {
-  const theirs = Object.keys(p.mentions ?? p.dates);
-  for (const a of f.dates) for (const b of theirs) if (dayGap(a, b) <= days) return true;
+/**
+ * Whether any date the article mentions is within `days` of any date the cluster's members mention. `theirs`: the keys
+ * of `p.mentions ?? p.dates` when the caller has them listed.
+ */
+export function sharesDate(f: Features, p: Profile, days: number, theirs?: readonly string[]): boolean {
+  const mentioned = theirs ?? Object.keys(p.mentions ?? p.dates);
+  for (const a of f.dates) for (const b of mentioned) if (dayGap(a, b) <= days) return true;
   return false;
 }
 
@@ -263,12 +279,18 @@ export function termIdf(idf: Idf, language: string | null): Idf {
  */
 export const YEARLESS_PENALTY_SHARE = 0;
 
-/** The date component of a score and the gap behind it (null gap: a side has no date, or dates are not used). */
-export function dateComponent(f: Features, p: Profile, w: Weights, useDates = true): { gapDays: number | null; date: number } {
-  const gapDays = useDates ? dateGap(f, p) : null;
-  const date = dateScore(gapDays, w, gapDays !== null && gapDays > w.sameDays && sharesDate(f, p, w.sameDays));
+/**
+ * The date component of a score and the gap behind it (null gap: a side has no date, or dates are not used). `listed`:
+ * `p` is a stored row's profile, whose dates and mentions record-facts lists (keysOf) in Object.keys order, so they are
+ * not enumerated again (a dictionary-mode record's keys are sorted on every Object.keys).
+ */
+export function dateComponent(f: Features, p: Profile, w: Weights, useDates = true, listed = false): { gapDays: number | null; date: number } {
+  const dates = listed ? keysOf(p.dates) : undefined;
+  const gapDays = useDates ? dateGap(f, p, dates) : null;
+  const mentioned = listed ? keysOf(p.mentions ?? p.dates) : undefined;
+  const date = dateScore(gapDays, w, gapDays !== null && gapDays > w.sameDays && sharesDate(f, p, w.sameDays, mentioned));
   if (date >= 0 || !f.primary) return { gapDays, date };
-  const yearless = f.primary.startsWith('--') || Object.keys(p.dates).every((d) => d.startsWith('--'));
+  const yearless = f.primary.startsWith('--') || (dates ?? Object.keys(p.dates)).every((d) => d.startsWith('--'));
   return { gapDays, date: yearless ? date * YEARLESS_PENALTY_SHARE : date };
 }
 
@@ -290,6 +312,16 @@ function displayOf(surfaces: Record<string, string>, f: Features, p: Profile): (
 }
 
 /**
+ * The keys an article shares with a profile, per kind, each with the contribution score()'s cosine gives it (bare keys:
+ * names without `e:`, numbers without `n:`), in any order: the lists an explanation picks its items from.
+ */
+export interface SharedKeys {
+  readonly terms: readonly [string, number][];
+  readonly entities: readonly [string, number][];
+  readonly numbers: readonly [string, number][];
+}
+
+/**
  * The evidence score() would give for a pair whose score parts are already known (the fast scorer computes the same
  * parts up to the last bit of rounding): the shared terms, names and numbers and the date gap, without recomputing the
  * cosines' norms, which cost an IDF lookup for every key of both sides. Equal to score(f, p, idf, w, useDates, surfaces)
@@ -305,18 +337,34 @@ export function evidenceWith(
   surfaces: Record<string, string> = {},
 ): Evidence {
   const numbers = numberSets(f, p);
+  const shared: SharedKeys = {
+    terms: sharedOf(f.terms, p.terms, termIdf(idf, f.language)),
+    entities: sharedOf(f.entities, p.entities, (k) => idf(`e:${k}`)),
+    numbers: sharedOf(numbers.article, numbers.profile, (k) => idf(`n:${k}`)),
+  };
+  return evidenceOf(parts, f, p, shared, w, useDates, surfaces);
+}
+
+/**
+ * evidenceWith from the shared keys already listed (fastscore.ts `shared` lists them from a packed profile without
+ * hashing a key): the items an explanation shows do not depend on the lists' order (contributions are finite, keys
+ * distinct within a list, and `top` ranks by contribution then key).
+ */
+export function evidenceOf(
+  parts: ScoreParts,
+  f: Features,
+  p: Profile,
+  shared: SharedKeys,
+  w: Weights = DEFAULT_WEIGHTS,
+  useDates = true,
+  surfaces: Record<string, string> = {},
+): Evidence {
   const show = displayOf(surfaces, f, p);
   return {
     parts,
-    sharedTerms: top(sharedOf(f.terms, p.terms, termIdf(idf, f.language)), show),
-    sharedEntities: top(
-      sharedOf(f.entities, p.entities, (k) => idf(`e:${k}`)),
-      (k) => show(`e:${k}`),
-    ),
-    sharedNumbers: top(
-      sharedOf(numbers.article, numbers.profile, (k) => idf(`n:${k}`)),
-      (k) => k,
-    ),
+    sharedTerms: top(shared.terms, show),
+    sharedEntities: top(shared.entities, (k) => show(`e:${k}`)),
+    sharedNumbers: top(shared.numbers, (k) => k),
     gapDays: dateComponent(f, p, w, useDates).gapDays,
   };
 }

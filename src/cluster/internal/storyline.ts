@@ -125,6 +125,11 @@ function eventsOf(ctx: Ctx, storyId: string): string[] {
   return (stmt(ctx.db, 'SELECT id FROM events WHERE story_id = ? ORDER BY id').all(storyId) as { id: string }[]).map((r) => r.id);
 }
 
+/** Whether the storyline holds an event other than `eventId` (one index probe; its list is read only when a review needs it). */
+function hasSiblings(ctx: Ctx, storyId: string, eventId: string): boolean {
+  return stmt(ctx.db, 'SELECT 1 FROM events WHERE story_id = ? AND id <> ? LIMIT 1').get(storyId, eventId) !== undefined;
+}
+
 /**
  * Scores one set of features against profiles at storyline level (no dates): `score()` by default, a faster
  * equal one from the engine (which may use the row's cached packing). `done` releases it.
@@ -137,7 +142,9 @@ export type Candidates = readonly string[] | (() => readonly string[]);
 
 /**
  * `fitRest` (optional): the fit of restOf(story, ev) scored without building it, equal to `fit(restOf(story, ev))`; null
- * when it cannot (then the rest is built).
+ * when it cannot (then the rest is built). The features a review passes are a stored event's profile seen as features
+ * (asFeatures: its terms and names are the row's records), and `fitRest` gets stored rows' profiles: a scorer may list
+ * their keys with record-facts keysOf.
  */
 export type StoryScorer = (f: Features) => {
   fit: (p: Profile, row?: ProfileRow) => number;
@@ -187,9 +194,10 @@ export function planReview(
   if (!ev || ev.locked || !storyId) return NOTHING_TO_DO;
   const story = ctx.state.profile(storyId);
   if (!story || story.locked) return NOTHING_TO_DO;
-  const siblings = eventsOf(ctx, storyId).filter((id) => id !== eventId);
+  // The siblings are listed only for a split (most reviews end with the event still fitting the rest of its storyline).
+  let siblings: readonly string[] = [];
   let split: { rest: Profile; restFit: number } | null = null;
-  if (siblings.length > 0) {
+  if (hasSiblings(ctx, storyId, eventId)) {
     // Does the event still fit the rest of its storyline (the storyline without it)?
     const sc = scorer(asFeatures(ev.profile));
     let rest: Profile | null = null;
@@ -205,6 +213,7 @@ export function planReview(
       sc.done();
     }
     if (restFit >= o.storyThreshold) return NOTHING_TO_DO;
+    siblings = eventsOf(ctx, storyId).filter((id) => id !== eventId);
     if (siblings.some((id) => ctx.state.profile(id)?.locked)) return NOTHING_TO_DO;
     split = { rest: rest ?? restOf(story.profile, ev.profile), restFit };
   }
