@@ -153,12 +153,12 @@ export function compactFast(f: Features, idf: (k: string) => number): Features {
   for (const k of featureKeys(f.surfaces)) {
     let keep: boolean;
     if (flags === null) keep = k in f.terms;
-    else if (!(k in f.terms)) keep = false;
     else {
+      // A key not found ahead (a name's display form: those follow the terms') is looked up before it is searched for.
       let p = from;
       while (p < allTerms.length && allTerms[p] !== k) p++;
       if (p < allTerms.length) from = p + 1;
-      else p = allTerms.indexOf(k);
+      else p = k in f.terms ? allTerms.indexOf(k) : -1;
       keep = p >= 0 && flags[p] === 1;
     }
     if (keep || ((lengths & lengthBit(Math.max(0, k.length - NAME_PREFIX.length))) !== 0 && k.slice(NAME_PREFIX.length) in entities)) surfaceKeys.push(k);

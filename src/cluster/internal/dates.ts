@@ -3,7 +3,7 @@
  * dates (year taken from the article's anchor date), weekday names and yesterday/today/tomorrow,
  * resolved against an anchor (published date, else the latest full date in the text).
  */
-import { classOf, isAsciiWord, LETTER, SURROGATE } from './letters.js';
+import { classOf, isAsciiWord, LETTER, type LetterRunSink, SURROGATE } from './letters.js';
 import { fold } from './text.js';
 
 /** A mentioned date: `YYYY-MM-DD`, or `--MM-DD` when no year could be resolved. */
@@ -148,12 +148,46 @@ function letterRuns(text: string): number[] | null {
       i++;
       c = i < n ? text.charCodeAt(i) : 0;
     } while (i < n && (classOf(c) & LETTER) !== 0);
-    const length = i - start;
-    const name = length >= SHORTEST_NAME && length <= LONGEST_NAME && NAME_HASHES.has(h) ? (NAME_INDEX.get(text.slice(start, i)) ?? -1) : -1;
-    const boundaryAtStart = (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) !== isAsciiWord(text.charCodeAt(start));
-    if (name >= 0 || (ascii && wide && !boundaryAtStart)) runs.push(start, i, name);
+    keepRun(runs, text, start, i, h, ascii, wide, 0);
   }
   return runs;
+}
+
+/** letterRuns(), for tests comparing JoinedLetterRuns with it. */
+export function letterRunsOf(text: string): number[] | null {
+  return letterRuns(text);
+}
+
+/** Adds the run [start, end) of `text` to `runs` (at `offset`) if it can hold a date name (see letterRuns). */
+function keepRun(runs: number[], text: string, start: number, end: number, h: number, ascii: boolean, wide: boolean, offset: number): void {
+  const length = end - start;
+  const name = length >= SHORTEST_NAME && length <= LONGEST_NAME && NAME_HASHES.has(h) ? (NAME_INDEX.get(text.slice(start, end)) ?? -1) : -1;
+  const boundaryAtStart = (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) !== isAsciiWord(text.charCodeAt(start));
+  if (name >= 0 || (ascii && wide && !boundaryAtStart)) runs.push(offset + start, offset + end, name);
+}
+
+/**
+ * letterRuns() of texts joined by line breaks (`title\ntext`), gathered while another pass scans each part
+ * (text.ts countStems): set `offset` to where a part starts in the joined text before it is scanned. A run never
+ * crosses the line break, and the break is not an ASCII word character, so a part's first run sees the same `\b`
+ * as in the joined text. `runs` is null when a part was not scanned (it has Han, Arabic or surrogate pairs).
+ */
+export class JoinedLetterRuns implements LetterRunSink {
+  private readonly found: number[] = [];
+  private complete = true;
+  offset = 0;
+
+  run(text: string, start: number, end: number, hash: number, ascii: boolean, wide: boolean): void {
+    keepRun(this.found, text, start, end, hash, ascii, wide, this.offset);
+  }
+
+  skip(): void {
+    this.complete = false;
+  }
+
+  get runs(): readonly number[] | null {
+    return this.complete ? this.found : null;
+  }
 }
 
 /** Code units below this are ASCII. */
@@ -199,29 +233,48 @@ const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+
 /** Day-first written dates without a year ("2nd of December", "3 March", "el 3 de marzo"). */
 const DAY_MONTH = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(\p{L}+)(?!\p{L})(?!\.?,?\s+(?:de\s+)?\d{4})/gu;
 
+/** A digit, as `\d` (ASCII only): where the digit-led patterns above can first match. */
+const DIGIT = /\d/;
+
 /**
- * Every match of a global pattern, as `text.matchAll(re)` gives them, without the copy of the pattern matchAll makes
- * per call. None of these patterns matches the empty string, so exec's lastIndex always moves on. Not re-entrant for
- * one pattern (`visit` must not run the same pattern).
+ * Where the digit-led patterns (ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, DAY_MONTH) may start matching in `text`: its
+ * first digit, or -1 when it has none. Each of them consumes a digit first (what comes before is only looked at, by
+ * `\b` or a lookbehind, which still sees the text before the start), so a scan from there finds the same matches as
+ * a scan from 0, without running each pattern over a long digit-free stretch (a synthetic article's digits are all in
+ * its last sentence).
  */
-function eachMatch(re: RegExp, text: string, visit: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
+function digitsFrom(text: string): number {
+  return text.search(DIGIT);
+}
+
+/**
+ * Every match of a global pattern from `from` (see digitsFrom), as `text.matchAll(re)` gives them, without the copy of
+ * the pattern matchAll makes per call. None of these patterns matches the empty string, so exec's lastIndex always
+ * moves on. Not re-entrant for one pattern (`visit` must not run the same pattern).
+ */
+function eachMatch(re: RegExp, text: string, from: number, visit: (m: RegExpExecArray) => void): void {
+  if (from < 0) return;
+  re.lastIndex = from;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) visit(m);
   re.lastIndex = 0;
 }
 
-/** Full dates written out in the text (ISO, d.m.y, "2 December 2025", "December 2, 2025"); `runs` from letterRuns. */
-function fullDates(text: string, runs: readonly number[] | null = letterRuns(text)): number[] {
+/**
+ * Full dates written out in the text (ISO, d.m.y, "2 December 2025", "December 2, 2025"); `runs` from letterRuns,
+ * `from` from digitsFrom. Every such date holds a digit: a text without one has none.
+ */
+function fullDates(text: string, runs: readonly number[] | null = letterRuns(text), from = digitsFrom(text)): number[] {
   const out: number[] = [];
+  if (from < 0) return out;
   const push = (ms: number | null) => {
     if (ms !== null) out.push(ms);
   };
-  eachMatch(ISO_DATE, text, (m) => push(utc(+m[1]!, +m[2]!, +m[3]!)));
-  eachMatch(NUMERIC_DATE, text, (m) => {
+  eachMatch(ISO_DATE, text, from, (m) => push(utc(+m[1]!, +m[2]!, +m[3]!)));
+  eachMatch(NUMERIC_DATE, text, from, (m) => {
     const y = m[3]!.length === 2 ? CENTURY + +m[3]! : +m[3]!;
     push(utc(y, +m[2]!, +m[1]!));
   });
-  eachMatch(DAY_MONTH_YEAR, text, (m) => {
+  eachMatch(DAY_MONTH_YEAR, text, from, (m) => {
     const mon = MONTH_OF.get(m[2]!);
     if (mon) push(utc(+m[3]!, mon, +m[1]!));
   });
@@ -279,10 +332,14 @@ export function findDates(rawText: string, published: string | null, aside = '')
   return findDatesFolded(fold(rawText), published, aside);
 }
 
-/** findDates() of a text already folded (text.ts fold()). */
-export function findDatesFolded(text: string, published: string | null, aside = ''): FoundDate[] {
-  const runs = letterRuns(text);
-  const full = fullDates(text, runs);
+/**
+ * findDates() of a text already folded (text.ts fold()); `known` holds its letter runs when a scan of its parts
+ * gathered them (JoinedLetterRuns), else they are found here.
+ */
+export function findDatesFolded(text: string, published: string | null, aside = '', known?: readonly number[]): FoundDate[] {
+  const runs = known ?? letterRuns(text);
+  const from = digitsFrom(text);
+  const full = fullDates(text, runs, from);
   const anchor = anchorOf(full, published, aside);
   const out: FoundDate[] = full.map((ms) => ({ value: iso(ms), precision: 'day' }));
   const dayMonth = (day: number, month: number) => {
@@ -294,7 +351,7 @@ export function findDatesFolded(text: string, published: string | null, aside = 
     }
   };
   // Day-month without a year ("2nd of December", "3 March", "el 3 de marzo"); those with a year were taken above.
-  eachMatch(DAY_MONTH, text, (m) => {
+  eachMatch(DAY_MONTH, text, from, (m) => {
     const mon = MONTH_OF.get(m[2]!);
     if (mon && m[2]!.length > 2) dayMonth(+m[1]!, mon);
   });

@@ -4,7 +4,7 @@
  */
 import type { StoredArticle } from '../../types.js';
 import type { ClusterSignals } from '../types.js';
-import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
+import { dayNumber, type FoundDate, findDatesFolded, JoinedLetterRuns, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
 import { withKeys } from './key-order.js';
@@ -77,6 +77,9 @@ const LOWER_Z = 0x7a;
 /** Code units below this are ASCII. */
 const ASCII_END = 0x80;
 
+/** An upper-case ASCII letter (`\p{Lu}` within ASCII); global, run by test from a set lastIndex. */
+const ASCII_CAPITAL = /[A-Z]/g;
+
 /** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
 function capitalisedWords(text: string, ascii = false): string[] {
   // Offsets in the normalised text are checked against the text as given (the same offset for most texts). ASCII
@@ -87,7 +90,12 @@ function capitalisedWords(text: string, ascii = false): string[] {
   const n = normalised.length;
   let i = 0;
   while (i < n) {
-    if ((classOf(normalised.charCodeAt(i)) & UPPER) === 0) {
+    if (ascii) {
+      // ASCII text: the next capital found by the pattern (capitals are sparse; the loop below tests every character).
+      ASCII_CAPITAL.lastIndex = i;
+      if (!ASCII_CAPITAL.test(normalised)) break;
+      i = ASCII_CAPITAL.lastIndex - 1;
+    } else if ((classOf(normalised.charCodeAt(i)) & UPPER) === 0) {
       i++;
       continue;
     }
@@ -147,11 +155,19 @@ function capitalisedWordsByRegex(text: string, normalised: string): string[] {
 /** A number as written (thousands separators or a decimal part); global, run by exec from lastIndex 0 (no matchAll copy). */
 const NUMBER_RUN = /\d+(?:[.,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g;
 
-/** Numbers written in the text, thousands separators removed. */
+/** A digit (`\d`, ASCII): every number match starts with one. */
+const DIGIT = /\d/;
+
+/**
+ * Numbers written in the text, thousands separators removed. The scan starts at the first digit: a match starts with
+ * a digit and looks only ahead (`(?!\d)`), so nothing before it can change the matches.
+ */
 export function numbersIn(text: string): string[] {
   const out: string[] = [];
+  const from = text.search(DIGIT);
+  if (from < 0) return out;
   const re = NUMBER_RUN;
-  re.lastIndex = 0;
+  re.lastIndex = from;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let n = m[0];
     if (/^\d+(?:[.,\s]\d{3})+$/.test(n)) n = n.replace(/[.,\s]/g, '');
@@ -167,9 +183,14 @@ function countKeys(keys: readonly string[], into: Map<string, number> = new Map(
   return into;
 }
 
+/** Counts below this have their log-scaled weight looked up (an article's stems are counted a few times each). */
+const LOGGED_COUNTS = 256;
+/** 1 + ln(n) for n < LOGGED_COUNTS, computed as logScale computes it (so the same doubles). */
+const LOG_SCALE = Float64Array.from({ length: LOGGED_COUNTS }, (_, n) => 1 + Math.log(n));
+
 /** Log-scaled weight of a count: 1 + ln(count). */
 function logScale(count: number): number {
-  return 1 + Math.log(count);
+  return count < LOGGED_COUNTS && (count | 0) === count && count > 0 ? (LOG_SCALE[count] as number) : 1 + Math.log(count);
 }
 
 function signalDates(signals: ClusterSignals): FoundDate[] {
@@ -208,8 +229,11 @@ export function featuresOf(
   // fold() of ASCII text is its lower case (text.ts); known here, the name fallback need not normalise the text.
   const textIsAscii = isAscii(article.text);
   const foldedText = textIsAscii ? article.text.toLowerCase() : foldNonAscii(article.text);
-  const titleCounts = countStems(foldedTitle, new Map(), onSurface);
-  const bodyCounts = countStems(foldedText, new Map(), onSurface, titleCounts);
+  // The date finder reads `title\ntext` folded; its letter runs are gathered by the same scans.
+  const runs = new JoinedLetterRuns();
+  const titleCounts = countStems(foldedTitle, new Map(), onSurface, undefined, runs);
+  runs.offset = foldedTitle.length + 1;
+  const bodyCounts = countStems(foldedText, new Map(), onSurface, titleCounts, runs);
   const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems: [...titleCounts.keys()], bodyStems: bodyCounts });
   // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
   const sig = verdict.junk ? undefined : signals;
@@ -254,14 +278,16 @@ export function featuresOf(
     for (const w of capitalisedWords(text, textIsAscii && text === article.text)) addName(w, 1);
   }
 
-  const numbers = sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(`${article.title}\n${text}`);
+  // Matches start at a digit and run forward: a title without a digit adds none, and the text is not copied behind it.
+  const numbers =
+    sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(DIGIT.test(article.title) ? `${article.title}\n${text}` : text);
   // Dates: extract's for a dated article. For an undated one extract resolves relative dates against a
   // corpus or wall-clock reference, which puts an archive's articles in the wrong year; ours resolve against
   // a full date the article itself carries (text or page furniture), else keep month and day only.
   // fold() of `title\ntext` is the folded title and text joined by the line break (no character crosses it).
   const body = verdict.junk ? fold(`${article.title}\n${text}`) : `${foldedTitle}\n${foldedText}`;
   const given = sig && article.published ? signalDates(sig) : [];
-  const found = given.length > 0 ? given : findDatesFolded(body, article.published, aside);
+  const found = given.length > 0 ? given : findDatesFolded(body, article.published, aside, (!verdict.junk && runs.runs) || undefined);
   const dateSource: Features['dateSource'] = given.length > 0 ? 'extract' : sig && !article.published ? 'fallback-undated' : 'fallback';
   // With no date in the text, the publication day stands in for the happening date (a same-day report).
   const publishedDay = publishedDate(article.published);
