@@ -3,7 +3,7 @@
  * dates (year taken from the article's anchor date), weekday names and yesterday/today/tomorrow,
  * resolved against an anchor (published date, else the latest full date in the text).
  */
-import { classOf, isAsciiWord, LETTER, type LetterRunSink, SURROGATE } from './letters.js';
+import { classOf, isAsciiWord, LETTER, SURROGATE } from './letters.js';
 import { fold } from './text.js';
 
 /** A mentioned date: `YYYY-MM-DD`, or `--MM-DD` when no year could be resolved. */
@@ -137,6 +137,11 @@ const RUN = 3;
  * where `\b` (ASCII word characters) falls inside rather than at the start (a letter run mixing ASCII and other
  * letters, not starting at a boundary), whose tail may be a month; no other run can start a date match. No word
  * is cut out unless it hashes like a name.
+ *
+ * Tried and reverted (session 7, 2026-11-22), exact: gathering these runs in featuresOf's word scan of the title and
+ * text (one pass over the article instead of two). In-process A/B (synthetic) featuresOf 92.0 → 82.5 µs together with
+ * the other changes of that step, but in a profiled paired 100k probe the word scan grew by what this pass lost
+ * (countStems + findDatesFolded 465 → 464 ms of sampled time).
  */
 function letterRuns(text: string): number[] | null {
   if (SURROGATE.test(text)) return null;
@@ -160,47 +165,13 @@ function letterRuns(text: string): number[] | null {
       i++;
       c = i < n ? text.charCodeAt(i) : 0;
     } while (i < n && (classOf(c) & LETTER) !== 0);
-    keepRun(runs, text, start, i, h, ascii, wide, 0);
+    const length = i - start;
+    const name = length >= SHORTEST_NAME && length <= LONGEST_NAME && mayBeName(h) ? (NAME_INDEX.get(text.slice(start, i)) ?? -1) : -1;
+    // `\b` at the run's start is looked at only for a run mixing ASCII and other letters.
+    if (name >= 0 || (ascii && wide && (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) === isAsciiWord(text.charCodeAt(start))))
+      runs.push(start, i, name);
   }
   return runs;
-}
-
-/** letterRuns(), for tests comparing JoinedLetterRuns with it. */
-export function letterRunsOf(text: string): number[] | null {
-  return letterRuns(text);
-}
-
-/** Adds the run [start, end) of `text` to `runs` (at `offset`) if it can hold a date name (see letterRuns). */
-function keepRun(runs: number[], text: string, start: number, end: number, h: number, ascii: boolean, wide: boolean, offset: number): void {
-  const length = end - start;
-  const name = length >= SHORTEST_NAME && length <= LONGEST_NAME && mayBeName(h) ? (NAME_INDEX.get(text.slice(start, end)) ?? -1) : -1;
-  // `\b` at the run's start is looked at only for a run mixing ASCII and other letters.
-  if (name >= 0 || (ascii && wide && (start > 0 && isAsciiWord(text.charCodeAt(start - 1))) === isAsciiWord(text.charCodeAt(start))))
-    runs.push(offset + start, offset + end, name);
-}
-
-/**
- * letterRuns() of texts joined by line breaks (`title\ntext`), gathered while another pass scans each part
- * (text.ts countStems): set `offset` to where a part starts in the joined text before it is scanned. A run never
- * crosses the line break, and the break is not an ASCII word character, so a part's first run sees the same `\b`
- * as in the joined text. `runs` is null when a part was not scanned (it has Han, Arabic or surrogate pairs).
- */
-export class JoinedLetterRuns implements LetterRunSink {
-  private readonly found: number[] = [];
-  private complete = true;
-  offset = 0;
-
-  run(text: string, start: number, end: number, hash: number, ascii: boolean, wide: boolean): void {
-    keepRun(this.found, text, start, end, hash, ascii, wide, this.offset);
-  }
-
-  skip(): void {
-    this.complete = false;
-  }
-
-  get runs(): readonly number[] | null {
-    return this.complete ? this.found : null;
-  }
 }
 
 /** Code units below this are ASCII. */
@@ -345,12 +316,9 @@ export function findDates(rawText: string, published: string | null, aside = '')
   return findDatesFolded(fold(rawText), published, aside);
 }
 
-/**
- * findDates() of a text already folded (text.ts fold()); `known` holds its letter runs when a scan of its parts
- * gathered them (JoinedLetterRuns), else they are found here.
- */
-export function findDatesFolded(text: string, published: string | null, aside = '', known?: readonly number[]): FoundDate[] {
-  const runs = known ?? letterRuns(text);
+/** findDates() of a text already folded (text.ts fold()). */
+export function findDatesFolded(text: string, published: string | null, aside = ''): FoundDate[] {
+  const runs = letterRuns(text);
   const from = digitsFrom(text);
   const full = fullDates(text, runs, from);
   const anchor = anchorOf(full, published, aside);

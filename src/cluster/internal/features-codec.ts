@@ -16,7 +16,6 @@
  * that form cannot carry so are written as JSON (see encodeFeatures).
  */
 
-import { compactParts } from './compact.js';
 import type { Features } from './features.js';
 import { featureKeys } from './key-order.js';
 
@@ -54,56 +53,38 @@ function storable(keys: readonly string[]): boolean {
   return true;
 }
 
-/** A character outside ASCII: text without one is its own UTF-8 (one byte a character, no surrogate). */
-const NOT_ASCII = /[\u0080-\uffff]/;
-
 /**
  * The features' stored form: a Buffer in the layout above, or JSON text (as written before it) when a string holds a
  * surrogate or is 65,536 units or longer, a key is `__proto__`, or a weight is not a finite number (JSON prints null).
- * A compact copy made by compactFast is read through its parts (compact.ts), so its lazy records are not filled.
  */
 export function encodeFeatures(f: Features): Buffer | string {
-  const parts = compactParts(f);
-  const termRecord = parts ? parts.source.terms : f.terms;
-  const formRecord = parts ? parts.source.surfaces : f.surfaces;
-  const terms = parts ? parts.termKeys : featureKeys(f.terms);
+  const terms = featureKeys(f.terms);
   const names = featureKeys(f.entities);
-  const surfaceKeys = parts ? parts.surfaceKeys : featureKeys(f.surfaces);
+  const surfaceKeys = featureKeys(f.surfaces);
   if (!storable(terms) || !storable(names) || !storable(surfaceKeys)) return JSON.stringify(f);
   const forms: string[] = new Array(surfaceKeys.length);
   for (let i = 0; i < surfaceKeys.length; i++) {
-    const form = formRecord[surfaceKeys[i] as string];
+    const form = f.surfaces[surfaceKeys[i] as string];
     if (typeof form !== 'string' || form.length > MAX_STRING) return JSON.stringify(f);
     forms[i] = form;
   }
   const text = terms.join('') + names.join('') + surfaceKeys.join('') + forms.join('');
-  // ASCII text (the common case) is tested once and its UTF-8 length is its length; other text as before.
-  const ascii = !NOT_ASCII.test(text);
-  if (!ascii && SURROGATE.test(text)) return JSON.stringify(f);
+  if (SURROGATE.test(text)) return JSON.stringify(f);
   const weights = terms.length + names.length;
-  const w = new Float64Array(weights);
-  for (let i = 0; i < terms.length; i++) {
-    const x = termRecord[terms[i] as string];
-    if (typeof x !== 'number' || !Number.isFinite(x)) return JSON.stringify(f);
-    w[i] = x;
-  }
-  for (let i = 0; i < names.length; i++) {
-    const x = f.entities[names[i] as string];
-    if (typeof x !== 'number' || !Number.isFinite(x)) return JSON.stringify(f);
-    w[terms.length + i] = x;
-  }
-  const counts = { terms: terms.length, entities: names.length, surfaces: surfaceKeys.length };
-  const meta = JSON.stringify(parts ? { ...parts.shell, ...counts } : { ...f, ...counts });
+  const w: number[] = new Array(weights);
+  for (let i = 0; i < terms.length; i++) w[i] = f.terms[terms[i] as string] as number;
+  for (let i = 0; i < names.length; i++) w[terms.length + i] = f.entities[names[i] as string] as number;
+  for (let i = 0; i < weights; i++) if (typeof w[i] !== 'number' || !Number.isFinite(w[i])) return JSON.stringify(f);
+  const meta = JSON.stringify({ ...f, terms: terms.length, entities: names.length, surfaces: surfaceKeys.length });
   const metaBytes = Buffer.byteLength(meta);
   const strings = terms.length + names.length + 2 * surfaceKeys.length;
   const textAt = PREAMBLE + META_LENGTH_BYTES + metaBytes + strings * STRING_LENGTH_BYTES;
-  const textBytes = ascii ? text.length : Buffer.byteLength(text);
-  const textEnd = textAt + textBytes;
-  const valuesAt = Math.ceil(textEnd / WEIGHT_BYTES) * WEIGHT_BYTES;
+  const textBytes = Buffer.byteLength(text);
+  const valuesAt = Math.ceil((textAt + textBytes) / WEIGHT_BYTES) * WEIGHT_BYTES;
   const out = Buffer.alloc(valuesAt + weights * WEIGHT_BYTES);
   const view = new DataView(out.buffer, out.byteOffset, out.length);
   out[0] = FORMAT;
-  view.setUint32(HEADER_LENGTH_AT, textEnd - PREAMBLE, true);
+  view.setUint32(HEADER_LENGTH_AT, textAt + textBytes - PREAMBLE, true);
   view.setUint32(PREAMBLE, metaBytes, true);
   out.write(meta, PREAMBLE + META_LENGTH_BYTES, 'utf8');
   let at = PREAMBLE + META_LENGTH_BYTES + metaBytes;
@@ -112,7 +93,7 @@ export function encodeFeatures(f: Features): Buffer | string {
       view.setUint16(at, (list[i] as string).length, true);
       at += STRING_LENGTH_BYTES;
     }
-  out.write(text, textAt, ascii ? 'latin1' : 'utf8');
+  out.write(text, textAt, 'utf8');
   at = valuesAt;
   for (let i = 0; i < weights; i++) {
     // JSON prints -0 as 0 (`+ 0` turns -0 into 0 and leaves every other number as it is).

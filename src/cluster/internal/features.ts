@@ -4,7 +4,7 @@
  */
 import type { StoredArticle } from '../../types.js';
 import type { ClusterSignals } from '../types.js';
-import { dayNumber, type FoundDate, findDatesFolded, JoinedLetterRuns, primaryDate, publishedDate } from './dates.js';
+import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
 import { withKeys } from './key-order.js';
@@ -229,11 +229,8 @@ export function featuresOf(
   // fold() of ASCII text is its lower case (text.ts); known here, the name fallback need not normalise the text.
   const textIsAscii = isAscii(article.text);
   const foldedText = textIsAscii ? article.text.toLowerCase() : foldNonAscii(article.text);
-  // The date finder reads `title\ntext` folded; its letter runs are gathered by the same scans.
-  const runs = new JoinedLetterRuns();
-  const titleCounts = countStems(foldedTitle, new Map(), onSurface, undefined, runs);
-  runs.offset = foldedTitle.length + 1;
-  const bodyCounts = countStems(foldedText, new Map(), onSurface, titleCounts, runs);
+  const titleCounts = countStems(foldedTitle, new Map(), onSurface);
+  const bodyCounts = countStems(foldedText, new Map(), onSurface, titleCounts);
   const verdict = judgeBody(article.title, article.text, junkSupport, { titleStems: [...titleCounts.keys()], bodyStems: bodyCounts });
   // A junk body's extract signals describe the wall, not the story: the fallbacks read the kept text instead.
   const sig = verdict.junk ? undefined : signals;
@@ -287,7 +284,7 @@ export function featuresOf(
   // fold() of `title\ntext` is the folded title and text joined by the line break (no character crosses it).
   const body = verdict.junk ? fold(`${article.title}\n${text}`) : `${foldedTitle}\n${foldedText}`;
   const given = sig && article.published ? signalDates(sig) : [];
-  const found = given.length > 0 ? given : findDatesFolded(body, article.published, aside, (!verdict.junk && runs.runs) || undefined);
+  const found = given.length > 0 ? given : findDatesFolded(body, article.published, aside);
   const dateSource: Features['dateSource'] = given.length > 0 ? 'extract' : sig && !article.published ? 'fallback-undated' : 'fallback';
   // With no date in the text, the publication day stands in for the happening date (a same-day report).
   const publishedDay = publishedDate(article.published);

@@ -41,14 +41,3 @@ export function isAsciiWord(code: number): boolean {
 
 /** UTF-16 surrogates: where present, a character is not one code unit. */
 export const SURROGATE = /[\ud800-\udfff]/;
-
-/**
- * Receives the letter runs (maximal `\p{L}+` stretches) a word scan passes over, so that a later pass over the same
- * text need not find them again (text.ts countStems → dates.ts). `run` gets each run in order with the 32-bit hash
- * `h = (h·31 + code) | 0` of its code units and whether it holds ASCII and non-ASCII letters; `skip` says a text was
- * not scanned this way (its runs are missing).
- */
-export interface LetterRunSink {
-  run(text: string, start: number, end: number, hash: number, ascii: boolean, wide: boolean): void;
-  skip(): void;
-}

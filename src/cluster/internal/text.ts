@@ -2,7 +2,7 @@
  * Language-light text features: word tokens, truncation stems, transliteration for name keys.
  * No stop-word lists: common words are weighed down by IDF instead, so every language is treated alike.
  */
-import { classOf, LETTER, type LetterRunSink, NUMBER, SURROGATE } from './letters.js';
+import { classOf, LETTER, NUMBER, SURROGATE } from './letters.js';
 
 /** Tokens shorter than this carry little topic signal (CJK is handled by character bigrams instead). */
 export const MIN_TOKEN_LENGTH = 3;
@@ -111,11 +111,8 @@ export function countStems(
   counts: Map<string, number>,
   onSurface: (stem: string, word: string) => void,
   seen?: ReadonlyMap<string, number>,
-  runs?: LetterRunSink,
 ): Map<string, number> {
-  if (!HAN.test(folded) && !ARABIC.test(folded) && !SURROGATE.test(folded))
-    return runs ? scanCountWithRuns(folded, counts, onSurface, seen, runs) : scanCount(folded, counts, onSurface, seen);
-  runs?.skip();
+  if (!HAN.test(folded) && !ARABIC.test(folded) && !SURROGATE.test(folded)) return scanCount(folded, counts, onSurface, seen);
   const words = new Map<string, string>();
   for (const stem of stemsOfFolded(folded, [], words)) {
     const n = counts.get(stem);
@@ -183,64 +180,6 @@ function scanCount(
     if (had === undefined && long && !seen?.has(stem)) onSurface(stem, t.slice(start, end));
     counts.set(stem, (had ?? 0) + 1);
   });
-  return counts;
-}
-
-/**
- * scanCount() that also reports the text's letter runs to `runs` (for the date finder), in the same pass: every
- * letter is inside a word (a word starts at a letter, and the scan skips only non-letters between words), so the
- * runs are the stretches of letters within the words, cut by the digits, apostrophes and hyphens words also hold.
- */
-function scanCountWithRuns(
-  t: string,
-  counts: Map<string, number>,
-  onSurface: (stem: string, word: string) => void,
-  seen: ReadonlyMap<string, number> | undefined,
-  runs: LetterRunSink,
-): Map<string, number> {
-  const n = t.length;
-  let i = 0;
-  while (i < n) {
-    let c = t.charCodeAt(i);
-    if ((classOf(c) & LETTER) === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let runStart = -1;
-    let h = 0;
-    let ascii = false;
-    let wide = false;
-    for (;;) {
-      if ((classOf(c) & LETTER) !== 0) {
-        if (runStart < 0) {
-          runStart = i;
-          h = 0;
-          ascii = false;
-          wide = false;
-        }
-        h = (Math.imul(h, 31) + c) | 0;
-        if (c < 0x80) ascii = true;
-        else wide = true;
-      } else if (runStart >= 0) {
-        runs.run(t, runStart, i, h, ascii, wide);
-        runStart = -1;
-      }
-      i++;
-      if (i >= n) break;
-      c = t.charCodeAt(i);
-      if ((classOf(c) & (LETTER | NUMBER)) === 0 && !isTrailer(c)) break;
-    }
-    if (runStart >= 0) runs.run(t, runStart, i, h, ascii, wide);
-    let end = i;
-    while (isTrailer(t.charCodeAt(end - 1))) end--;
-    if (end - start < MIN_TOKEN_LENGTH) continue;
-    const long = end - start > STEM_LENGTH;
-    const stem = t.slice(start, long ? start + STEM_LENGTH : end);
-    const had = counts.get(stem);
-    if (had === undefined && long && !seen?.has(stem)) onSurface(stem, t.slice(start, end));
-    counts.set(stem, (had ?? 0) + 1);
-  }
   return counts;
 }
 
