@@ -77,6 +77,9 @@ const LOWER_Z = 0x7a;
 /** Code units below this are ASCII. */
 const ASCII_END = 0x80;
 
+/** An upper-case ASCII letter (`\p{Lu}` within ASCII); global, run by test from a set lastIndex. */
+const ASCII_CAPITAL = /[A-Z]/g;
+
 /** Capitalised words that do not open a sentence: a script-neutral proxy for names (fallback only). */
 function capitalisedWords(text: string, ascii = false): string[] {
   // Offsets in the normalised text are checked against the text as given (the same offset for most texts). ASCII
@@ -87,7 +90,12 @@ function capitalisedWords(text: string, ascii = false): string[] {
   const n = normalised.length;
   let i = 0;
   while (i < n) {
-    if ((classOf(normalised.charCodeAt(i)) & UPPER) === 0) {
+    if (ascii) {
+      // ASCII text: the next capital found by the pattern (capitals are sparse; the loop below tests every character).
+      ASCII_CAPITAL.lastIndex = i;
+      if (!ASCII_CAPITAL.test(normalised)) break;
+      i = ASCII_CAPITAL.lastIndex - 1;
+    } else if ((classOf(normalised.charCodeAt(i)) & UPPER) === 0) {
       i++;
       continue;
     }
@@ -147,11 +155,19 @@ function capitalisedWordsByRegex(text: string, normalised: string): string[] {
 /** A number as written (thousands separators or a decimal part); global, run by exec from lastIndex 0 (no matchAll copy). */
 const NUMBER_RUN = /\d+(?:[.,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g;
 
-/** Numbers written in the text, thousands separators removed. */
+/** A digit (`\d`, ASCII): every number match starts with one. */
+const DIGIT = /\d/;
+
+/**
+ * Numbers written in the text, thousands separators removed. The scan starts at the first digit: a match starts with
+ * a digit and looks only ahead (`(?!\d)`), so nothing before it can change the matches.
+ */
 export function numbersIn(text: string): string[] {
   const out: string[] = [];
+  const from = text.search(DIGIT);
+  if (from < 0) return out;
   const re = NUMBER_RUN;
-  re.lastIndex = 0;
+  re.lastIndex = from;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let n = m[0];
     if (/^\d+(?:[.,\s]\d{3})+$/.test(n)) n = n.replace(/[.,\s]/g, '');
@@ -167,9 +183,14 @@ function countKeys(keys: readonly string[], into: Map<string, number> = new Map(
   return into;
 }
 
+/** Counts below this have their log-scaled weight looked up (an article's stems are counted a few times each). */
+const LOGGED_COUNTS = 256;
+/** 1 + ln(n) for n < LOGGED_COUNTS, computed as logScale computes it (so the same doubles). */
+const LOG_SCALE = Float64Array.from({ length: LOGGED_COUNTS }, (_, n) => 1 + Math.log(n));
+
 /** Log-scaled weight of a count: 1 + ln(count). */
 function logScale(count: number): number {
-  return 1 + Math.log(count);
+  return count < LOGGED_COUNTS && (count | 0) === count && count > 0 ? (LOG_SCALE[count] as number) : 1 + Math.log(count);
 }
 
 function signalDates(signals: ClusterSignals): FoundDate[] {
@@ -254,7 +275,9 @@ export function featuresOf(
     for (const w of capitalisedWords(text, textIsAscii && text === article.text)) addName(w, 1);
   }
 
-  const numbers = sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(`${article.title}\n${text}`);
+  // Matches start at a digit and run forward: a title without a digit adds none, and the text is not copied behind it.
+  const numbers =
+    sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(DIGIT.test(article.title) ? `${article.title}\n${text}` : text);
   // Dates: extract's for a dated article. For an undated one extract resolves relative dates against a
   // corpus or wall-clock reference, which puts an archive's articles in the wrong year; ours resolve against
   // a full date the article itself carries (text or page furniture), else keep month and day only.
