@@ -14,7 +14,7 @@ import { type Features, featuresOf } from './features.js';
 import { keepHeaviest, type WeightedKey } from './heaviest.js';
 import { dfKeys } from './idf.js';
 import { type Ctx, cannotLink, createEvent, eventDate, freshId, indexKeysOf, mergeEvents, mergeStories, storyOf } from './ops.js';
-import { type ClusterOptions, DEFAULT_OPTIONS } from './options.js';
+import { type ClusterOptions, resolveOptions } from './options.js';
 import { type Packed, packFresh } from './packed.js';
 import { addToProfile, emptyProfile, type Profile } from './profile.js';
 import { reconsiderArticle } from './reconsider.js';
@@ -60,7 +60,7 @@ function alternativesOf(scored: readonly Scored[], chosen: string, merged: reado
 }
 
 export function createOnlineClusterer(db: Database, options: Partial<ClusterOptions> = {}): Clusterer {
-  const o: ClusterOptions = { ...DEFAULT_OPTIONS, ...options };
+  const o: ClusterOptions = resolveOptions(options);
   const state = new ClusterState(db, o.postingsPerKey);
   const fast = new FastScorer(state.cells);
   const ctx: Ctx = { db, state, indexKeys: o.indexKeys };

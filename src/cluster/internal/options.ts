@@ -1,4 +1,5 @@
 /** Tunable settings of the online clusterer, with their defaults and how each was set. */
+import { ClusterError } from '../errors.js';
 import { DEFAULT_WEIGHTS, type Weights } from './similarity.js';
 
 export interface ClusterOptions {
@@ -55,3 +56,27 @@ export const DEFAULT_OPTIONS: ClusterOptions = {
   refine: true,
   weights: DEFAULT_WEIGHTS,
 };
+
+/** Counts that size lists and loops: each must be a whole number of at least 1. */
+const COUNT_OPTIONS = ['queryKeys', 'postingsPerKey', 'candidates', 'indexKeys'] as const;
+/** Scores and day spans: each must be a finite number of at least 0. */
+const AMOUNT_OPTIONS = ['eventThreshold', 'storyThreshold', 'eventWindowDays', 'storyWindowDays'] as const;
+
+/**
+ * The defaults with the caller's settings over them, checked: a count that is not a whole number ≥ 1 (say
+ * `candidates: 2.5` or `indexKeys: -1`) or a threshold or window that is not a finite number ≥ 0 is refused here, with
+ * the setting named, instead of failing (or quietly indexing nothing) inside every assignment.
+ */
+export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOptions {
+  const o: ClusterOptions = { ...DEFAULT_OPTIONS, ...options };
+  for (const k of COUNT_OPTIONS) {
+    const v = o[k];
+    if (!Number.isInteger(v) || v < 1) throw new ClusterError(`cluster option ${k} must be a whole number of at least 1, got ${String(v)}`);
+  }
+  for (const k of AMOUNT_OPTIONS) {
+    const v = o[k];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new ClusterError(`cluster option ${k} must be a finite number of at least 0, got ${String(v)}`);
+  }
+  return o;
+}
