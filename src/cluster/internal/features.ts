@@ -11,6 +11,11 @@ import { withKeys } from './key-order.js';
 import { classOf, LETTER, SURROGATE, UPPER } from './letters.js';
 import { countStems, fold, foldNonAscii, isAscii, isFoldedAscii, nameKey, stems } from './text.js';
 
+/**
+ * An article's clustering features. Never edited once built (by featuresOf, decodeFeatures or asFeatures): profile
+ * additions remember an article's scaled terms and names by the records' identity (unit-add.ts), so a record changed in
+ * place after one addition would be read back with its old keys and weights at the next. Build a new object instead.
+ */
 export interface Features {
   /** Term stem → log-scaled count, 1 + ln(count) (title words counted TITLE_WEIGHT times). */
   readonly terms: Record<string, number>;
