@@ -99,7 +99,7 @@ function statements(db: Database) {
     // The generation and the document count in one statement (sync runs it before every article: one call instead of two).
     syncMeta: p(`SELECT (SELECT value FROM cluster_meta WHERE key = 'generation'), (SELECT value FROM cluster_meta WHERE key = 'docs')`).raw(),
     setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-    getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
+    getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed, t_lo, t_hi FROM cluster_profiles WHERE id = ?'),
     // A row known to the store is updated in place (positional parameters, no conflict path): the upsert below
     // only for a new row. Same columns as the upsert's update (kind stays as stored).
     updateProfile: p(`UPDATE cluster_profiles SET profile = ?, t_lo = ?, t_hi = ?, size = ?, rep_article = ?, rep_score = ?, locked = ?, indexed = ?
@@ -273,7 +273,17 @@ export class ClusterState {
       return hit.row;
     }
     const r = this.s.getProfile.get(id) as
-      | { id: string; kind: 'event' | 'story'; profile: Buffer | string; rep_article: string | null; rep_score: number; locked: number; indexed: string }
+      | {
+          id: string;
+          kind: 'event' | 'story';
+          profile: Buffer | string;
+          rep_article: string | null;
+          rep_score: number;
+          locked: number;
+          indexed: string;
+          t_lo: number;
+          t_hi: number;
+        }
       | undefined;
     if (!r) return null;
     const row: ProfileRow = {
@@ -285,7 +295,9 @@ export class ClusterState {
       locked: r.locked === 1,
       indexed: JSON.parse(r.indexed) as string[],
     };
-    this.remember(row);
+    // The stored window, not the profile's: the columns are what the postings were written with (a replicated bench
+    // store shifts the columns and postings, not the profile inside).
+    this.remember(row, r.t_lo, r.t_hi);
     return row;
   }
 
@@ -297,7 +309,7 @@ export class ClusterState {
   }
 
   /** Caches the row as the most recent (replacing another row of its id), dropping the least recent over the bound. */
-  private remember(row: ProfileRow): void {
+  private remember(row: ProfileRow, lo = row.profile.tLo ?? UNKNOWN_TIME, hi = row.profile.tHi ?? UNKNOWN_TIME): void {
     const hit = this.profileCache.get(row.id);
     if (hit) {
       const stale = hit.row !== row || this.cacheStamp - hit.stamp > RECENT_ROWS;
@@ -305,8 +317,7 @@ export class ClusterState {
       if (stale) this.toRecentEnd(row.id, hit);
       return;
     }
-    const t = row.profile;
-    this.profileCache.set(row.id, { row, stamp: ++this.cacheStamp, keys: row.indexed, lo: t.tLo ?? UNKNOWN_TIME, hi: t.tHi ?? UNKNOWN_TIME, known: true });
+    this.profileCache.set(row.id, { row, stamp: ++this.cacheStamp, keys: row.indexed, lo, hi, known: true });
     if (this.profileCache.size > PROFILE_CACHE_MAX) {
       const oldest = this.profileCache.keys().next().value;
       if (oldest !== undefined) this.profileCache.delete(oldest);
@@ -385,34 +396,47 @@ export class ClusterState {
    * window index (20k store: a new event's 40 inserts 215 → 105 µs, a joined article's 3 deletes + 3 inserts 36 → 24
    * µs). A delete needs the window the posting was written with: the profile cache keeps it (CachedRow), and a new
    * window rewrites each of the event's postings (delete and insert; it changes almost only for a new event, whose
-   * first reindex has nothing to delete). `timeChanged` is the caller's word that the window moved; the window on
-   * record decides the SQL, and either one re-places the postings in memory.
+   * first reindex has nothing to delete). `timeChanged` is the caller's word that the window moved: it rewrites the
+   * rows (as the single UPDATE by event did before v6) unless they are at the new window already, and re-places them
+   * in memory as before.
    */
   reindex(row: ProfileRow, keys: readonly string[], timeChanged: boolean): void {
     const tLo = row.profile.tLo ?? UNKNOWN_TIME;
     const tHi = row.profile.tHi ?? UNKNOWN_TIME;
     const at = this.writtenWindow(row, row.indexed.length > 0);
-    const moved = at.lo !== tLo || at.hi !== tHi;
+    // The kept postings are rewritten when the caller says the window moved (as the single UPDATE by event did) and
+    // the rows are not already at the new window.
+    const rewrite = timeChanged && (!at.known || at.lo !== tLo || at.hi !== tHi);
     const next = new Set(keys);
     const prev = new Set(row.indexed);
     const s = this.s;
+    let added = false;
     for (const k of prev) {
       const kept = next.has(k);
-      if (!kept || moved) this.dropPosting(k, row.id, at.lo, at.hi, at.known);
+      if (!kept || rewrite) this.dropPosting(k, row.id, at.lo, at.hi, at.known);
       if (!kept) this.postings.remove(k, row.id);
-      else if (moved) s.addPosting.run(k, row.id, tLo, tHi);
+      else if (rewrite) s.addPosting.run(k, row.id, tLo, tHi);
     }
-    const replace = timeChanged || moved;
     for (const k of next) {
-      const added = !prev.has(k);
-      if (added) s.addPosting.run(k, row.id, tLo, tHi);
-      if (replace || added) this.postings.place(k, row.id, tLo, tHi);
+      const add = !prev.has(k);
+      if (add) {
+        s.addPosting.run(k, row.id, tLo, tHi);
+        added = true;
+      }
+      if (timeChanged || add) this.postings.place(k, row.id, tLo, tHi);
     }
     row.indexed = [...next];
     at.keys = row.indexed;
-    at.lo = tLo;
-    at.hi = tHi;
-    at.known = true;
+    if (rewrite || prev.size === 0) {
+      at.lo = tLo;
+      at.hi = tHi;
+      at.known = true;
+    } else if (added && (at.lo !== tLo || at.hi !== tHi)) {
+      // New keys at a window the kept ones do not have (a caller that moved the window without saying so, or a store
+      // whose rows disagree with its profiles): the event's rows no longer share one window; deletes go by key scan
+      // until a rewrite puts them back on one.
+      at.known = false;
+    }
   }
 
   /** Removes the event's postings (its keys and window from its cached or stored row; a table scan if it has none). */
