@@ -153,5 +153,28 @@ ALTER TABLE cluster_df_journal RENAME TO cluster_df_log;
       // "written by a newer Storyline" error instead of failing on a log row or a features row later.
       up: '',
     },
+    {
+      version: 6,
+      name: 'postings in one B-tree: primary key (key, t_hi, t_lo, event_id), no other index',
+      // Every read is by key and was served by the window index (key, t_hi, t_lo, then event_id); as the primary key it
+      // serves them alone, and each posting insert or delete writes one B-tree instead of two (20k store: a new event's
+      // 40 inserts 215 → 105 µs). Deletes go by the full key: the writer keeps the window each event's postings were
+      // written with (the profile row's t_lo/t_hi, which every reindex updates before the row is saved). Rebuilt in
+      // place, in the new key order. Code from before this version would delete by event id (a table scan) and is
+      // stopped at open by the version check.
+      up: `
+CREATE TABLE cluster_postings_by_key (
+  key TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  t_lo REAL NOT NULL,
+  t_hi REAL NOT NULL,
+  PRIMARY KEY (key, t_hi, t_lo, event_id)
+) WITHOUT ROWID;
+INSERT INTO cluster_postings_by_key (key, event_id, t_lo, t_hi)
+  SELECT key, event_id, t_lo, t_hi FROM cluster_postings ORDER BY key, t_hi, t_lo, event_id;
+DROP TABLE cluster_postings;
+ALTER TABLE cluster_postings_by_key RENAME TO cluster_postings;
+`,
+    },
   ],
 };

@@ -1,7 +1,8 @@
 /**
- * Schema version 3 stores the inverted index by event (primary key event_id, key). A store built by the code before
- * it (versions 1–2, primary key key, event_id, plus an event index) must upgrade in place with every posting and
- * every lookup unchanged, and clustering must continue exactly as on a store that had the new layout from the start.
+ * The inverted index's layout changed twice: version 3 stored it by event (primary key event_id, key, plus a window
+ * index), version 6 as one B-tree keyed (key, t_hi, t_lo, event_id). A store built with an older layout (versions 1–2,
+ * or 3–5) must upgrade in place with every posting and every lookup unchanged, and clustering must continue exactly as
+ * on a store that had the new layout from the start, deleting postings by their full key (no fallback).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { createClusterer } from '../../src/cluster/index.js';
-import { UNKNOWN_TIME } from '../../src/cluster/internal/state.js';
+import { postingsFallbacks, UNKNOWN_TIME } from '../../src/cluster/internal/state.js';
 import { storeBare } from '../../src/cluster/internal/streams.js';
 import { type SyntheticArticle, syntheticStream } from '../../src/cluster/internal/synthetic.js';
 import { clusterSchema } from '../../src/cluster/schema.js';
@@ -63,6 +64,9 @@ function primaryKey(db: Db): string[] {
   return cols.map((c) => c.name);
 }
 
+/** The primary key of version 6. */
+const V6_KEY = ['key', 't_hi', 't_lo', 'event_id'];
+
 function indexes(db: Db): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cluster_postings' ORDER BY name").pluck().all() as string[]).filter(
     (n) => !n.startsWith('sqlite_autoindex'),
@@ -96,8 +100,8 @@ test('a store with the key-ordered postings (versions 1–2) upgrades in place: 
     old.close();
 
     const upgraded = openDatabase(oldPath);
-    assert.deepEqual(primaryKey(upgraded), ['event_id', 'key'], 'rebuilt with the event-first primary key');
-    assert.deepEqual(indexes(upgraded), ['cluster_postings_window'], 'the event index is gone (the primary key serves it)');
+    assert.deepEqual(primaryKey(upgraded), V6_KEY, 'rebuilt (through version 3) with the key-and-window primary key of version 6');
+    assert.deepEqual(indexes(upgraded), [], 'no secondary index (the primary key serves every read)');
     assert.deepEqual(snapshot(upgraded), before, 'every posting and every lookup unchanged by the upgrade');
     assignAll(upgraded, stream.slice(BEFORE));
 
@@ -110,6 +114,49 @@ test('a store with the key-ordered postings (versions 1–2) upgrades in place: 
     assert.equal(got.length, BEFORE + AFTER);
     assert.deepEqual(got, fresh.prepare(links).all(), 'same assignments after the upgrade as with the new layout throughout');
     assert.deepEqual(snapshot(upgraded), snapshot(fresh), 'same index');
+    upgraded.close();
+    fresh.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a store with the event-ordered postings (versions 3–5) upgrades to one B-tree: same rows, same lookups, same clustering after', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-postings-v6-'));
+  try {
+    const stream = [...syntheticStream(BEFORE + AFTER)];
+    const oldPath = join(dir, 'v5.db');
+    const old = new BetterSqlite3(oldPath);
+    old.pragma('journal_mode = WAL');
+    const upTo5 = { ...clusterSchema, migrations: clusterSchema.migrations.filter((m) => m.version <= 5) };
+    migrate(
+      old,
+      allSchemas.map((s) => (s.stage === 'cluster' ? upTo5 : s)),
+    );
+    assert.deepEqual(primaryKey(old), ['event_id', 'key'], 'built with the version 3–5 primary key');
+    assert.deepEqual(indexes(old), ['cluster_postings_window']);
+    // The clusterer writes the same rows on either layout (its statements name every column they filter on).
+    const fallbacksBefore = postingsFallbacks();
+    assignAll(old, stream.slice(0, BEFORE));
+    const before = snapshot(old);
+    assert.ok(before.rows.length > 1_000, `a store with many postings (${before.rows.length})`);
+    old.close();
+
+    const upgraded = openDatabase(oldPath);
+    assert.deepEqual(primaryKey(upgraded), V6_KEY, 'rebuilt with the key-and-window primary key');
+    assert.deepEqual(indexes(upgraded), [], 'the window index is gone (the primary key serves it)');
+    assert.deepEqual(snapshot(upgraded), before, 'every posting and every lookup unchanged by the upgrade');
+    assignAll(upgraded, stream.slice(BEFORE));
+
+    const fresh = openDatabase(join(dir, 'fresh.db'));
+    assignAll(fresh, stream.slice(0, BEFORE));
+    assignAll(fresh, stream.slice(BEFORE));
+    const links = 'SELECT article_id, event_id, score FROM article_events ORDER BY article_id';
+    const got = upgraded.prepare(links).all();
+    assert.equal(got.length, BEFORE + AFTER);
+    assert.deepEqual(got, fresh.prepare(links).all(), 'same assignments after the upgrade as with the new layout throughout');
+    assert.deepEqual(snapshot(upgraded), snapshot(fresh), 'same index');
+    assert.equal(postingsFallbacks(), fallbacksBefore, 'every posting delete went by its full primary key');
     upgraded.close();
     fresh.close();
   } finally {

@@ -57,6 +57,16 @@ function sqlCount(n: number): number {
   return n;
 }
 
+let fallbacks = 0;
+/**
+ * Posting deletes so far in this process (every ClusterState) that could not go by the full primary key: the window on
+ * record matched no row, or no row told the window or keys. Zero on a normal stream (every event is reindexed before
+ * it is saved, so its stored window is the one its postings carry); a test asserts it.
+ */
+export function postingsFallbacks(): number {
+  return fallbacks;
+}
+
 export class LoadLimitError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -89,7 +99,7 @@ function statements(db: Database) {
     // The generation and the document count in one statement (sync runs it before every article: one call instead of two).
     syncMeta: p(`SELECT (SELECT value FROM cluster_meta WHERE key = 'generation'), (SELECT value FROM cluster_meta WHERE key = 'docs')`).raw(),
     setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-    getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed FROM cluster_profiles WHERE id = ?'),
+    getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed, t_lo, t_hi FROM cluster_profiles WHERE id = ?'),
     // A row known to the store is updated in place (positional parameters, no conflict path): the upsert below
     // only for a new row. Same columns as the upsert's update (kind stays as stored).
     updateProfile: p(`UPDATE cluster_profiles SET profile = ?, t_lo = ?, t_hi = ?, size = ?, rep_article = ?, rep_score = ?, locked = ?, indexed = ?
@@ -108,11 +118,15 @@ function statements(db: Database) {
       UNION ALL SELECT event_id FROM (SELECT event_id FROM cluster_postings WHERE key = @key AND t_hi = @unknown ORDER BY t_lo, event_id LIMIT ${n})`).pluck(),
     ),
     postAll: byLimit((n) => p(`SELECT event_id FROM cluster_postings WHERE key = ? ORDER BY t_hi DESC, t_lo DESC, event_id DESC LIMIT ${n}`).pluck()),
+    // Schema v6: the table's primary key is (key, t_hi, t_lo, event_id), one B-tree. A posting is deleted by its full
+    // key (the window it was written with, kept in the profile cache); the by-(key, event) form scans the key's range
+    // and is the fallback when that window is not the stored one; the by-event forms scan the whole table (last resort).
     addPosting: p('INSERT OR REPLACE INTO cluster_postings (key, event_id, t_lo, t_hi) VALUES (?, ?, ?, ?)'),
+    delPostingAt: p('DELETE FROM cluster_postings WHERE key = ? AND t_hi = ? AND t_lo = ? AND event_id = ?'),
     delPosting: p('DELETE FROM cluster_postings WHERE key = ? AND event_id = ?'),
     delPostings: p('DELETE FROM cluster_postings WHERE event_id = ?'),
-    timePostings: p('UPDATE cluster_postings SET t_lo = ?, t_hi = ? WHERE event_id = ?'),
     eventKeys: p('SELECT key FROM cluster_postings WHERE event_id = ?').pluck(),
+    storedIndex: p('SELECT t_lo, t_hi, indexed FROM cluster_profiles WHERE id = ?').raw(),
     // What the in-memory window (postings.ts) loads for a key: dated postings ending at or after a floor, and the
     // first `limit` undated ones in the order the windowed lookup's LIMIT takes them.
     // Parameters by position (key, floor, unknown, key, unknown) and rows as arrays: on the 100k store's recent keys
@@ -127,10 +141,20 @@ function statements(db: Database) {
   };
 }
 
-/** A cached profile row and when it was last put at the recent end of the cache (see RECENT_ROWS). */
+/**
+ * A cached profile row, when it was last put at the recent end of the cache (see RECENT_ROWS), and the time window its
+ * event's postings were last written with (`keys`, `lo`, `hi`; the stored row's when read, updated by each reindex):
+ * the postings' primary key holds it, so a posting is deleted by its full key. `known` is false when no stored row
+ * told it (the deletes then take the by-key scan).
+ */
 interface CachedRow {
   row: ProfileRow;
   stamp: number;
+  /** The keys the event's postings were last written under (the row's `indexed` then). */
+  keys: readonly string[];
+  lo: number;
+  hi: number;
+  known: boolean;
 }
 
 export class ClusterState {
@@ -249,7 +273,17 @@ export class ClusterState {
       return hit.row;
     }
     const r = this.s.getProfile.get(id) as
-      | { id: string; kind: 'event' | 'story'; profile: Buffer | string; rep_article: string | null; rep_score: number; locked: number; indexed: string }
+      | {
+          id: string;
+          kind: 'event' | 'story';
+          profile: Buffer | string;
+          rep_article: string | null;
+          rep_score: number;
+          locked: number;
+          indexed: string;
+          t_lo: number;
+          t_hi: number;
+        }
       | undefined;
     if (!r) return null;
     const row: ProfileRow = {
@@ -261,7 +295,9 @@ export class ClusterState {
       locked: r.locked === 1,
       indexed: JSON.parse(r.indexed) as string[],
     };
-    this.remember(row);
+    // The stored window, not the profile's: the columns are what the postings were written with (a replicated bench
+    // store shifts the columns and postings, not the profile inside).
+    this.remember(row, r.t_lo, r.t_hi);
     return row;
   }
 
@@ -273,7 +309,7 @@ export class ClusterState {
   }
 
   /** Caches the row as the most recent (replacing another row of its id), dropping the least recent over the bound. */
-  private remember(row: ProfileRow): void {
+  private remember(row: ProfileRow, lo = row.profile.tLo ?? UNKNOWN_TIME, hi = row.profile.tHi ?? UNKNOWN_TIME): void {
     const hit = this.profileCache.get(row.id);
     if (hit) {
       const stale = hit.row !== row || this.cacheStamp - hit.stamp > RECENT_ROWS;
@@ -281,7 +317,7 @@ export class ClusterState {
       if (stale) this.toRecentEnd(row.id, hit);
       return;
     }
-    this.profileCache.set(row.id, { row, stamp: ++this.cacheStamp });
+    this.profileCache.set(row.id, { row, stamp: ++this.cacheStamp, keys: row.indexed, lo, hi, known: true });
     if (this.profileCache.size > PROFILE_CACHE_MAX) {
       const oldest = this.profileCache.keys().next().value;
       if (oldest !== undefined) this.profileCache.delete(oldest);
@@ -315,9 +351,10 @@ export class ClusterState {
     this.remember(row);
   }
 
+  /** Deletes the row and its event's postings (read from the row before it goes). */
   deleteProfile(id: string): void {
-    this.s.delProfile.run(id);
     this.unindex(id);
+    this.s.delProfile.run(id);
     this.profileCache.delete(id);
   }
 
@@ -349,38 +386,104 @@ export class ClusterState {
 
   /**
    * Lists the event under `keys` (diffing against what it was listed under) with its current time window.
-   * Its SQL is most of its time and near its floor. Counted on the 100k probe (session 7, 2026-11-22; 2,000 articles):
+   * Its SQL is most of its time. Counted on the 100k probe (session 7, 2026-11-22; 2,000 articles):
    * 15,571 inserts and 5,571 deletes, of which 10,000 inserts are the 250 new events' 40 keys each; joined articles
    * insert and delete 3.2 keys each, and 40% of those inserts put back a key the same event dropped earlier (churn at
    * the edge of its top keys: exact results need it). Measured per insert in a transaction (20k store, 40 random keys
    * of a new event): one statement a row 5.1 µs; `INSERT` instead of `INSERT OR REPLACE` the same; the rows in key
-   * order the same; one `INSERT … SELECT … FROM json_each(?)` 14 µs; one 40-row `VALUES` statement 15 µs. A new
-   * posting lands at the end of its key's range in the window index (its event is the latest), so an insert touches
-   * the key's newest leaf page, and an event's rows share a table page: no column order touches fewer pages. Left:
-   * one B-tree instead of two (the window index as the primary key, no event order), which needs the window each
-   * event's postings were written with to delete them; not done.
+   * order the same; one `INSERT … SELECT … FROM json_each(?)` 14 µs; one 40-row `VALUES` statement 15 µs.
+   * Since schema v6 the postings are one B-tree keyed (key, t_hi, t_lo, event_id) instead of a table by event plus a
+   * window index (20k store: a new event's 40 inserts 215 → 105 µs, a joined article's 3 deletes + 3 inserts 36 → 24
+   * µs; 100k store, 3,000 random events, 3 deletes + 3 inserts + 40 new-event inserts each: 190 → 127 µs; in situ on the
+   * 100k probe, 2026-11-22, 2,000 articles: reindex 182 → 128 ms, 6.3% → 4.3% of assign CPU). A delete needs the window the posting was written with: the profile cache keeps it (CachedRow), and a new
+   * window rewrites each of the event's postings (delete and insert; it changes almost only for a new event, whose
+   * first reindex has nothing to delete). `timeChanged` is the caller's word that the window moved: it rewrites the
+   * rows (as the single UPDATE by event did before v6) unless they are at the new window already, and re-places them
+   * in memory as before.
    */
   reindex(row: ProfileRow, keys: readonly string[], timeChanged: boolean): void {
     const tLo = row.profile.tLo ?? UNKNOWN_TIME;
     const tHi = row.profile.tHi ?? UNKNOWN_TIME;
+    const at = this.writtenWindow(row, row.indexed.length > 0);
+    // The kept postings are rewritten when the caller says the window moved (as the single UPDATE by event did) and
+    // the rows are not already at the new window.
+    const rewrite = timeChanged && (!at.known || at.lo !== tLo || at.hi !== tHi);
     const next = new Set(keys);
     const prev = new Set(row.indexed);
-    for (const k of prev)
-      if (!next.has(k)) {
-        this.s.delPosting.run(k, row.id);
-        this.postings.remove(k, row.id);
-      }
-    if (timeChanged) this.s.timePostings.run(tLo, tHi, row.id);
+    const s = this.s;
+    let added = false;
+    for (const k of prev) {
+      const kept = next.has(k);
+      if (!kept || rewrite) this.dropPosting(k, row.id, at.lo, at.hi, at.known);
+      if (!kept) this.postings.remove(k, row.id);
+      else if (rewrite) s.addPosting.run(k, row.id, tLo, tHi);
+    }
     for (const k of next) {
-      if (!prev.has(k)) this.s.addPosting.run(k, row.id, tLo, tHi);
-      if (timeChanged || !prev.has(k)) this.postings.place(k, row.id, tLo, tHi);
+      const add = !prev.has(k);
+      if (add) {
+        s.addPosting.run(k, row.id, tLo, tHi);
+        added = true;
+      }
+      if (timeChanged || add) this.postings.place(k, row.id, tLo, tHi);
     }
     row.indexed = [...next];
+    at.keys = row.indexed;
+    if (rewrite || prev.size === 0) {
+      at.lo = tLo;
+      at.hi = tHi;
+      at.known = true;
+    } else if (added && (at.lo !== tLo || at.hi !== tHi)) {
+      // New keys at a window the kept ones do not have (a caller that moved the window without saying so, or a store
+      // whose rows disagree with its profiles): the event's rows no longer share one window; deletes go by key scan
+      // until a rewrite puts them back on one.
+      at.known = false;
+    }
   }
 
+  /** Removes the event's postings (its keys and window from its cached or stored row; a table scan if it has none). */
   unindex(eventId: string): void {
+    const hit = this.profileCache.get(eventId);
+    const stored = hit ? undefined : (this.s.storedIndex.get(eventId) as [number, number, string] | undefined);
+    if (hit || stored) {
+      const keys = hit ? hit.keys : (JSON.parse((stored as [number, number, string])[2]) as string[]);
+      const lo = hit ? hit.lo : (stored as [number, number, string])[0];
+      const hi = hit ? hit.hi : (stored as [number, number, string])[1];
+      const known = hit ? hit.known : true;
+      for (const k of keys) {
+        this.dropPosting(k, eventId, lo, hi, known);
+        this.postings.remove(k, eventId);
+      }
+      return;
+    }
+    // No row tells the keys: read them from the postings (a scan of the table) and delete them the same way.
+    fallbacks++;
     for (const k of this.s.eventKeys.all(eventId) as string[]) this.postings.remove(k, eventId);
     this.s.delPostings.run(eventId);
+  }
+
+  /**
+   * The cache entry that records the window the event's postings were written with, made if the row is not cached:
+   * the stored row's window when `needed` (the event has postings to delete), else the row's own (nothing to delete).
+   */
+  private writtenWindow(row: ProfileRow, needed: boolean): CachedRow {
+    const id = row.id;
+    let hit = this.profileCache.get(id);
+    if (hit) return hit;
+    const stored = needed ? (this.s.storedIndex.get(id) as [number, number, string] | undefined) : undefined;
+    this.remember(row);
+    hit = this.profileCache.get(id) as CachedRow;
+    if (stored) {
+      hit.lo = stored[0];
+      hit.hi = stored[1];
+    } else if (needed) hit.known = false;
+    return hit;
+  }
+
+  /** Deletes one posting by its full key; by (key, event) when that window is not on record or matched no row. */
+  private dropPosting(key: string, eventId: string, lo: number, hi: number, known: boolean): void {
+    if (known && this.s.delPostingAt.run(key, hi, lo, eventId).changes > 0) return;
+    fallbacks++;
+    this.s.delPosting.run(key, eventId);
   }
 
   saveFeatures(articleId: string, title: string, f: Features): void {
