@@ -160,8 +160,10 @@ ALTER TABLE cluster_df_journal RENAME TO cluster_df_log;
       // serves them alone, and each posting insert or delete writes one B-tree instead of two (20k store: a new event's
       // 40 inserts 215 → 105 µs). Deletes go by the full key: the writer keeps the window each event's postings were
       // written with (the profile row's t_lo/t_hi, which every reindex updates before the row is saved). Rebuilt in
-      // place, in the new key order. Code from before this version would delete by event id (a table scan) and is
-      // stopped at open by the version check.
+      // place, in the new key order, keeping only the rows each event's profile lists (`indexed`): deletes now go by
+      // those lists, so a row no profile lists (a key or an event a process with an undone article's caches left) would
+      // otherwise stay for good. Code from before this version would delete by event id (a table scan) and is stopped
+      // at open by the version check.
       up: `
 CREATE TABLE cluster_postings_by_key (
   key TEXT NOT NULL,
@@ -170,8 +172,11 @@ CREATE TABLE cluster_postings_by_key (
   t_hi REAL NOT NULL,
   PRIMARY KEY (key, t_hi, t_lo, event_id)
 ) WITHOUT ROWID;
-INSERT INTO cluster_postings_by_key (key, event_id, t_lo, t_hi)
-  SELECT key, event_id, t_lo, t_hi FROM cluster_postings ORDER BY key, t_hi, t_lo, event_id;
+INSERT OR IGNORE INTO cluster_postings_by_key (key, event_id, t_lo, t_hi)
+  SELECT p.key, p.event_id, p.t_lo, p.t_hi
+  FROM cluster_profiles f, json_each(f.indexed) j JOIN cluster_postings p ON p.event_id = f.id AND p.key = j.value
+  WHERE f.kind = 'event'
+  ORDER BY p.key, p.t_hi, p.t_lo, p.event_id;
 DROP TABLE cluster_postings;
 ALTER TABLE cluster_postings_by_key RENAME TO cluster_postings;
 `,

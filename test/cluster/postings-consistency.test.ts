@@ -127,3 +127,42 @@ test('after merges, splits, moves, reconsiderations and a rollback every eventâ€
   assert.equal(postingsFallbacks(), fallbacks, 'every posting delete went by its full primary key');
   db.close();
 });
+
+test('a rollback without invalidate() is noticed when another connectionâ€™s commit brings the document count back', () => {
+  // Connection A's transaction is rolled back after assign() changed its caches, and A's caller does not call
+  // invalidate(); connection B then commits one article, so the stored document count equals the one A expects. A must
+  // still drop its caches (SQLite's data_version tells it another connection committed), or it keeps the undone
+  // article's profiles, indexed keys and posting windows and writes postings the profiles do not list.
+  const file = join(tempDir(), 'aba.db');
+  const dbA = openDatabase(file);
+  const dbB = openDatabase(file);
+  const a = createClusterer(dbA);
+  const b = createClusterer(dbB);
+  const stream = syntheticStream(400);
+  let count = 0;
+  const feed = (db: Db, c: ReturnType<typeof createClusterer>, n: number, inTransaction = true) => {
+    for (let i = 0; i < n; i++) {
+      const x = stream.next().value;
+      if (!x) return;
+      const published = new Date(Date.parse(x.published) + ((count++ * 7) % SPREAD_DAYS) * DAY_MS).toISOString();
+      const text = x.text.replace(/ on \d+ \w+ \d+\.$/, '.');
+      const run = () => c.assign(storeBare(db, { id: `a${x.id}`, title: x.title, text, lang: 'xx', published }));
+      if (inTransaction) db.transaction(run)();
+      else run();
+    }
+  };
+  feed(dbA, a, 120);
+  for (let r = 0; r < 20; r++) {
+    assert.throws(() =>
+      dbA.transaction(() => {
+        feed(dbA, a, 1, false);
+        throw new Error('later step failed');
+      })(),
+    );
+    feed(dbB, b, 1);
+    feed(dbA, a, 5);
+  }
+  assertConsistent(dbA, 'after rollbacks without invalidate()');
+  dbA.close();
+  dbB.close();
+});

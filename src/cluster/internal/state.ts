@@ -97,7 +97,10 @@ function statements(db: Database) {
   return {
     meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
     // The generation and the document count in one statement (sync runs it before every article: one call instead of two).
-    syncMeta: p(`SELECT (SELECT value FROM cluster_meta WHERE key = 'generation'), (SELECT value FROM cluster_meta WHERE key = 'docs')`).raw(),
+    // The generation, the document count and SQLite's data_version (which changes when another connection commits).
+    syncMeta: p(
+      `SELECT (SELECT value FROM cluster_meta WHERE key = 'generation'), (SELECT value FROM cluster_meta WHERE key = 'docs'), (SELECT data_version FROM pragma_data_version())`,
+    ).raw(),
     setMeta: p('INSERT INTO cluster_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     getProfile: p('SELECT id, kind, profile, rep_article, rep_score, locked, indexed, t_lo, t_hi FROM cluster_profiles WHERE id = ?'),
     // A row known to the store is updated in place (positional parameters, no conflict path): the upsert below
@@ -168,6 +171,8 @@ export class ClusterState {
   private readonly postings: PostingsIndex;
   private docsCount: number;
   private generation: string;
+  /** SQLite's data_version when last synced (changes when another connection commits). */
+  private dataVersion: number;
   private readonly s: ReturnType<typeof statements>;
 
   /** `postingsPerKey`: the most postings per key a candidate lookup asks for (the options' postingsPerKey). */
@@ -192,6 +197,7 @@ export class ClusterState {
     this.backgrounds = new StoredBackgrounds(db);
     this.docsCount = Number(this.meta('docs') ?? 0);
     this.generation = this.meta('generation') ?? '0';
+    this.dataVersion = (this.s.syncMeta.get() as [unknown, unknown, number])[2];
   }
 
   private meta(key: string): string | undefined {
@@ -204,18 +210,22 @@ export class ClusterState {
    * count differs from ours); also trims the document-frequency cells to their bound.
    */
   sync(): void {
-    const [stored, storedDocs] = this.s.syncMeta.get() as [string | null, string | null];
+    const [stored, storedDocs, version] = this.s.syncMeta.get() as [string | null, string | null, number];
     const g = stored ?? '0';
     const docs = Number(storedDocs ?? 0);
     // A changed generation may mean cleared tables (rebuild.ts): read the journal back; otherwise catch up on it.
+    // Another connection's commit counts even when the document count came back to ours: after our own transaction was
+    // rolled back without invalidate(), one article of another process's restores the count we expect while our caches
+    // (profiles, indexed keys, the windows postings were written with) still hold the undone article.
     if (g !== this.generation) this.clearCaches();
-    else if (docs !== this.docsCount || this.cells.foldedElsewhere()) this.clearCaches(true);
+    else if (docs !== this.docsCount || version !== this.dataVersion || this.cells.foldedElsewhere()) this.clearCaches(true);
     else {
       this.cells.evict();
       this.postings.evict();
     }
     this.generation = g;
     this.docsCount = docs;
+    this.dataVersion = version;
   }
 
   /**
