@@ -162,7 +162,8 @@ ALTER TABLE cluster_df_journal RENAME TO cluster_df_log;
       // written with (the profile row's t_lo/t_hi, which every reindex updates before the row is saved). Rebuilt in
       // place, in the new key order, keeping only the rows each event's profile lists (`indexed`): deletes now go by
       // those lists, so a row no profile lists (a key or an event a process with an undone article's caches left) would
-      // otherwise stay for good. Code from before this version would delete by event id (a table scan) and is stopped
+      // otherwise stay for good (CROSS JOIN keeps that order: profiles, their keys, then each posting by its primary key;
+      // left to the planner, it parsed a profile's list once per posting: 100k store, 506k postings, 2.5 s against 0.66 s). Code from before this version would delete by event id (a table scan) and is stopped
       // at open by the version check.
       up: `
 CREATE TABLE cluster_postings_by_key (
@@ -174,7 +175,7 @@ CREATE TABLE cluster_postings_by_key (
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO cluster_postings_by_key (key, event_id, t_lo, t_hi)
   SELECT p.key, p.event_id, p.t_lo, p.t_hi
-  FROM cluster_profiles f, json_each(f.indexed) j JOIN cluster_postings p ON p.event_id = f.id AND p.key = j.value
+  FROM cluster_profiles f CROSS JOIN json_each(f.indexed) j CROSS JOIN cluster_postings p ON p.event_id = f.id AND p.key = j.value
   WHERE f.kind = 'event'
   ORDER BY p.key, p.t_hi, p.t_lo, p.event_id;
 DROP TABLE cluster_postings;
