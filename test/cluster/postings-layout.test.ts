@@ -73,6 +73,24 @@ function indexes(db: Db): string[] {
   );
 }
 
+/**
+ * The rest of the stream on the upgraded store, against the whole stream on a store that had the new layout from the
+ * start (also a new clusterer at the same point): same assignments, same index. Closes both stores.
+ */
+function continueLikeFresh(upgraded: Db, freshPath: string, stream: readonly SyntheticArticle[]): void {
+  assignAll(upgraded, stream.slice(BEFORE));
+  const fresh = openDatabase(freshPath);
+  assignAll(fresh, stream.slice(0, BEFORE));
+  assignAll(fresh, stream.slice(BEFORE));
+  const links = 'SELECT article_id, event_id, score FROM article_events ORDER BY article_id';
+  const got = upgraded.prepare(links).all();
+  assert.equal(got.length, BEFORE + AFTER);
+  assert.deepEqual(got, fresh.prepare(links).all(), 'same assignments after the upgrade as with the new layout throughout');
+  assert.deepEqual(snapshot(upgraded), snapshot(fresh), 'same index');
+  upgraded.close();
+  fresh.close();
+}
+
 test('a store with the key-ordered postings (versions 1–2) upgrades in place: same rows, same lookups, same clustering after', () => {
   const dir = mkdtempSync(join(tmpdir(), 'storyline-postings-layout-'));
   try {
@@ -103,19 +121,7 @@ test('a store with the key-ordered postings (versions 1–2) upgrades in place: 
     assert.deepEqual(primaryKey(upgraded), V6_KEY, 'rebuilt (through version 3) with the key-and-window primary key of version 6');
     assert.deepEqual(indexes(upgraded), [], 'no secondary index (the primary key serves every read)');
     assert.deepEqual(snapshot(upgraded), before, 'every posting and every lookup unchanged by the upgrade');
-    assignAll(upgraded, stream.slice(BEFORE));
-
-    // The same stream on a store that had the new layout from the start (also a new clusterer at the same point).
-    const fresh = openDatabase(join(dir, 'fresh.db'));
-    assignAll(fresh, stream.slice(0, BEFORE));
-    assignAll(fresh, stream.slice(BEFORE));
-    const links = 'SELECT article_id, event_id, score FROM article_events ORDER BY article_id';
-    const got = upgraded.prepare(links).all();
-    assert.equal(got.length, BEFORE + AFTER);
-    assert.deepEqual(got, fresh.prepare(links).all(), 'same assignments after the upgrade as with the new layout throughout');
-    assert.deepEqual(snapshot(upgraded), snapshot(fresh), 'same index');
-    upgraded.close();
-    fresh.close();
+    continueLikeFresh(upgraded, join(dir, 'fresh.db'), stream);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -152,19 +158,8 @@ test('a store with the event-ordered postings (versions 3–5) upgrades to one B
     assert.deepEqual(primaryKey(upgraded), V6_KEY, 'rebuilt with the key-and-window primary key');
     assert.deepEqual(indexes(upgraded), [], 'the window index is gone (the primary key serves it)');
     assert.deepEqual(snapshot(upgraded), before, 'every listed posting and every lookup unchanged by the upgrade, the unlisted rows gone');
-    assignAll(upgraded, stream.slice(BEFORE));
-
-    const fresh = openDatabase(join(dir, 'fresh.db'));
-    assignAll(fresh, stream.slice(0, BEFORE));
-    assignAll(fresh, stream.slice(BEFORE));
-    const links = 'SELECT article_id, event_id, score FROM article_events ORDER BY article_id';
-    const got = upgraded.prepare(links).all();
-    assert.equal(got.length, BEFORE + AFTER);
-    assert.deepEqual(got, fresh.prepare(links).all(), 'same assignments after the upgrade as with the new layout throughout');
-    assert.deepEqual(snapshot(upgraded), snapshot(fresh), 'same index');
+    continueLikeFresh(upgraded, join(dir, 'fresh.db'), stream);
     assert.equal(postingsFallbacks(), fallbacksBefore, 'every posting delete went by its full primary key');
-    upgraded.close();
-    fresh.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
