@@ -1,7 +1,8 @@
 /** strongestHits keeps exactly the events a full sort by weight (then id) would keep, in that order. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { strongestHits, strongestKeys } from '../../src/cluster/internal/select.js';
+import { strongestHits } from '../../src/cluster/internal/select.js';
+import { strongestFirst } from '../../src/cluster/internal/top-keys.js';
 import { mulberry32 } from '../../src/internal/random.js';
 
 test('strongestHits equals sort-and-cut, ties included', () => {
@@ -24,7 +25,7 @@ test('strongestHits equals sort-and-cut, ties included', () => {
   }
 });
 
-test('strongestKeys equals sort-and-cut, ties included', () => {
+test('strongestFirst (the index keys) equals sort-and-cut, ties included', () => {
   const r = mulberry32(11);
   for (const [size, keep, levels] of [
     [10, 40, 0],
@@ -39,7 +40,7 @@ test('strongestKeys equals sort-and-cut, ties included', () => {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, keep)
       .map(([k]) => k);
-    assert.deepEqual(strongestKeys(keys, scores, keep), want, `${size} keys, keep ${keep}`);
+    assert.deepEqual(strongestFirst(keys, scores, keep), want, `${size} keys, keep ${keep}`);
   }
 });
 

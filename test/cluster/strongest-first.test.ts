@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { strongestKeys } from '../../src/cluster/internal/select.js';
 import { strongestFirst } from '../../src/cluster/internal/top-keys.js';
 import { mulberry32 } from '../../src/internal/random.js';
+import { strongestKeys } from './frozen/strongest-keys.js';
 
 const CASES = [
   { name: 'continuous scores', size: 250, keep: 40, levels: 0, special: 0, repeats: 0 },

@@ -1,5 +1,4 @@
 /** Choosing the strongest candidate events from the index hits. */
-import { nthSmallest } from './top-keys.js';
 
 /** Whether an event with summed weight `x` ranks before `e`: heavier first, ties by id (code-unit order). */
 function heavier(x: number, id: string, e: [string, number]): boolean {
@@ -28,20 +27,4 @@ export function strongestHits(hits: Map<string, number>, keep: number): [string,
     top[i] = [id, x];
   });
   return top;
-}
-
-/** The `keep` keys with the highest scores (ties by key), strongest first, as sorting them all would give. */
-export function strongestKeys(keys: readonly string[], scores: Float64Array, keep: number): string[] {
-  const order = (a: number, b: number) => (scores[b] as number) - (scores[a] as number) || ((keys[a] as string) < (keys[b] as string) ? -1 : 1);
-  const idx: number[] = [];
-  if (keys.length <= keep) {
-    for (let i = 0; i < keys.length; i++) idx.push(i);
-  } else {
-    const cutoff = nthSmallest(scores.slice(), keys.length - keep);
-    for (let i = 0; i < keys.length; i++) if ((scores[i] as number) >= cutoff) idx.push(i);
-  }
-  return idx
-    .sort(order)
-    .slice(0, keep)
-    .map((i) => keys[i] as string);
 }

@@ -50,11 +50,11 @@ export function nthSmallest(values: Float64Array, n: number): number {
 }
 
 /**
- * The `keep` keys with the highest scores, ties by key, strongest first: what select.ts strongestKeys gives (the keys
+ * The `keep` keys with the highest scores, ties by key, strongest first: what the comparator sort it replaced gave (test/cluster/frozen/strongest-keys.ts: the keys
  * at or above the cut-off sorted by score, then key, and cut to `keep`), the few at or above the cut-off ordered by an
  * insertion sort on their indices instead of Array.prototype.sort with a comparator closure (the index keys of every
  * assignment: ~250 keys, 40 kept). With a NaN score, which the comparator orders inconsistently, they are sorted
- * exactly as strongestKeys sorts them.
+ * exactly as that sort orders them.
  */
 export function strongestFirst(keys: readonly string[], scores: Float64Array, keep: number): string[] {
   const n = keys.length;

@@ -1,8 +1,8 @@
 // Frozen copy of sumInto, combineProfiles and indexKeysOf from src/cluster/internal/ops.ts as of 849ec7a (2026-11-21): the
 // reference test/cluster/profile-exact.test.ts compares the current profile code with. Do not edit; it is the old behaviour.
 import { dfKeys } from '../../../src/cluster/internal/idf.js';
-import { strongestKeys } from '../../../src/cluster/internal/select.js';
 import { PROFILE_DATES, PROFILE_ENTITIES, PROFILE_MENTIONS, PROFILE_NUMBERS, PROFILE_TERMS, type Profile, trimTop } from './profile.js';
+import { strongestKeys } from './strongest-keys.js';
 
 function sumInto(into: Record<string, number>, from: Record<string, number>, sign: number): void {
   for (const [k, x] of Object.entries(from)) {
