@@ -162,9 +162,10 @@ ALTER TABLE cluster_df_journal RENAME TO cluster_df_log;
       // written with (the profile row's t_lo/t_hi, which every reindex updates before the row is saved). Rebuilt in
       // place, in the new key order, keeping only the rows each event's profile lists (`indexed`): deletes now go by
       // those lists, so a row no profile lists (a key or an event a process with an undone article's caches left) would
-      // otherwise stay for good (CROSS JOIN keeps that order: profiles, their keys, then each posting by its primary key;
-      // left to the planner, it parsed a profile's list once per posting: 100k store, 506k postings, 2.5 s against 0.66 s). Code from before this version would delete by event id (a table scan) and is stopped
-      // at open by the version check.
+      // otherwise stay for good. CROSS JOIN keeps the join order: profiles, their keys, then each posting by its primary
+      // key (left to the planner, it parsed a profile's list once per posting: 100k store, 506k postings, 2.5 s against
+      // 0.66 s). Code from before this version would delete by event id (a table scan) and is stopped at open by the
+      // version check.
       up: `
 CREATE TABLE cluster_postings_by_key (
   key TEXT NOT NULL,

@@ -227,7 +227,7 @@ const DIGIT = /\d/;
  * a scan from 0, without running each pattern over a long digit-free stretch (a synthetic article's digits are all in
  * its last sentence).
  */
-function digitsFrom(text: string): number {
+export function digitsFrom(text: string): number {
   return text.search(DIGIT);
 }
 

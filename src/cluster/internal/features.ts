@@ -4,7 +4,7 @@
  */
 import type { StoredArticle } from '../../types.js';
 import type { ClusterSignals } from '../types.js';
-import { dayNumber, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
+import { dayNumber, digitsFrom, type FoundDate, findDatesFolded, primaryDate, publishedDate } from './dates.js';
 import { dict } from './dict.js';
 import { JUNK_SUPPORT, judgeBody } from './junk.js';
 import { withKeys } from './key-order.js';
@@ -160,16 +160,13 @@ function capitalisedWordsByRegex(text: string, normalised: string): string[] {
 /** A number as written (thousands separators or a decimal part); global, run by exec from lastIndex 0 (no matchAll copy). */
 const NUMBER_RUN = /\d+(?:[.,\s]\d{3})+(?!\d)|\d+(?:[.,]\d+)?/g;
 
-/** A digit (`\d`, ASCII): every number match starts with one. */
-const DIGIT = /\d/;
-
 /**
  * Numbers written in the text, thousands separators removed. The scan starts at the first digit: a match starts with
  * a digit and looks only ahead (`(?!\d)`), so nothing before it can change the matches.
  */
 export function numbersIn(text: string): string[] {
   const out: string[] = [];
-  const from = text.search(DIGIT);
+  const from = digitsFrom(text);
   if (from < 0) return out;
   const re = NUMBER_RUN;
   re.lastIndex = from;
@@ -282,7 +279,7 @@ export function featuresOf(
 
   // Matches start at a digit and run forward: a title without a digit adds none, and the text is not copied behind it.
   const numbers =
-    sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(DIGIT.test(article.title) ? `${article.title}\n${text}` : text);
+    sig && sig.numbers.length > 0 ? sig.numbers.flatMap((n) => numbersIn(n)) : numbersIn(digitsFrom(article.title) >= 0 ? `${article.title}\n${text}` : text);
   // Dates: extract's for a dated article. For an undated one extract resolves relative dates against a
   // corpus or wall-clock reference, which puts an archive's articles in the wrong year; ours resolve against
   // a full date the article itself carries (text or page furniture), else keep month and day only.

@@ -287,8 +287,9 @@ export const YEARLESS_PENALTY_SHARE = 0;
 export function dateComponent(f: Features, p: Profile, w: Weights, useDates = true, listed = false): { gapDays: number | null; date: number } {
   const dates = listed ? keysOf(p.dates) : undefined;
   const gapDays = useDates ? dateGap(f, p, dates) : null;
-  const mentioned = listed ? keysOf(p.mentions ?? p.dates) : undefined;
-  const date = dateScore(gapDays, w, gapDays !== null && gapDays > w.sameDays && sharesDate(f, p, w.sameDays, mentioned));
+  // The mentioned dates are read only when the gap is beyond the same-event span.
+  const far = gapDays !== null && gapDays > w.sameDays;
+  const date = dateScore(gapDays, w, far && sharesDate(f, p, w.sameDays, listed ? keysOf(p.mentions ?? p.dates) : undefined));
   if (date >= 0 || !f.primary) return { gapDays, date };
   const yearless = f.primary.startsWith('--') || (dates ?? Object.keys(p.dates)).every((d) => d.startsWith('--'));
   return { gapDays, date: yearless ? date * YEARLESS_PENALTY_SHARE : date };

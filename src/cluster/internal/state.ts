@@ -96,8 +96,8 @@ function statements(db: Database) {
   const p = (sql: string): Statement => db.prepare(sql);
   return {
     meta: p('SELECT value FROM cluster_meta WHERE key = ?'),
-    // The generation and the document count in one statement (sync runs it before every article: one call instead of two).
-    // The generation, the document count and SQLite's data_version (which changes when another connection commits).
+    // The generation, the document count and SQLite's data_version (which changes when another connection commits), in
+    // one statement: sync runs it before every article.
     syncMeta: p(
       `SELECT (SELECT value FROM cluster_meta WHERE key = 'generation'), (SELECT value FROM cluster_meta WHERE key = 'docs'), (SELECT data_version FROM pragma_data_version())`,
     ).raw(),
@@ -452,15 +452,14 @@ export class ClusterState {
 
   /** Removes the event's postings (its keys and window from its cached or stored row; a table scan if it has none). */
   unindex(eventId: string): void {
-    const hit = this.profileCache.get(eventId);
-    const stored = hit ? undefined : (this.s.storedIndex.get(eventId) as [number, number, string] | undefined);
-    if (hit || stored) {
-      const keys = hit ? hit.keys : (JSON.parse((stored as [number, number, string])[2]) as string[]);
-      const lo = hit ? hit.lo : (stored as [number, number, string])[0];
-      const hi = hit ? hit.hi : (stored as [number, number, string])[1];
-      const known = hit ? hit.known : true;
-      for (const k of keys) {
-        this.dropPosting(k, eventId, lo, hi, known);
+    let at: Pick<CachedRow, 'keys' | 'lo' | 'hi' | 'known'> | undefined = this.profileCache.get(eventId);
+    if (!at) {
+      const stored = this.s.storedIndex.get(eventId) as [number, number, string] | undefined;
+      if (stored) at = { keys: JSON.parse(stored[2]) as string[], lo: stored[0], hi: stored[1], known: true };
+    }
+    if (at) {
+      for (const k of at.keys) {
+        this.dropPosting(k, eventId, at.lo, at.hi, at.known);
         this.postings.remove(k, eventId);
       }
       return;
